@@ -1,0 +1,205 @@
+"""Claim extraction without a model: sentences, check-worthiness, roles and attributed quotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sentencex import segment
+
+from ._models import Claim
+
+MONTHS = (
+    "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
+    "january|february|march|june|july|october|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|"
+    "okt|oct|nov|dez|dec"
+)
+# Words before a day or ordinal number ("am 3.", "im 2.") after which sentencex may cut wrongly.
+_ORDINAL_CUT = re.compile(
+    r"\b(?:am|im|vom|zum|beim|bis|seit|ab|der|die|das|dem|den|des|zur|ein|eine|dem|bis zum)"
+    r"\s+\d{1,2}\.\s*$",
+    re.IGNORECASE,
+)
+_MONTH_START = re.compile(rf"^\s*(?:{MONTHS})\b", re.IGNORECASE)
+
+# Markers of speculation, prediction, appeal, opinion and rhetoric: such sentences are not claims.
+_NOT_CHECKWORTHY = re.compile(
+    r"\b(?:könnte|könnten|würde|würden|sollte|sollten|müsste|müssten|möglicherweise|vielleicht|"
+    r"wahrscheinlich|vermutlich|bleibt zu hoffen|es bleibt abzuwarten|hoffentlich|muss nun|"
+    r"muss|müssen|hätte|hätten|wäre|wären|ist gefordert|sind gefordert|could|might|would|"
+    r"should|must|needs? to|hopefully|"
+    r"it remains to be seen|remains to be seen|perhaps|arguably)\b",
+    re.IGNORECASE,
+)
+_EVALUATIVE = re.compile(
+    r"\b(?:alarmierend\w*|besorgniserregend\w*|beispiellos\w*|entscheidend\w*|tiefgreifend\w*|"
+    r"unerwartet\w*|kritisch\w*|dringend\w*|gefährlich\w*|alarming|unprecedented|crucial|"
+    r"profound|unexpected|dangerous|worrying|shocking)\b",
+    re.IGNORECASE,
+)
+_DEMONSTRATIVE_START = re.compile(r"^(?:Diese|Dieser|Dieses|Dies|This|These|Such)\b")
+ROLE_NOUNS = (
+    r"(?i:\w*(?:präsident|minister|sprecher|analyst|diplomat|botschafter|kanzler|chef|leiter|"
+    r"direktor|vorsitzend|berater|gouverneur|bürgermeister|senator|general|admiral|offizier)\w*|"
+    r"president|minister|spokes\w+|analyst|diplomat|ambassador|chancellor|chief|head|director|"
+    r"chair\w*|advis[oe]r|governor|mayor|senator|secretary|general|admiral|officer|ceo)"
+)
+
+SPEECH_VERBS = (
+    r"erklärte|sagte|bemerkte|warnte|betonte|teilte mit|schrieb|kündigte an|fügte hinzu|"
+    r"said|stated|warned|noted|told|added|wrote|declared|announced"
+)
+TITLES = (
+    r"Admiral|General|Dr\.|Prof\.|Botschafterin|Botschafter|Ambassador|Senator|Minister|"
+    r"Ministerin|Präsident|Präsidentin|President|Kanzler|Kanzlerin|Herr|Frau|Mr\.|Mrs\.|Ms\."
+)
+_NAME = r"(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|The|A|An)\b)[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){1,3}"
+_SPEAKER = (
+    rf"(?:(?:{TITLES})\s+)*[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){{0,3}}|"
+    r"(?:ein|eine|der|die|a|an|the)\s+\w+(?:\s+(?:des|der|of the|of)\s+\w+)?"
+)
+# „Quote“, erklärte NAME, ROLE.   /   "Quote," said NAME, ROLE.
+_QUOTE_THEN_SPEAKER = re.compile(
+    rf"^\s*[„\"“](?P<quote>.+?)[“\"”],?\s*(?P<verb>{SPEECH_VERBS})\s+"
+    rf"(?P<speaker>{_SPEAKER})(?P<rest>.*)$",
+    re.DOTALL,
+)
+_ROLE_AFTER_SPEAKER = re.compile(r"^,\s*(?P<role>[^,.]+?)\s*[.,]")
+# ROLE NAME (apposition before the name): "Der südkoreanische Präsident Moon Jae-in gab ..."
+_ROLE_BEFORE_NAME = re.compile(
+    rf"(?P<role>\b(?:[Dd]er|[Dd]ie|[Tt]he)\s+(?:[a-zäöü][\w-]+\s+){{0,2}}{ROLE_NOUNS})"
+    rf"\s+(?P<name>{_NAME})"
+)
+# NAME, ROLE (apposition after the name): "sagte Oleksandr Petrenko, der Verteidigungsminister der
+# Ukraine."
+_NAME_THEN_ROLE = re.compile(
+    rf"(?P<name>(?:(?:{TITLES})\s+)*{_NAME}),\s*(?P<role>(?:der|die|das|the|a|an|eine|ein)\s+"
+    rf"[^,.;„“\"]+?)\s*(?:[.,;]|$)"
+)
+_PRONOUN_START = re.compile(r"^(Er|Sie|He|She)\s+(?=\w)")
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(article: str, lang: str) -> list[Sentence]:
+    """Sentences with their character spans; repairs cuts after ordinals ("am 3. | Oktober")."""
+    pieces: list[Sentence] = []
+    cursor = 0
+    for raw in segment(lang, article):
+        text = raw.strip()
+        if not text:
+            continue
+        start = article.find(text, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(text)
+        previous = pieces[-1] if pieces else None
+        if previous and (_ORDINAL_CUT.search(previous.text) or _MONTH_START.match(text) and
+                         re.search(r"\b\d{1,2}\.\s*$", previous.text)):
+            pieces[-1] = Sentence(article[previous.start : cursor], previous.start, cursor)
+            continue
+        pieces.append(Sentence(text, start, cursor))
+    # A line break ends a sentence even when the segmenter does not see it (headings).
+    result: list[Sentence] = []
+    for piece in pieces:
+        offset = piece.start
+        for line in piece.text.split("\n"):
+            if line.strip():
+                begin = article.find(line.strip(), offset)
+                result.append(Sentence(line.strip(), begin, begin + len(line.strip())))
+                offset = begin + len(line.strip())
+    return result
+
+
+def detect_language(text: str) -> str:
+    """'de' or 'en' by counting frequent function words."""
+    words = re.findall(r"\w+", text.lower())
+    german = sum(w in {"der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "sich",
+                       "auf", "für", "dass", "wird", "eine", "hat"} for w in words)
+    english = sum(w in {"the", "and", "is", "not", "with", "of", "to", "that", "was", "for",
+                        "on", "has", "are", "by", "an", "it"} for w in words)
+    return "de" if german > english else "en"
+
+
+def is_checkworthy(sentence: str) -> bool:
+    """A declarative sentence that states something verifiable, not a heading, question, hope,
+    prediction, appeal or evaluation."""
+    text = sentence.strip()
+    if len(text.split()) < 5 or text.endswith("?") or not re.search(r"[.!“\"”]$", text):
+        return False
+    if _NOT_CHECKWORTHY.search(text):
+        return False
+    return not (_EVALUATIVE.search(text) and _DEMONSTRATIVE_START.match(text))
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(rf"^(?:(?:{TITLES})\s+)+", "", name).strip()
+
+
+class ClaimExtractor:
+    """Splits an article into check-worthy claims, each tied to its sentence's span.
+
+    Attributed quotes give two claims (the speaker holds the stated role; the speaker said it),
+    an apposition such as "Präsident Moon Jae-in" gives a role claim, and a sentence that opens
+    with "Er"/"Sie" takes its subject from the last person named before it.
+    """
+
+    name = "embedded-rules-v1"
+
+    def extract(self, article: str) -> list[Claim]:
+        lang = detect_language(article)
+        claims: list[Claim] = []
+        last_person: str | None = None
+        for sentence in split_sentences(article, lang):
+            found = self._from_sentence(sentence, last_person, lang)
+            for kind, text in found:
+                claims.append(
+                    Claim(id=f"c{len(claims) + 1:03d}", text=text, sentence=sentence.text,
+                          start=sentence.start, end=sentence.end, kind=kind)
+                )
+            names = re.findall(_NAME, sentence.text[1:])
+            if names:
+                last_person = _clean_name(names[-1])
+        return claims
+
+    def _from_sentence(
+        self, sentence: Sentence, last_person: str | None, lang: str
+    ) -> list[tuple[str, str]]:
+        text = sentence.text
+        quote = _QUOTE_THEN_SPEAKER.match(text)
+        if quote:
+            speaker = quote.group("speaker").strip()
+            if " " not in speaker and last_person and speaker in last_person.split():
+                speaker = last_person  # "erklärte Moon" after "Präsident Moon Jae-in"
+            said = "erklärte" if lang == "de" else "said"
+            found = [("quote", f"{speaker} {said}: „{quote.group('quote').strip()}“")]
+            role = _ROLE_AFTER_SPEAKER.match(quote.group("rest"))
+            if role and re.search(ROLE_NOUNS, role.group("role")):
+                copula = "ist" if lang == "de" else "is"
+                found.insert(0, ("role", f"{speaker} {copula} {role.group('role').strip()}."))
+            return found
+        if text.startswith(("„", '"', "“")):
+            return []  # a continued quotation: attributed with its first sentence
+        if not is_checkworthy(text):
+            return []
+        found = []
+        for match in _ROLE_BEFORE_NAME.finditer(text):
+            role = match.group("role")
+            role = role[0].lower() + role[1:]
+            copula = "ist" if lang == "de" else "is"
+            found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}."))
+        for match in _NAME_THEN_ROLE.finditer(text):
+            role = match.group("role").strip()
+            if len(role.split()) <= 8 and re.search(ROLE_NOUNS, role):
+                copula = "ist" if lang == "de" else "is"
+                found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}."))
+        statement = text
+        if last_person and _PRONOUN_START.match(text):
+            statement = _PRONOUN_START.sub(f"{last_person} ", text, count=1)
+        found.append(("statement", statement))
+        return found

@@ -1,0 +1,227 @@
+"""Reading reference documents (Markdown, text, HTML, PDF, JSON lines, URLs) and splitting them
+into passages with stable ids."""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import frontmatter
+import httpx
+import yaml
+from charset_normalizer import from_bytes
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from ._errors import InputError
+from ._models import Document, Passage
+
+TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".jsonl"}
+METADATA_FIELDS = ("title", "url", "date", "lang", "source")
+
+
+@dataclass
+class LoadProblem:
+    """A file, or a line of one, that could not be loaded, and why."""
+
+    where: str
+    reason: str
+
+
+def expand_paths(specs: Iterable[str | Path]) -> list[Path]:
+    """Files named by paths, folders (searched recursively) and glob patterns, in stable order."""
+    found: list[Path] = []
+    for spec in specs:
+        path = Path(spec)
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith(".")
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            matches = sorted(Path(m) for m in glob.glob(str(spec), recursive=True))
+            if not matches:
+                raise InputError(f"{spec}: no such file, folder or matching pattern")
+            found.extend(m for m in matches if m.is_file())
+    return list(dict.fromkeys(found))
+
+
+def decode_text(data: bytes, where: str) -> str:
+    """Bytes to text: UTF-8 when it is, else the detected encoding; binary data is refused."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{where}: binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        guess = from_bytes(data).best()
+        if guess is None or guess.encoding is None:
+            raise InputError(f"{where}: not UTF-8 and no other text encoding fits") from None
+        return str(guess)
+
+
+def html_to_text(html: str) -> str:
+    """Main text of an HTML page, with navigation and other boilerplate dropped."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True)
+    return text or ""
+
+
+def _document_from_fields(fields: dict, text: str, default_id: str, path: str) -> Document:
+    meta = {k: str(fields[k]) for k in METADATA_FIELDS if fields.get(k) not in (None, "")}
+    doc_id = str(fields.get("id") or default_id).strip()
+    return Document(id=doc_id, text=text.strip(), path=path, **meta)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit per file "
+            "(FACTCHECK_MAX_FILE_MB)"
+        )
+    return path.read_bytes()
+
+
+def _load_text_file(path: Path, max_bytes: int) -> Document:
+    text = decode_text(_read_bytes(path, max_bytes), str(path))
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        where = f"{path}:{line + 2}" if line is not None else str(path)
+        raise InputError(f"{where}: malformed front matter: {exc}") from None
+    if not isinstance(post.metadata, dict):
+        raise InputError(f"{path}: front matter is not a mapping of fields")
+    return _document_from_fields(post.metadata, post.content, path.stem, str(path))
+
+
+def _load_html_file(path: Path, max_bytes: int) -> Document:
+    text = html_to_text(decode_text(_read_bytes(path, max_bytes), str(path)))
+    return Document(id=path.stem, text=text.strip(), path=str(path))
+
+
+def _load_pdf_file(path: Path, max_bytes: int) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    _read_bytes(path, max_bytes)
+    try:
+        reader = PdfReader(path)
+        text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+        title = (reader.metadata.title if reader.metadata else None) or ""
+    except (PdfReadError, ValueError, OSError) as exc:
+        raise InputError(f"{path}: unreadable PDF: {exc}") from None
+    return Document(id=path.stem, text=text.strip(), title=str(title), path=str(path))
+
+
+def _iter_jsonl(path: Path) -> Iterator[Document | LoadProblem]:
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            where = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                fields = json.loads(decode_text(raw, where))
+            except (json.JSONDecodeError, InputError) as exc:
+                yield LoadProblem(where, f"malformed JSON line: {exc}")
+                continue
+            if not isinstance(fields, dict) or not fields.get("id") or not fields.get("text"):
+                yield LoadProblem(where, "a JSON line needs the fields 'id' and 'text'")
+                continue
+            yield _document_from_fields(fields, str(fields["text"]), "", str(path))
+
+
+def load_file(path: Path, max_bytes: int) -> Iterator[Document | LoadProblem]:
+    """Every document in one file, or a LoadProblem for what cannot be read."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            yield from _iter_jsonl(path)
+            return
+        if suffix in TEXT_SUFFIXES:
+            doc = _load_text_file(path, max_bytes)
+        elif suffix in HTML_SUFFIXES:
+            doc = _load_html_file(path, max_bytes)
+        elif suffix == ".pdf":
+            doc = _load_pdf_file(path, max_bytes)
+        else:
+            yield LoadProblem(str(path), f"unsupported file type '{suffix or path.name}'")
+            return
+    except InputError as exc:
+        yield LoadProblem(str(path), str(exc).removeprefix(f"{path}: "))
+        return
+    except OSError as exc:
+        yield LoadProblem(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    if not doc.text:
+        yield LoadProblem(str(path), "empty document (no text)")
+        return
+    yield doc
+
+
+def fetch_url(url: str, timeout_s: float = 30.0, max_bytes: int = 20_000_000) -> Document:
+    """Download a page or text file with httpx and turn it into a Document."""
+    try:
+        with httpx.Client(timeout=timeout_s, follow_redirects=True) as client:
+            response = client.get(url)
+            response.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise InputError(f"{url}: could not fetch: {exc}") from None
+    if len(response.content) > max_bytes:
+        raise InputError(f"{url}: response is larger than {max_bytes / 1e6:.0f} MB")
+    content_type = response.headers.get("content-type", "")
+    text = decode_text(response.content, url)
+    if "html" in content_type or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        text = html_to_text(text)
+    if not text.strip():
+        raise InputError(f"{url}: no text found")
+    doc_id = hashlib.sha256(url.encode()).hexdigest()[:16]
+    return Document(id=f"url-{doc_id}", text=text.strip(), url=url, path=url)
+
+
+class PassageSplitter:
+    """Splits documents into overlapping, sentence-aware passages with stable ids.
+
+    A passage id is `<document id>::<index>::<hash of its text>`, so an unchanged document yields
+    the same ids and a changed one yields new ids for the passages that changed.
+    """
+
+    def __init__(self, chunk_size: int = 700, chunk_overlap: int = 100) -> None:
+        self._splitter = RecursiveCharacterTextSplitter(
+            chunk_size=chunk_size,
+            chunk_overlap=min(chunk_overlap, chunk_size // 2),
+            separators=["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""],
+            keep_separator="end",
+            add_start_index=True,
+            strip_whitespace=True,
+        )
+
+    def split(self, doc: Document) -> list[Passage]:
+        passages = []
+        for index, chunk in enumerate(self._splitter.create_documents([doc.text])):
+            text = chunk.page_content
+            start = int(chunk.metadata.get("start_index", doc.text.find(text)))
+            digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+            passages.append(
+                Passage(
+                    id=f"{doc.id}::{index}::{digest}",
+                    document_id=doc.id,
+                    index=index,
+                    text=text,
+                    start=start,
+                    end=start + len(text),
+                    title=doc.title,
+                    url=doc.url,
+                    date=doc.date,
+                    lang=doc.lang,
+                    source=doc.source,
+                )
+            )
+        return passages

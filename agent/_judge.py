@@ -1,0 +1,243 @@
+"""The embedded judge: decides a claim from retrieved passages without a language model.
+
+There is no multilingual NLI model that ships offline, so the judge reasons about what decides
+news claims in practice: how closely an evidence sentence says the same thing (multilingual
+embeddings), whether the numbers agree, whether a named person is known to the corpus at all,
+who holds a role, and negation. Topical similarity alone never counts as support.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from sentencex import segment
+
+from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES, detect_language
+from ._models import Citation, Claim, ClaimVerdict, Label, SearchHit
+from ._quantities import comparable, compatible, find_quantities
+from ._retrieval import HybridRetriever, tokenize
+
+# Similarity of claim and best evidence sentence (multilingual-e5-small, cosine) above which the
+# sentence is taken to state the claim. Set on the seed suite, checked on climate-fever-dev.
+SUPPORT_THRESHOLD = 0.86
+# Above this, an evidence sentence is about the same fact, so a number or negation that differs
+# from the claim's contradicts it.
+SAME_FACT_THRESHOLD = 0.83
+
+_NEGATION = re.compile(
+    r"\b(?:nicht|kein|keine|keinen|keiner|nie|niemals|not|no|never|none|neither|nor|n't|"
+    r"denied|bestritt|bestritten|dementiert\w*)\b",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(
+    r"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß'-]+)(?:\s+(?:[A-ZÄÖÜ][a-zäöüß'-]+|[A-Z][a-z]+-[a-z]+)){1,2}"
+)
+_ROLE_CLAIM = re.compile(
+    rf"^(?:(?:{TITLES})\s+)*(?P<name>[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){{1,3}})\s+"
+    rf"(?:\(.*?\)\s+)?(?:ist|war|is|was|wird|has been)\s+(?:\(.*?\)\s+)?(?P<role>.*{ROLE_NOUNS}.*)$",
+)
+_QUOTE_CLAIM = re.compile(
+    rf"^(?P<speaker>.+?)\s+(?:\(.*?\)\s+)?(?:{SPEECH_VERBS}|bezeichnete|called)\b(?P<said>.+)$",
+    re.DOTALL,
+)
+_FORMER = re.compile(
+    r"\b(?:former|ehemalig\w*|früher\w*|ex-|until|bis zum|ended|endete|successor|nachfolger\w*|"
+    r"followed by|took over|replaced|abgelöst)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class EvidenceSentence:
+    text: str
+    hit: SearchHit
+    similarity: float
+
+
+def _first_upper(token: str) -> bool:
+    return token[:1].isupper()
+
+
+class EmbeddedJudge:
+    """Judges claims with retrieval, sentence embeddings and checks of numbers, people and
+    negation. Thread-safe; sentence embeddings of passages are cached in memory."""
+
+    name = "embedded-rules-v1"
+
+    def __init__(self, retriever: HybridRetriever, k: int = 8) -> None:
+        self.retriever = retriever
+        self.embedder = retriever.store.embedder
+        self.k = k
+        self._sentences: dict[str, tuple[list[str], np.ndarray]] = {}
+        self._lock = threading.Lock()
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def _passage_sentences(self, hits: list[SearchHit]) -> dict[str, tuple[list[str], np.ndarray]]:
+        todo = [h for h in hits if h.passage_id not in self._sentences]
+        texts: list[str] = []
+        spans: list[tuple[str, int, int]] = []
+        for hit in todo:
+            lang = hit.lang or detect_language(hit.text)
+            parts = [s.strip() for s in segment(lang, hit.text) if len(s.strip()) > 2]
+            parts = [p for line in parts for p in line.split("\n") if p.strip()] or [hit.text]
+            spans.append((hit.passage_id, len(texts), len(texts) + len(parts)))
+            texts.extend(parts)
+        vectors = self.embedder.embed_passages(texts) if texts else np.zeros((0, 1))
+        with self._lock:
+            for pid, start, end in spans:
+                self._sentences[pid] = (texts[start:end], vectors[start:end])
+            return {h.passage_id: self._sentences[h.passage_id] for h in hits}
+
+    def evidence(self, claim_text: str, query_vector: np.ndarray) -> list[EvidenceSentence]:
+        """Sentences of the retrieved passages, most similar to the claim first."""
+        hits = self.retriever.search(claim_text, k=self.k, query_vector=query_vector)
+        by_passage = self._passage_sentences(hits)
+        found: list[EvidenceSentence] = []
+        for hit in hits:
+            sentences, vectors = by_passage[hit.passage_id]
+            sims = vectors @ query_vector if len(sentences) else []
+            found.extend(EvidenceSentence(s, hit, float(v)) for s, v in zip(sentences, sims))
+        return sorted(found, key=lambda e: -e.similarity)
+
+    def _known(self, word: str) -> bool:
+        """Whether a word occurs anywhere in the corpus (via the BM25 vocabulary)."""
+        tokens = tokenize(word)
+        vocab = self.retriever.lexical.bm25.vocab_dict if self.retriever.lexical.ids else {}
+        return bool(tokens) and all(t in vocab for t in tokens)
+
+    def _unknown_people(self, text: str) -> list[str]:
+        names = []
+        for match in _PERSON.finditer(text):
+            words = [w for w in match.group(0).split() if not re.fullmatch(TITLES, w)]
+            if len(words) >= 2 and not self._known(words[-1]):
+                names.append(" ".join(words))
+        return names
+
+    # -- decision ---------------------------------------------------------------------------
+
+    def judge(self, claim: Claim) -> ClaimVerdict:
+        query_vector = self.embedder.embed_queries([claim.text])[0]
+        evidence = self.evidence(claim.text, query_vector)
+        considered = list(dict.fromkeys(e.hit.passage_id for e in evidence))
+        verdict = self._decide(claim, evidence)
+        label, confidence, rationale, cited = verdict
+        citations = [
+            Citation(passage_id=e.hit.passage_id, document_id=e.hit.document_id, quote=e.text,
+                     title=e.hit.title, url=e.hit.url, date=e.hit.date)
+            for e in cited
+            if e.text in e.hit.text  # the quote must occur verbatim in the cited passage
+        ]
+        if label != Label.NOT_ENOUGH_INFO and not citations:
+            label, rationale = Label.NOT_ENOUGH_INFO, "No verbatim evidence could be cited."
+        return ClaimVerdict(claim=claim, label=label, confidence=round(confidence, 3),
+                            rationale=rationale, citations=citations, considered=considered)
+
+    def _decide(
+        self, claim: Claim, evidence: list[EvidenceSentence]
+    ) -> tuple[Label, float, str, list[EvidenceSentence]]:
+        if not evidence:
+            return Label.NOT_ENOUGH_INFO, 0.9, "The corpus has no passage on this claim.", []
+        best = evidence[0]
+        text = claim.text.strip()
+
+        role = _ROLE_CLAIM.match(text)
+        if role:
+            return self._decide_role(role.group("name"), role.group("role"), evidence)
+
+        quote = _QUOTE_CLAIM.match(text)
+        unknown = self._unknown_people(text)
+        if unknown:
+            return (Label.NOT_ENOUGH_INFO, 0.75,
+                    f"The corpus never mentions {', '.join(unknown)}.", [])
+        if quote and ("„" in text or '"' in text or "“" in text):
+            return self._decide_quote(quote.group("speaker"), evidence)
+
+        conflict = self._number_conflict(text, evidence)
+        if conflict:
+            return conflict
+        same_fact = [e for e in evidence[:3] if e.similarity >= SAME_FACT_THRESHOLD]
+        for e in same_fact:
+            if bool(_NEGATION.search(text)) != bool(_NEGATION.search(e.text)) and (
+                e.similarity >= SUPPORT_THRESHOLD
+            ):
+                return (Label.REFUTED, 0.55,
+                        "The closest evidence states the same fact with the opposite polarity.",
+                        [e])
+        if best.similarity >= SUPPORT_THRESHOLD:
+            confidence = min(0.95, 0.6 + (best.similarity - SUPPORT_THRESHOLD) * 4)
+            return (Label.SUPPORTED, confidence,
+                    "An evidence sentence states what the claim says.", [best])
+        confidence = min(0.9, 0.55 + (SUPPORT_THRESHOLD - best.similarity) * 4)
+        return (Label.NOT_ENOUGH_INFO, confidence,
+                "The passages found are on the topic but do not state the claim.", [])
+
+    def _number_conflict(
+        self, text: str, evidence: list[EvidenceSentence]
+    ) -> tuple[Label, float, str, list[EvidenceSentence]] | None:
+        claimed = [q for q in find_quantities(text) if not q.is_year]
+        if not claimed:
+            return None
+        same_fact = [e for e in evidence[:4] if e.similarity >= SAME_FACT_THRESHOLD]
+        mismatch: EvidenceSentence | None = None
+        for e in same_fact:
+            stated = [q for q in find_quantities(e.text) if not q.is_year]
+            for c in claimed:
+                relevant = [s for s in stated if comparable(c, s)]
+                if any(compatible(c, s) for s in relevant):
+                    return (Label.SUPPORTED, 0.7,
+                            f"The evidence gives a number that fits '{c.text}'.", [e])
+                if relevant and mismatch is None:
+                    mismatch = e
+        if mismatch is not None:
+            return (Label.REFUTED, 0.65,
+                    "The evidence on the same fact gives a different number.", [mismatch])
+        return None
+
+    def _decide_role(
+        self, name: str, role: str, evidence: list[EvidenceSentence]
+    ) -> tuple[Label, float, str, list[EvidenceSentence]]:
+        words = [w for w in name.split() if not re.fullmatch(TITLES, w)]
+        surname = words[-1]
+        role_vector = self.embedder.embed_queries([role])[0]
+        role_evidence = self.evidence(role, role_vector)[:6]
+        holders = [
+            e for e in role_evidence
+            if e.similarity >= SAME_FACT_THRESHOLD - 0.03
+            and any(surname not in m.group(0) for m in _PERSON.finditer(e.text))
+            and surname not in e.text
+        ]
+        if not self._known(surname):
+            if holders:
+                return (Label.REFUTED, 0.6,
+                        f"The corpus names someone else in this role and never mentions {name}.",
+                        [holders[0]])
+            return (Label.NOT_ENOUGH_INFO, 0.7, f"The corpus never mentions {name}.", [])
+        about_person = [e for e in evidence + role_evidence if surname in e.text]
+        ended = [e for e in about_person if _FORMER.search(e.text)]
+        if ended and holders:
+            return (Label.REFUTED, 0.6,
+                    f"The corpus says {name}'s time in this role ended and names another holder.",
+                    [ended[0], holders[0]])
+        confirming = [e for e in about_person if e.similarity >= SAME_FACT_THRESHOLD]
+        if confirming:
+            return (Label.SUPPORTED, 0.65, f"The corpus names {name} in this role.",
+                    [confirming[0]])
+        return (Label.NOT_ENOUGH_INFO, 0.6, f"The corpus does not say {name} holds this role.", [])
+
+    def _decide_quote(
+        self, speaker: str, evidence: list[EvidenceSentence]
+    ) -> tuple[Label, float, str, list[EvidenceSentence]]:
+        names = [w for w in speaker.split() if _first_upper(w) and not re.fullmatch(TITLES, w)]
+        attributed = [
+            e for e in evidence[:5]
+            if e.similarity >= SUPPORT_THRESHOLD and (not names or names[-1] in e.hit.text)
+        ]
+        if attributed and names:
+            return (Label.SUPPORTED, 0.6,
+                    f"A passage mentioning {speaker} reports this statement.", [attributed[0]])
+        return (Label.NOT_ENOUGH_INFO, 0.7,
+                f"No passage attributes this statement to {speaker}.", [])

@@ -1,0 +1,143 @@
+"""Typed records passed between the stages: documents, passages, claims, verdicts, reports."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class Label(StrEnum):
+    """The verdict on one claim, judged against the reference corpus (not against the world)."""
+
+    SUPPORTED = "SUPPORTED"
+    REFUTED = "REFUTED"
+    NOT_ENOUGH_INFO = "NOT_ENOUGH_INFO"
+
+
+class Document(BaseModel):
+    """One reference document as loaded from a file, a JSON line, an object or a URL."""
+
+    id: str
+    text: str
+    title: str = ""
+    url: str = ""
+    date: str = ""
+    lang: str = ""
+    source: str = ""
+    path: str = ""
+
+
+class Passage(BaseModel):
+    """A slice of a document: the unit that is embedded, stored and cited."""
+
+    id: str
+    document_id: str
+    index: int
+    text: str
+    start: int = Field(description="character offset of the passage in the document text")
+    end: int
+    title: str = ""
+    url: str = ""
+    date: str = ""
+    lang: str = ""
+    source: str = ""
+
+
+class SearchHit(BaseModel):
+    """A passage returned by retrieval, with its fused score and the ranks that made it."""
+
+    passage_id: str
+    document_id: str
+    score: float
+    text: str
+    title: str = ""
+    url: str = ""
+    date: str = ""
+    lang: str = ""
+    source: str = ""
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+
+
+class Claim(BaseModel):
+    """An atomic, check-worthy statement taken from an article."""
+
+    id: str
+    text: str
+    sentence: str = Field(description="the article sentence the claim comes from")
+    start: int = Field(description="character offset of the source sentence in the article")
+    end: int
+    kind: str = Field(default="statement", description="statement, role or quote")
+
+
+class Citation(BaseModel):
+    """Evidence that decides a verdict: a passage and a quote occurring verbatim in it."""
+
+    passage_id: str
+    document_id: str
+    quote: str
+    title: str = ""
+    url: str = ""
+    date: str = ""
+
+
+class ClaimVerdict(BaseModel):
+    """The judgement on one claim, with the evidence that decides it."""
+
+    claim: Claim
+    label: Label
+    confidence: float = Field(ge=0.0, le=1.0)
+    rationale: str
+    citations: list[Citation] = Field(default_factory=list)
+    considered: list[str] = Field(
+        default_factory=list, description="passage ids looked at, whether or not they decided"
+    )
+
+
+class StageTimes(BaseModel):
+    """Seconds spent in each stage of one verification."""
+
+    ingest: float = 0.0
+    extract: float = 0.0
+    retrieve: float = 0.0
+    judge: float = 0.0
+    total: float = 0.0
+
+
+class Provenance(BaseModel):
+    """What produced a report, so two reports can be compared."""
+
+    package_version: str
+    embedding_model: str
+    judge: str
+    extractor: str
+    corpus_fingerprint: str
+    passages_in_store: int
+    created: str
+
+
+class ArticleReport(BaseModel):
+    """The result of verifying one article."""
+
+    source: str = Field(description="file path, URL or '<text>'")
+    article: str
+    verdicts: list[ClaimVerdict]
+    counts: dict[Label, int]
+    summary: str
+    usage: StageTimes
+    provenance: Provenance
+
+
+def parse_date(value: str) -> date | None:
+    """Read an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) leniently; None when it is not one."""
+    parts = value.strip()[:10].split("-")
+    try:
+        numbers = [int(p) for p in parts if p]
+        if not numbers:
+            return None
+        year, month, day = (numbers + [1, 1])[:3]
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,208 @@
+"""Hybrid retrieval: dense search in the store plus BM25 over the same passages, fused by rank."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import threading
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import bm25s
+import numpy as np
+from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_GERMAN
+
+from ._models import SearchHit, parse_date
+from ._store import CorpusStore
+
+RRF_K = 60
+STOPWORDS = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_GERMAN)
+_TOKEN = re.compile(r"\d+(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|\w+", re.UNICODE)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word tokens without stop words; '14.000' and '14,000' both become '14000'."""
+    tokens = []
+    for token in _TOKEN.findall(text.lower()):
+        if re.fullmatch(r"\d+(?:[.,]\d{3})+", token):
+            token = re.sub(r"[.,]", "", token)
+        if token not in STOPWORDS and (len(token) > 1 or token.isdigit()):
+            tokens.append(token)
+    return tokens
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """Metadata conditions a passage must meet; None means no condition."""
+
+    lang: str | None = None
+    source: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def chroma_where(self) -> dict | None:
+        conditions: list[dict] = []
+        if self.lang:
+            conditions.append({"lang": self.lang})
+        if self.source:
+            conditions.append({"source": self.source})
+        if self.date_from:
+            conditions.append({"date_ord": {"$gte": int(self.date_from.strftime("%Y%m%d"))}})
+        if self.date_to:
+            conditions.append({"date_ord": {"$lte": int(self.date_to.strftime("%Y%m%d"))}})
+            conditions.append({"date_ord": {"$gt": 0}})
+        if not conditions:
+            return None
+        return conditions[0] if len(conditions) == 1 else {"$and": conditions}
+
+    def accepts(self, meta: dict) -> bool:
+        if self.lang and meta.get("lang") != self.lang:
+            return False
+        if self.source and meta.get("source") != self.source:
+            return False
+        when = parse_date(str(meta.get("date", "")))
+        if self.date_from and (when is None or when < self.date_from):
+            return False
+        return not (self.date_to and (when is None or when > self.date_to))
+
+
+class LexicalIndex:
+    """BM25 over every stored passage, saved beside the store and rebuilt when the store changes."""
+
+    def __init__(self, store: CorpusStore) -> None:
+        self.store = store
+        ids = store.passage_ids()
+        import hashlib
+
+        self.fingerprint = hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
+        root = store.settings.home / "lexical"
+        folder = root / f"{store.settings.collection}-{self.fingerprint}"
+        if (folder / "ids.json").exists():
+            self.bm25 = bm25s.BM25.load(str(folder))
+            saved = json.loads((folder / "ids.json").read_text())
+            self.ids, self.metas = saved["ids"], saved["metas"]
+        else:
+            self._build(folder, root)
+
+    def _build(self, folder: Path, root: Path) -> None:
+        ids, texts, metas = self.store.all_passages()
+        self.ids = ids
+        self.metas = [
+            {k: m.get(k, "") for k in ("lang", "source", "date", "document_id")} for m in metas
+        ]
+        self.bm25 = bm25s.BM25()
+        corpus = [tokenize(f"{m.get('title', '')} {t}") or ["∅"] for t, m in zip(texts, metas)]
+        if corpus:
+            self.bm25.index(corpus, show_progress=False)
+        for old in root.glob(f"{self.store.settings.collection}-*"):
+            shutil.rmtree(old, ignore_errors=True)
+        if corpus:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.bm25.save(str(folder))
+            (folder / "ids.json").write_text(json.dumps({"ids": self.ids, "metas": self.metas}))
+
+    def search(self, query: str, n: int, where: SearchFilter) -> list[tuple[str, float]]:
+        tokens = [t for t in tokenize(query) if t in self.bm25.vocab_dict] if self.ids else []
+        if not tokens:
+            return []
+        k = min(len(self.ids), n * 4 if where != SearchFilter() else n)
+        docs, scores = self.bm25.retrieve([tokens], k=k, show_progress=False, n_threads=1)
+        hits = []
+        for index, score in zip(docs[0], scores[0], strict=True):
+            if score > 0 and where.accepts(self.metas[index]):
+                hits.append((self.ids[index], float(score)))
+        return hits[:n]
+
+
+def _near_duplicate(text: str, kept: list[set[str]]) -> set[str] | None:
+    words = set(tokenize(text))
+    for other in kept:
+        union = words | other
+        if union and len(words & other) / len(union) >= 0.9:
+            return None
+    return words
+
+
+class HybridRetriever:
+    """Dense and BM25 rankings fused with reciprocal rank fusion, near-duplicates removed."""
+
+    def __init__(self, store: CorpusStore, candidates: int = 30) -> None:
+        self.store = store
+        self.candidates = candidates
+        self._lexical: LexicalIndex | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        with self._lock:
+            if self._lexical is None or self._lexical.ids and len(self._lexical.ids) != (
+                self.store.count()
+            ):
+                self._lexical = LexicalIndex(self.store)
+            return self._lexical
+
+    def refresh(self) -> None:
+        """Forget the lexical index so the next search sees newly ingested passages."""
+        with self._lock:
+            self._lexical = None
+
+    def search(
+        self,
+        query: str,
+        k: int = 8,
+        where: SearchFilter | None = None,
+        mode: str = "hybrid",
+        query_vector: np.ndarray | None = None,
+    ) -> list[SearchHit]:
+        """The k passages that best match `query`. `mode` is hybrid, dense or lexical."""
+        where = where or SearchFilter()
+        fused: dict[str, float] = {}
+        dense_rank: dict[str, int] = {}
+        lexical_rank: dict[str, int] = {}
+        found: dict[str, tuple[str, dict]] = {}
+        if mode in ("hybrid", "dense"):
+            if query_vector is None:
+                query_vector = self.store.embedder.embed_queries([query])[0]
+            dense = self.store.dense_search(query_vector, self.candidates, where.chroma_where())
+            for rank, (pid, _sim, text, meta) in enumerate(dense, start=1):
+                dense_rank[pid] = rank
+                found[pid] = (text, meta)
+                fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank)
+        if mode in ("hybrid", "lexical"):
+            for rank, (pid, _score) in enumerate(
+                self.lexical.search(query, self.candidates, where), start=1
+            ):
+                lexical_rank[pid] = rank
+                fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank)
+        missing = [pid for pid in fused if pid not in found]
+        found.update(self.store.get(missing))
+        hits: list[SearchHit] = []
+        kept: list[set[str]] = []
+        for pid in sorted(fused, key=lambda p: -fused[p]):
+            if pid not in found:
+                continue
+            text, meta = found[pid]
+            words = _near_duplicate(text, kept)
+            if words is None:
+                continue
+            kept.append(words)
+            hits.append(
+                SearchHit(
+                    passage_id=pid,
+                    document_id=meta.get("document_id", ""),
+                    score=round(fused[pid], 6),
+                    text=text,
+                    title=meta.get("title", ""),
+                    url=meta.get("url", ""),
+                    date=meta.get("date", ""),
+                    lang=meta.get("lang", ""),
+                    source=meta.get("source", ""),
+                    dense_rank=dense_rank.get(pid),
+                    lexical_rank=lexical_rank.get(pid),
+                )
+            )
+            if len(hits) == k:
+                break
+        return hits

@@ -1,0 +1,299 @@
+"""The corpus store: passages and their embeddings in ChromaDB, embedded or on a shared server."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from filelock import FileLock, Timeout
+
+from ._corpus import LoadProblem, PassageSplitter, expand_paths, load_file
+from ._embeddings import Embedder
+from ._errors import StoreError
+from ._models import Document, Passage, parse_date
+from ._settings import Settings
+
+BATCH_SIZE = 64
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass
+class IngestSummary:
+    """What one ingestion did."""
+
+    documents: int = 0
+    added_documents: int = 0
+    unchanged_documents: int = 0
+    passages_added: int = 0
+    passages_removed: int = 0
+    failed: list[LoadProblem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.passages_added or self.passages_removed)
+
+
+def passage_metadata(passage: Passage) -> dict:
+    """Chroma metadata for a passage; `date_ord` (YYYYMMDD, 0 if unknown) allows range filters."""
+    parsed = parse_date(passage.date)
+    return {
+        "document_id": passage.document_id,
+        "index": passage.index,
+        "start": passage.start,
+        "end": passage.end,
+        "title": passage.title,
+        "url": passage.url,
+        "date": passage.date,
+        "date_ord": int(parsed.strftime("%Y%m%d")) if parsed else 0,
+        "lang": passage.lang,
+        "source": passage.source,
+    }
+
+
+def embedding_text(title: str, text: str) -> str:
+    """What is embedded for a passage: its document title gives the passage its topic."""
+    return f"{title}\n{text}" if title and title not in text else text
+
+
+class CorpusStore:
+    """Passages of the user's reference documents in a ChromaDB collection.
+
+    The collection records the embedding model that built it; opening it with another model is
+    refused, since vectors of two models cannot be compared. Writes take a lock file, so a second
+    process ingesting into the same embedded store is told so instead of corrupting it.
+    """
+
+    def __init__(self, settings: Settings, embedder: Embedder) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self._collection = None
+        self.splitter = PassageSplitter(settings.chunk_size, settings.chunk_overlap)
+
+    @property
+    def location(self) -> str:
+        if self.settings.chroma_host:
+            return f"http://{self.settings.chroma_host}:{self.settings.chroma_port}"
+        return str(self.settings.home / "chroma")
+
+    def _client(self):
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False)
+        try:
+            if self.settings.chroma_host:
+                return chromadb.HttpClient(
+                    host=self.settings.chroma_host,
+                    port=self.settings.chroma_port,
+                    settings=chroma_settings,
+                )
+            path = self.settings.home / "chroma"
+            self._check_folder(path)
+            path.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        except StoreError:
+            raise
+        except Exception as exc:  # chromadb raises many unrelated types for the same problem
+            raise StoreError(f"cannot open the store at {self.location}: {exc}") from None
+
+    @staticmethod
+    def _check_folder(path: Path) -> None:
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path} is a file, not a store folder")
+        if path.is_dir() and any(path.iterdir()) and not (path / "chroma.sqlite3").exists():
+            raise StoreError(
+                f"{path} is not empty and holds no ChromaDB store; point FACTCHECK_HOME elsewhere"
+            )
+        sqlite = path / "chroma.sqlite3"
+        if sqlite.exists():
+            with sqlite.open("rb") as handle:
+                if handle.read(16) != b"SQLite format 3\x00":
+                    raise StoreError(f"{sqlite} is corrupt (not an SQLite database)")
+
+    @property
+    def collection(self):
+        if self._collection is None:
+            client = self._client()
+            try:
+                collection = client.get_or_create_collection(
+                    self.settings.collection,
+                    embedding_function=None,
+                    metadata={"embedding_model": self.embedder.name},
+                    configuration={"hnsw": {"space": "cosine"}},
+                )
+            except Exception as exc:
+                raise StoreError(f"cannot open collection at {self.location}: {exc}") from None
+            built_with = (collection.metadata or {}).get("embedding_model")
+            if built_with != self.embedder.name:
+                raise StoreError(
+                    f"the store at {self.location} was built with the embedding model "
+                    f"'{built_with}', not '{self.embedder.name}'; use another FACTCHECK_HOME or "
+                    "collection, or rebuild it with `factcheck ingest --rebuild`"
+                )
+            self._collection = collection
+        return self._collection
+
+    def lock(self) -> FileLock:
+        """The write lock of this store; raises StoreError at once if another process holds it."""
+        name = f"{self.settings.collection}.lock"
+        if self.settings.chroma_host:
+            name = f"{self.settings.chroma_host}-{self.settings.chroma_port}-{name}"
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        return FileLock(self.settings.home / name, timeout=0)
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def passage_ids(self) -> list[str]:
+        """All passage ids, sorted."""
+        return sorted(self.collection.get(include=[])["ids"])
+
+    def fingerprint(self) -> str:
+        """A short hash of the stored passage ids; it changes whenever any passage changes."""
+        digest = hashlib.sha256("\n".join(self.passage_ids()).encode()).hexdigest()
+        return digest[:16]
+
+    def reset(self) -> None:
+        """Drop the whole collection (for a rebuild with another model or splitting)."""
+        client = self._client()
+        try:
+            client.delete_collection(self.settings.collection)
+        except Exception:  # chromadb raises NotFoundError or ValueError when it does not exist
+            pass
+        self._collection = None
+
+    def ingest_paths(
+        self, specs: Iterable[str | Path], progress: ProgressCallback | None = None
+    ) -> IngestSummary:
+        """Load every supported file under `specs` and ingest it; unreadable files are reported."""
+        files = expand_paths(specs)
+        max_bytes = int(self.settings.max_file_mb * 1_000_000)
+        documents: list[Document] = []
+        problems: list[LoadProblem] = []
+        for path in files:
+            for item in load_file(path, max_bytes):
+                (problems if isinstance(item, LoadProblem) else documents).append(item)
+        summary = self.ingest(documents, progress)
+        summary.failed[:0] = problems
+        return summary
+
+    def ingest(
+        self, documents: Iterable[Document], progress: ProgressCallback | None = None
+    ) -> IngestSummary:
+        """Add documents; unchanged ones cost nothing, changed ones replace their old passages.
+
+        Passages are written in batches as they are embedded, so an interrupted ingestion keeps
+        what it wrote and the next run embeds only what is missing.
+        """
+        import time
+
+        started = time.perf_counter()
+        documents = list(documents)
+        summary = IngestSummary(documents=len(documents))
+        try:
+            with self.lock():
+                self._ingest_locked(documents, summary, progress)
+        except Timeout:
+            raise StoreError(
+                f"the store at {self.location} is locked by another process that is writing to it; "
+                "try again when it has finished"
+            ) from None
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _ingest_locked(
+        self, documents: list[Document], summary: IngestSummary, progress: ProgressCallback | None
+    ) -> None:
+        stored = self.collection.get(include=["metadatas"])
+        existing: dict[str, set[str]] = defaultdict(set)
+        for pid, meta in zip(stored["ids"], stored["metadatas"] or [], strict=False):
+            existing[(meta or {}).get("document_id", "")].add(pid)
+
+        seen: dict[str, str] = {}
+        pending: list[Passage] = []
+        stale_ids: list[str] = []
+        for number, doc in enumerate(documents, start=1):
+            if doc.id in seen:
+                summary.failed.append(
+                    LoadProblem(doc.path or doc.id, f"duplicate document id '{doc.id}' "
+                                f"(already read from {seen[doc.id]}); skipped")
+                )
+            else:
+                seen[doc.id] = doc.path or "input"
+                passages = self.splitter.split(doc)
+                new_ids = {p.id for p in passages}
+                old_ids = existing.get(doc.id, set())
+                if new_ids == old_ids:
+                    summary.unchanged_documents += 1
+                else:
+                    summary.added_documents += 1
+                    pending.extend(p for p in passages if p.id not in old_ids)
+                    stale_ids.extend(old_ids - new_ids)
+            while len(pending) >= BATCH_SIZE:
+                self._write(pending[:BATCH_SIZE])
+                summary.passages_added += BATCH_SIZE
+                del pending[:BATCH_SIZE]
+            if progress:
+                progress(number, len(documents))
+        if pending:
+            self._write(pending)
+            summary.passages_added += len(pending)
+        # Old passages go only after their replacements are in, so nothing is lost on a crash.
+        for start in range(0, len(stale_ids), 1000):
+            self.collection.delete(ids=stale_ids[start : start + 1000])
+        summary.passages_removed = len(stale_ids)
+
+    def _write(self, passages: list[Passage]) -> None:
+        vectors = self.embedder.embed_passages([embedding_text(p.title, p.text) for p in passages])
+        self.collection.upsert(
+            ids=[p.id for p in passages],
+            embeddings=vectors,
+            documents=[p.text for p in passages],
+            metadatas=[passage_metadata(p) for p in passages],
+        )
+
+    def dense_search(self, query_vector: np.ndarray, n: int, where: dict | None) -> list[tuple]:
+        """(id, cosine similarity, text, metadata) of the n nearest passages."""
+        total = self.count()
+        if total == 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=[query_vector],
+            n_results=min(n, total),
+            where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            (pid, 1.0 - dist, text, meta)
+            for pid, dist, text, meta in zip(
+                result["ids"][0], result["distances"][0], result["documents"][0],
+                result["metadatas"][0], strict=True,
+            )
+        ]
+
+    def get(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
+        """Text and metadata of the given passages, by id."""
+        if not ids:
+            return {}
+        result = self.collection.get(ids=ids, include=["documents", "metadatas"])
+        return {
+            pid: (text, meta)
+            for pid, text, meta in zip(
+                result["ids"], result["documents"], result["metadatas"], strict=True
+            )
+        }
+
+    def all_passages(self) -> tuple[list[str], list[str], list[dict]]:
+        """Every stored passage: ids, texts, metadata, in id order."""
+        result = self.collection.get(include=["documents", "metadatas"])
+        order = sorted(range(len(result["ids"])), key=lambda i: result["ids"][i])
+        return (
+            [result["ids"][i] for i in order],
+            [result["documents"][i] for i in order],
+            [result["metadatas"][i] for i in order],
+        )
