@@ -26,7 +26,7 @@ _MONTH_START = re.compile(rf"^\s*(?:{MONTHS})\b", re.IGNORECASE)
 _NOT_CHECKWORTHY = re.compile(
     r"\b(?:könnte|könnten|würde|würden|sollte|sollten|müsste|müssten|möglicherweise|vielleicht|"
     r"wahrscheinlich|vermutlich|bleibt zu hoffen|es bleibt abzuwarten|hoffentlich|muss nun|"
-    r"muss|müssen|hätte|hätten|wäre|wären|ist gefordert|sind gefordert|could|might|would|"
+    r"muss|müssen|ist gefordert|sind gefordert|could|might|would|"
     r"should|must|needs? to|hopefully|"
     r"it remains to be seen|remains to be seen|perhaps|arguably)\b",
     re.IGNORECASE,
@@ -138,7 +138,11 @@ def is_checkworthy(sentence: str) -> bool:
 
 
 def _clean_name(name: str) -> str:
-    return re.sub(rf"^(?:(?:{TITLES})\s+)+", "", name).strip()
+    """The name without leading titles or role words ("Außenminister Sergej Lawrow")."""
+    words = name.split()
+    while len(words) > 2 and re.fullmatch(rf"{TITLES}|{ROLE_NOUNS}", words[0]):
+        words.pop(0)
+    return re.sub(rf"^(?:(?:{TITLES})\s+)+", "", " ".join(words)).strip()
 
 
 class ClaimExtractor:

@@ -17,7 +17,7 @@ from sentencex import segment
 
 from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES, detect_language
 from ._models import Citation, Claim, ClaimVerdict, Label, SearchHit
-from ._quantities import comparable, compatible, find_quantities
+from ._quantities import Quantity, comparable, compatible, find_quantities
 from ._retrieval import HybridRetriever, tokenize
 
 # Similarity of claim and best evidence sentence (multilingual-e5-small, cosine) above which the
@@ -27,11 +27,17 @@ SUPPORT_THRESHOLD = 0.86
 # from the claim's contradicts it.
 SAME_FACT_THRESHOLD = 0.83
 
+# Two unit words ("Raketen", "missiles") name the same thing above this similarity.
+UNIT_THRESHOLD = 0.9
 _NEGATION = re.compile(
-    r"\b(?:nicht|kein|keine|keinen|keiner|nie|niemals|not|no|never|none|neither|nor|n't|"
-    r"denied|bestritt|bestritten|dementiert\w*)\b",
+    r"\b(?:nicht|kein|keine|keinen|keiner|nie|niemals|not|no|never|none|neither|nor)\b|n't\b",
     re.IGNORECASE,
 )
+# Above this similarity, a sentence that says the same with opposite polarity contradicts.
+NEGATION_THRESHOLD = 0.92
+# German noun endings that person names rarely have ("Bewegung", "Regierung", "Sicherheit").
+_COMMON_NOUN = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|tionen|ität|ismus|nahme)$")
+_INDEFINITE_ROLE = re.compile(r"^(?:eine?|einer|einem|a|an|one of)\s", re.IGNORECASE)
 _PERSON = re.compile(
     r"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß'-]+)(?:\s+(?:[A-ZÄÖÜ][a-zäöüß'-]+|[A-Z][a-z]+-[a-z]+)){1,2}"
 )
@@ -72,6 +78,7 @@ class EmbeddedJudge:
         self.embedder = retriever.store.embedder
         self.k = k
         self._sentences: dict[str, tuple[list[str], np.ndarray]] = {}
+        self._unit_cache: dict[tuple[str, str], bool] = {}
         self._lock = threading.Lock()
 
     # -- evidence ---------------------------------------------------------------------------
@@ -110,10 +117,13 @@ class EmbeddedJudge:
         return bool(tokens) and all(t in vocab for t in tokens)
 
     def _unknown_people(self, text: str) -> list[str]:
+        """Multi-word names none of whose words occur in the corpus: people it knows nothing of."""
         names = []
         for match in _PERSON.finditer(text):
             words = [w for w in match.group(0).split() if not re.fullmatch(TITLES, w)]
-            if len(words) >= 2 and not self._known(words[-1]):
+            if len(words) >= 2 and not any(
+                self._known(w) or _COMMON_NOUN.search(w) for w in words
+            ):
                 names.append(" ".join(words))
         return names
 
@@ -153,16 +163,15 @@ class EmbeddedJudge:
         if unknown:
             return (Label.NOT_ENOUGH_INFO, 0.75,
                     f"The corpus never mentions {', '.join(unknown)}.", [])
-        if quote and ("„" in text or '"' in text or "“" in text):
+        if quote and (re.search(r"[„\"“]", text) or _PERSON.match(quote.group("speaker"))):
             return self._decide_quote(quote.group("speaker"), evidence)
 
         conflict = self._number_conflict(text, evidence)
         if conflict:
             return conflict
-        same_fact = [e for e in evidence[:3] if e.similarity >= SAME_FACT_THRESHOLD]
-        for e in same_fact:
-            if bool(_NEGATION.search(text)) != bool(_NEGATION.search(e.text)) and (
-                e.similarity >= SUPPORT_THRESHOLD
+        for e in evidence[:3]:
+            if e.similarity >= NEGATION_THRESHOLD and (
+                bool(_NEGATION.search(text)) != bool(_NEGATION.search(e.text))
             ):
                 return (Label.REFUTED, 0.55,
                         "The closest evidence states the same fact with the opposite polarity.",
@@ -181,12 +190,12 @@ class EmbeddedJudge:
         claimed = [q for q in find_quantities(text) if not q.is_year]
         if not claimed:
             return None
-        same_fact = [e for e in evidence[:4] if e.similarity >= SAME_FACT_THRESHOLD]
+        same_fact = [e for e in evidence[:8] if e.similarity >= SAME_FACT_THRESHOLD]
         mismatch: EvidenceSentence | None = None
         for e in same_fact:
             stated = [q for q in find_quantities(e.text) if not q.is_year]
             for c in claimed:
-                relevant = [s for s in stated if comparable(c, s)]
+                relevant = [s for s in stated if comparable(c, s) and self._same_unit(c, s)]
                 if any(compatible(c, s) for s in relevant):
                     return (Label.SUPPORTED, 0.7,
                             f"The evidence gives a number that fits '{c.text}'.", [e])
@@ -197,32 +206,51 @@ class EmbeddedJudge:
                     "The evidence on the same fact gives a different number.", [mismatch])
         return None
 
+    def _same_unit(self, claimed: Quantity, stated: Quantity) -> bool:
+        """Whether two numbers count the same kind of thing ("Raketen" and "missiles" do)."""
+        if not claimed.unit or not stated.unit:
+            return claimed.unit == stated.unit
+        if claimed.unit.lower()[:5] == stated.unit.lower()[:5]:
+            return True
+        key = (claimed.unit, stated.unit)
+        if key not in self._unit_cache:
+            a, b = self.embedder.embed_passages(list(key))
+            self._unit_cache[key] = float(a @ b) >= UNIT_THRESHOLD
+        return self._unit_cache[key]
+
     def _decide_role(
         self, name: str, role: str, evidence: list[EvidenceSentence]
     ) -> tuple[Label, float, str, list[EvidenceSentence]]:
         words = [w for w in name.split() if not re.fullmatch(TITLES, w)]
         surname = words[-1]
         role_vector = self.embedder.embed_queries([role])[0]
-        role_evidence = self.evidence(role, role_vector)[:6]
+        role_evidence = [
+            e for e in self.evidence(role, role_vector)[:6] if e.similarity >= SAME_FACT_THRESHOLD
+        ]
+        # A role with a definite article ("der Verteidigungsminister") has one holder at a time;
+        # "eine Analystin" has many, so naming another holder refutes nothing.
+        unique_role = not _INDEFINITE_ROLE.match(role)
         holders = [
             e for e in role_evidence
-            if e.similarity >= SAME_FACT_THRESHOLD - 0.03
-            and any(surname not in m.group(0) for m in _PERSON.finditer(e.text))
-            and surname not in e.text
+            if unique_role and surname not in e.text
+            and any(m.group(0) not in role for m in _PERSON.finditer(e.text))
         ]
-        if not self._known(surname):
+        if not any(self._known(w) for w in words):
             if holders:
                 return (Label.REFUTED, 0.6,
                         f"The corpus names someone else in this role and never mentions {name}.",
                         [holders[0]])
             return (Label.NOT_ENOUGH_INFO, 0.7, f"The corpus never mentions {name}.", [])
-        about_person = [e for e in evidence + role_evidence if surname in e.text]
-        ended = [e for e in about_person if _FORMER.search(e.text)]
+        about_person = [e for e in evidence + role_evidence if surname in e.hit.text]
+        ended = [e for e in about_person if _FORMER.search(e.text) and e.similarity >= 0.8]
         if ended and holders:
             return (Label.REFUTED, 0.6,
                     f"The corpus says {name}'s time in this role ended and names another holder.",
                     [ended[0], holders[0]])
-        confirming = [e for e in about_person if e.similarity >= SAME_FACT_THRESHOLD]
+        confirming = [
+            e for e in about_person
+            if surname in e.text and e.similarity >= SAME_FACT_THRESHOLD
+        ]
         if confirming:
             return (Label.SUPPORTED, 0.65, f"The corpus names {name} in this role.",
                     [confirming[0]])

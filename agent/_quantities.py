@@ -44,6 +44,7 @@ class Quantity:
     text: str
     is_year: bool = False
     is_percent: bool = False
+    unit: str = ""
 
 
 def _parse_number(token: str) -> float | None:
@@ -90,8 +91,9 @@ def find_quantities(text: str) -> list[Quantity]:
         is_year = token.isdigit() and len(token) == 4 and 1800 <= value <= 2100 and not (
             match.group("scale")
         )
+        unit = re.match(r"\s*((?:[a-zäöüß-]+\s+)?[\wäöüÄÖÜß-]+)", after)
         found.append(Quantity(value, comparator, match.group(0).strip(), is_year,
-                              bool(match.group("pct"))))
+                              bool(match.group("pct")), unit.group(1) if unit else ""))
     return found
 
 

@@ -11,11 +11,21 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ._claims import ClaimExtractor
+from ._corpus import fetch_url
 from ._embeddings import make_embedder
 from ._errors import InputError
 from ._judge import EmbeddedJudge
-from ._models import ArticleReport, Claim, ClaimVerdict, Label, Provenance, StageTimes
-from ._retrieval import HybridRetriever
+from ._models import (
+    ArticleReport,
+    Claim,
+    ClaimVerdict,
+    Document,
+    Label,
+    Provenance,
+    SearchHit,
+    StageTimes,
+)
+from ._retrieval import HybridRetriever, SearchFilter
 from ._settings import Settings
 from ._store import CorpusStore, IngestSummary
 
@@ -92,6 +102,24 @@ class Verifier:
             self.retriever.refresh()
             self._fingerprint = None
         return summary
+
+    def ingest_documents(self, documents: list[Document]) -> IngestSummary:
+        """Add documents given as objects (e.g. from another service)."""
+        summary = self.store.ingest(documents)
+        if summary.changed:
+            self.retriever.refresh()
+            self._fingerprint = None
+        return summary
+
+    def ingest_urls(self, urls: list[str]) -> IngestSummary:
+        """Fetch pages or text files by URL (httpx) and add them."""
+        return self.ingest_documents(
+            [fetch_url(url, timeout_s=self.settings.timeout_s) for url in urls]
+        )
+
+    def search(self, query: str, k: int = 5, where: SearchFilter | None = None) -> list[SearchHit]:
+        """The k passages that best match `query` (hybrid dense + BM25)."""
+        return self.retriever.search(query, k=k, where=where)
 
     def _provenance(self) -> Provenance:
         with self._lock:

@@ -1,0 +1,4 @@
+"""`python -m agent` runs the `factcheck` command."""
+from .cli import main
+
+main()

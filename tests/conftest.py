@@ -1,0 +1,132 @@
+"""Shared fixtures: a tiny mixed-format corpus, settings in a temporary home, a clean environment."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from agent._settings import Settings
+
+# Documents of the tiny corpus, by the id each one gets once loaded.
+TINY_DOCUMENT_IDS = {"de-tram", "de-bees", "volcano", "en-chess", "en-solar", "marathon"}
+
+DE_TRAM_MD = """\
+---
+id: de-tram
+title: Neue Straßenbahnlinie in Leipzig
+date: 2023-05-10
+lang: de
+source: lvz
+url: https://example.org/leipzig-strassenbahn
+---
+Die Leipziger Verkehrsbetriebe haben am Mittwoch eine neue Straßenbahnlinie eröffnet.
+Die Linie 17 verbindet den Hauptbahnhof mit dem Stadtteil Grünau und fährt alle zehn Minuten.
+Die Baukosten lagen bei 48 Millionen Euro.
+"""
+
+DE_BEES_MD = """\
+---
+id: de-bees
+title: Bienensterben in Bayern
+date: 2021-08-01
+lang: de
+source: br
+url: https://example.org/bienen-bayern
+---
+Imker in Bayern melden für den vergangenen Winter den Verlust von fast einem Drittel ihrer
+Bienenvölker. Als Ursache nennen die Fachleute die Varroamilbe und den Einsatz von Pestiziden
+auf den Feldern.
+"""
+
+VOLCANO_TXT = """\
+A volcano on the Reykjanes peninsula in Iceland erupted again on Monday night, sending lava
+fountains up to fifty metres into the air. The nearby town of Grindavik was evacuated and the
+Blue Lagoon spa closed as a precaution.
+"""
+
+JSONL_DOCS = [
+    {
+        "id": "en-chess",
+        "title": "Chess world championship decided",
+        "text": "The chess world championship in Astana was decided in a rapid tie-break, where "
+        "the challenger won the final game with the black pieces after a long endgame.",
+        "date": "2022-11-03",
+        "lang": "en",
+        "source": "wire",
+        "url": "https://example.org/chess",
+    },
+    {
+        "id": "en-solar",
+        "title": "Solar panel prices fall",
+        "text": "Prices for solar panels fell by a quarter in 2023 because factories in China "
+        "produced far more modules than the market could absorb.",
+        "date": "2024-02-15",
+        "lang": "en",
+        "source": "energy-desk",
+        "url": "https://example.org/solar",
+    },
+]
+
+MARATHON_HTML = """\
+<!DOCTYPE html>
+<html><head><title>Marathon record</title></head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/weather">Weather</a></li><li>Subscribe to our newsletter</li></ul></nav>
+<article>
+<h1>Record at the Rotterdam marathon</h1>
+<p>A Kenyan runner won the Rotterdam marathon on Sunday in a new course record of two hours
+and three minutes.</p>
+<p>More than fifteen thousand runners took part, and the organisers said the cool weather
+helped the fast times.</p>
+</article>
+<footer><p>Copyright 2024 Example News. All rights reserved. Imprint. Privacy policy.</p>
+</footer>
+</body></html>
+"""
+
+#: Words that occur only in the navigation and footer of the HTML page.
+HTML_BOILERPLATE = ("Subscribe", "newsletter", "Copyright", "Privacy policy")
+
+
+def write_tiny_corpus(folder: Path) -> Path:
+    """Write the tiny corpus into `folder` (created if needed) and return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "leipzig.md").write_text(DE_TRAM_MD, encoding="utf-8")
+    (folder / "bienen.md").write_text(DE_BEES_MD, encoding="utf-8")
+    (folder / "volcano.txt").write_text(VOLCANO_TXT, encoding="utf-8")
+    (folder / "news.jsonl").write_text(
+        "".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in JSONL_DOCS),
+        encoding="utf-8",
+    )
+    (folder / "marathon.html").write_text(MARATHON_HTML, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def tiny_corpus(tmp_path: Path) -> Path:
+    """A folder with 5 files holding 6 short documents on clearly distinct topics."""
+    return write_tiny_corpus(tmp_path / "corpus")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings with an embedded store in a fresh temporary home."""
+    return Settings(home=tmp_path / "home")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_factcheck_env(tmp_path_factory: pytest.TempPathFactory):
+    """Point FACTCHECK_HOME at a temporary folder and drop any other FACTCHECK_* setting, so that
+    no test writes into the repository or picks up the developer's configuration."""
+    saved = {k: v for k, v in os.environ.items() if k.startswith("FACTCHECK_")}
+    for key in saved:
+        del os.environ[key]
+    os.environ["FACTCHECK_HOME"] = str(tmp_path_factory.mktemp("factcheck-home"))
+    yield
+    for key in [k for k in os.environ if k.startswith("FACTCHECK_")]:
+        del os.environ[key]
+    os.environ.update(saved)
