@@ -34,7 +34,7 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 # Above this similarity, a sentence that says the same with opposite polarity contradicts.
-NEGATION_THRESHOLD = 0.92
+NEGATION_THRESHOLD = 0.86
 # German noun endings that person names rarely have ("Bewegung", "Regierung", "Sicherheit").
 _COMMON_NOUN = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|tionen|ität|ismus|nahme)$")
 _INDEFINITE_ROLE = re.compile(r"^(?:eine?|einer|einem|a|an|one of)\s", re.IGNORECASE)
