@@ -10,10 +10,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import frontmatter
 import httpx
 import yaml
 from charset_normalizer import from_bytes
+from frontmatter.default_handlers import YAMLHandler
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ._errors import InputError
@@ -23,6 +23,14 @@ TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".jsonl"}
 METADATA_FIELDS = ("title", "url", "date", "lang", "source")
+
+
+class DocumentError(InputError):
+    """A document that cannot be loaded; `where` is the file, or file:line."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where, self.reason = where, reason
 
 
 @dataclass
@@ -40,7 +48,8 @@ def expand_paths(specs: Iterable[str | Path]) -> list[Path]:
         path = Path(spec)
         if path.is_dir():
             found.extend(
-                p for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith(".")
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.exists():
             found.append(path)
@@ -55,13 +64,13 @@ def expand_paths(specs: Iterable[str | Path]) -> list[Path]:
 def decode_text(data: bytes, where: str) -> str:
     """Bytes to text: UTF-8 when it is, else the detected encoding; binary data is refused."""
     if b"\x00" in data[:8192]:
-        raise InputError(f"{where}: binary file, not text")
+        raise DocumentError(where, "binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         guess = from_bytes(data).best()
         if guess is None or guess.encoding is None:
-            raise InputError(f"{where}: not UTF-8 and no other text encoding fits") from None
+            raise DocumentError(where, "not UTF-8 and no other text encoding fits") from None
         return str(guess)
 
 
@@ -79,27 +88,38 @@ def _document_from_fields(fields: dict, text: str, default_id: str, path: str) -
     return Document(id=doc_id, text=text.strip(), path=path, **meta)
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def _check_size(path: Path, max_bytes: int) -> None:
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError(
-            f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit per file "
+        raise DocumentError(
+            str(path), f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit per file "
             "(FACTCHECK_MAX_FILE_MB)"
         )
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    _check_size(path, max_bytes)
     return path.read_bytes()
 
 
 def _load_text_file(path: Path, max_bytes: int) -> Document:
     text = decode_text(_read_bytes(path, max_bytes), str(path))
+    handler = YAMLHandler()
+    if not handler.detect(text):
+        return Document(id=path.stem, text=text.strip(), path=str(path))
+    header, content = handler.split(text)
     try:
-        post = frontmatter.loads(text)
+        fields = yaml.safe_load(header)
     except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        where = f"{path}:{line + 2}" if line is not None else str(path)
-        raise InputError(f"{where}: malformed front matter: {exc}") from None
-    if not isinstance(post.metadata, dict):
-        raise InputError(f"{path}: front matter is not a mapping of fields")
-    return _document_from_fields(post.metadata, post.content, path.stem, str(path))
+        mark = getattr(exc, "problem_mark", None)
+        # the header starts on the file's second line, after the opening '---'
+        where = f"{path}:{mark.line + 1 + (not header.startswith(chr(10)))}" if mark else str(path)
+        raise DocumentError(where, f"malformed front matter: {exc}") from None
+    if fields is None:
+        fields = {}
+    if not isinstance(fields, dict):
+        raise DocumentError(str(path), "front matter is not a mapping of fields")
+    return _document_from_fields(fields, content, path.stem, str(path))
 
 
 def _load_html_file(path: Path, max_bytes: int) -> Document:
@@ -117,7 +137,7 @@ def _load_pdf_file(path: Path, max_bytes: int) -> Document:
         text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
         title = (reader.metadata.title if reader.metadata else None) or ""
     except (PdfReadError, ValueError, OSError) as exc:
-        raise InputError(f"{path}: unreadable PDF: {exc}") from None
+        raise DocumentError(str(path), f"unreadable PDF: {exc}") from None
     return Document(id=path.stem, text=text.strip(), title=str(title), path=str(path))
 
 
@@ -132,7 +152,9 @@ def _iter_jsonl(path: Path) -> Iterator[Document | LoadProblem]:
             except (json.JSONDecodeError, InputError) as exc:
                 yield LoadProblem(where, f"malformed JSON line: {exc}")
                 continue
-            if not isinstance(fields, dict) or not fields.get("id") or not fields.get("text"):
+            if not isinstance(fields, dict) or not str(fields.get("id") or "").strip() or not str(
+                fields.get("text") or ""
+            ).strip():
                 yield LoadProblem(where, "a JSON line needs the fields 'id' and 'text'")
                 continue
             yield _document_from_fields(fields, str(fields["text"]), "", str(path))
@@ -143,6 +165,7 @@ def load_file(path: Path, max_bytes: int) -> Iterator[Document | LoadProblem]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".jsonl":
+            _check_size(path, max_bytes)
             yield from _iter_jsonl(path)
             return
         if suffix in TEXT_SUFFIXES:
@@ -154,8 +177,8 @@ def load_file(path: Path, max_bytes: int) -> Iterator[Document | LoadProblem]:
         else:
             yield LoadProblem(str(path), f"unsupported file type '{suffix or path.name}'")
             return
-    except InputError as exc:
-        yield LoadProblem(str(path), str(exc).removeprefix(f"{path}: "))
+    except DocumentError as exc:
+        yield LoadProblem(exc.where, exc.reason)
         return
     except OSError as exc:
         yield LoadProblem(str(path), f"cannot read: {exc.strerror or exc}")
@@ -186,6 +209,22 @@ def fetch_url(url: str, timeout_s: float = 30.0, max_bytes: int = 20_000_000) ->
     return Document(id=f"url-{doc_id}", text=text.strip(), url=url, path=url)
 
 
+def _locate(text: str, chunk: str, previous: Passage | None, overlap: int) -> int:
+    """Where a chunk starts: at most `overlap` characters before the previous passage's end,
+    preferring the first occurrence that reaches past that end (repeated sentences)."""
+    if previous is None:
+        return max(text.find(chunk), 0)
+    first = -1
+    at = text.find(chunk, max(previous.start + 1, previous.end - overlap))
+    while at >= 0:
+        if first < 0:
+            first = at
+        if at + len(chunk) > previous.end:
+            return at
+        at = text.find(chunk, at + 1)
+    return first if first >= 0 else max(text.find(chunk), 0)
+
+
 class PassageSplitter:
     """Splits documents into overlapping, sentence-aware passages with stable ids.
 
@@ -194,21 +233,23 @@ class PassageSplitter:
     """
 
     def __init__(self, chunk_size: int = 700, chunk_overlap: int = 100) -> None:
+        self.overlap = min(chunk_overlap, chunk_size // 2)
         self._splitter = RecursiveCharacterTextSplitter(
             chunk_size=chunk_size,
-            chunk_overlap=min(chunk_overlap, chunk_size // 2),
+            chunk_overlap=self.overlap,
             separators=["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""],
             keep_separator="end",
-            add_start_index=True,
             strip_whitespace=True,
         )
 
     def split(self, doc: Document) -> list[Passage]:
-        passages = []
-        for index, chunk in enumerate(self._splitter.create_documents([doc.text])):
-            text = chunk.page_content
-            start = int(chunk.metadata.get("start_index", doc.text.find(text)))
-            digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+        passages: list[Passage] = []
+        meta = "\n".join((doc.title, doc.url, doc.date, doc.lang, doc.source))
+        for index, chunk in enumerate(self._splitter.split_text(doc.text)):
+            start = _locate(doc.text, chunk, passages[-1] if passages else None, self.overlap)
+            text = chunk
+            # metadata is part of the id, so a changed title or date is written again
+            digest = hashlib.sha256(f"{meta}\n{text}".encode()).hexdigest()[:12]
             passages.append(
                 Passage(
                     id=f"{doc.id}::{index}::{digest}",

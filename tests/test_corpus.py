@@ -69,14 +69,24 @@ def test_markdown_front_matter_without_id_uses_file_stem(tmp_path: Path) -> None
     path = tmp_path / "ohne-id.md"
     path.write_text("---\ntitle: Ein Titel\nlang: de\n---\nEin kurzer Text.\n", encoding="utf-8")
     doc = load_one_document(path)
-    assert (doc.id, doc.title, doc.lang, doc.text) == ("ohne-id", "Ein Titel", "de", "Ein kurzer Text.")
+    assert (doc.id, doc.title, doc.lang, doc.text) == (
+        "ohne-id",
+        "Ein Titel",
+        "de",
+        "Ein kurzer Text.",
+    )
 
 
 def test_jsonl_yields_one_document_per_line(tiny_corpus: Path) -> None:
     items = load(tiny_corpus / "news.jsonl")
     assert [type(i) for i in items] == [Document, Document]
     chess, solar = items
-    assert (chess.id, chess.lang, chess.date, chess.source) == ("en-chess", "en", "2022-11-03", "wire")
+    assert (chess.id, chess.lang, chess.date, chess.source) == (
+        "en-chess",
+        "en",
+        "2022-11-03",
+        "wire",
+    )
     assert chess.title == "Chess world championship decided"
     assert chess.url == "https://example.org/chess"
     assert "tie-break" in chess.text
@@ -104,11 +114,6 @@ def test_jsonl_malformed_line_and_missing_text_report_line_numbers(tmp_path: Pat
     assert "'id'" in problems[2].reason
 
 
-@pytest.mark.xfail(
-    reason="BUG agent/_corpus.py _iter_jsonl: a line whose 'text' is only whitespace passes the "
-    "truthiness check and yields a Document with empty text instead of a LoadProblem",
-    strict=True,
-)
 def test_jsonl_line_with_blank_text_is_a_problem(tmp_path: Path) -> None:
     path = tmp_path / "blank.jsonl"
     path.write_text('{"id": "blank", "text": "   \\n  "}\n', encoding="utf-8")
@@ -141,12 +146,6 @@ def test_malformed_front_matter_is_a_problem_naming_the_file(tmp_path: Path) -> 
     assert re.search(rf"{re.escape(str(path))}:\d+", f"{problem.where} {problem.reason}")
 
 
-@pytest.mark.xfail(
-    reason="BUG agent/_corpus.py _load_text_file: the reported line is problem_mark.line + 2, one "
-    "past the offending line (python-frontmatter hands YAML the text starting with the newline "
-    "after '---', so the 0-based mark line + 1 is already the file line)",
-    strict=True,
-)
 def test_malformed_front_matter_reports_the_offending_line(tmp_path: Path) -> None:
     path = tmp_path / "kaputt.md"
     # line 1 '---', line 2 'id: kaputt', line 3 is the bad one
@@ -155,12 +154,6 @@ def test_malformed_front_matter_reports_the_offending_line(tmp_path: Path) -> No
     assert f"{path}:3:" in f"{problem.where}: {problem.reason}"
 
 
-@pytest.mark.xfail(
-    reason="BUG agent/_corpus.py _load_text_file: python-frontmatter silently drops front matter "
-    "that is not a mapping (post.metadata stays {}), so the isinstance check never fires and "
-    "the file loads with its fields ignored",
-    strict=True,
-)
 def test_front_matter_that_is_not_a_mapping_is_a_problem(tmp_path: Path) -> None:
     path = tmp_path / "liste.md"
     path.write_text("---\n- a\n- b\n---\nText.\n", encoding="utf-8")
@@ -232,11 +225,6 @@ def test_file_at_size_limit_is_read(tmp_path: Path) -> None:
     assert isinstance(load(path, max_bytes=1000)[0], Document)
 
 
-@pytest.mark.xfail(
-    reason="BUG agent/_corpus.py load_file/_iter_jsonl: .jsonl files never go through "
-    "_read_bytes, so FACTCHECK_MAX_FILE_MB is not enforced for them",
-    strict=True,
-)
 def test_jsonl_over_size_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     line = json.dumps({"id": "big", "text": "word " * 1000})
@@ -245,11 +233,6 @@ def test_jsonl_over_size_limit_is_refused(tmp_path: Path) -> None:
     assert "limit" in problem.reason
 
 
-@pytest.mark.xfail(
-    reason="BUG agent/_corpus.py _read_bytes: the limit is printed with '{:.0f} MB', so a "
-    "fractional FACTCHECK_MAX_FILE_MB such as 0.5 is reported as 'the 0 MB limit'",
-    strict=True,
-)
 def test_fractional_size_limit_is_named_correctly(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(b"word " * 120_000)  # 0.6 MB
@@ -346,11 +329,6 @@ def test_expand_folder_is_recursive_sorted_and_skips_hidden_files(tmp_path: Path
     ]
 
 
-@pytest.mark.xfail(
-    reason="BUG agent/_corpus.py expand_paths: only the file's own name is checked for a leading "
-    "dot, so files inside hidden folders (.git/, .obsidian/) are read",
-    strict=True,
-)
 def test_expand_folder_skips_hidden_folders(tmp_path: Path) -> None:
     root = tmp_path / "docs"
     (root / ".git").mkdir(parents=True)
@@ -464,12 +442,6 @@ def test_short_document_is_one_passage() -> None:
     assert re.fullmatch(r"short::0::[0-9a-f]{12}", passage.id)
 
 
-@pytest.mark.xfail(
-    reason="BUG agent/_corpus.py PassageSplitter.split: offsets come from langchain's start_index, "
-    "which searches from prev_start + prev_len - chunk_overlap and so lands on an earlier copy "
-    "of a repeated passage text; the real position is then in no passage",
-    strict=True,
-)
 def test_offsets_with_repeated_sentence() -> None:
     tail = "Weitere Details folgen."
     paragraphs = [
@@ -501,7 +473,9 @@ def test_passage_ids_change_only_for_changed_passages() -> None:
     assert len(differing) == 1
     (i,) = differing
     assert "fünf Kilometer" in after[i].text and "vier Kilometer" in before[i].text
-    assert all(a.text == b.text for j, (a, b) in enumerate(zip(before, after, strict=True)) if j != i)
+    assert all(
+        a.text == b.text for j, (a, b) in enumerate(zip(before, after, strict=True)) if j != i
+    )
 
 
 def test_passage_ids_depend_on_document_id() -> None:

