@@ -53,7 +53,10 @@ TITLES = (
     r"Admiral|General|Dr\.|Prof\.|Botschafterin|Botschafter|Ambassador|Senator|Minister|"
     r"Ministerin|Präsident|Präsidentin|President|Kanzler|Kanzlerin|Herr|Frau|Mr\.|Mrs\.|Ms\."
 )
-_NAME = r"(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|The|A|An)\b)[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){1,3}"
+_NAME = (
+    r"(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|The|A|An)\b)"
+    r"[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){1,3}"
+)
 _SPEAKER = (
     rf"(?:(?:{TITLES})\s+)*[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){{0,3}}|"
     r"(?:ein|eine|der|die|a|an|the)\s+\w+(?:\s+(?:des|der|of the|of)\s+\w+)?"
@@ -117,12 +120,16 @@ def split_sentences(article: str, lang: str) -> list[Sentence]:
 
 
 def detect_language(text: str) -> str:
-    """'de' or 'en' by counting frequent function words."""
+    """'de', 'en', or '' when the text gives no sign, from function words and German letters."""
     words = re.findall(r"\w+", text.lower())
     german = sum(w in {"der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "sich",
-                       "auf", "für", "dass", "wird", "eine", "hat"} for w in words)
+                       "auf", "für", "dass", "wird", "eine", "hat", "im", "zu", "des", "ein"}
+                 for w in words) + len(re.findall(r"[äöüß]", text.lower()))
     english = sum(w in {"the", "and", "is", "not", "with", "of", "to", "that", "was", "for",
-                        "on", "has", "are", "by", "an", "it"} for w in words)
+                        "on", "has", "are", "by", "an", "it", "in", "a", "were", "its"}
+                  for w in words)
+    if german == english:
+        return ""
     return "de" if german > english else "en"
 
 

@@ -49,7 +49,8 @@ def expand_paths(specs: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             found.extend(
                 p for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.exists():
             found.append(path)
@@ -207,6 +208,19 @@ def fetch_url(url: str, timeout_s: float = 30.0, max_bytes: int = 20_000_000) ->
         raise InputError(f"{url}: no text found")
     doc_id = hashlib.sha256(url.encode()).hexdigest()[:16]
     return Document(id=f"url-{doc_id}", text=text.strip(), url=url, path=url)
+
+
+def split_passage_sentences(text: str, lang: str) -> list[str]:
+    """The sentences of a passage (line breaks end sentences too); the text itself if none."""
+    from sentencex import segment
+
+    sentences = [
+        line.strip()
+        for piece in segment(lang or "en", text)
+        for line in piece.split("\n")
+        if len(line.strip()) > 2
+    ]
+    return sentences or [text]
 
 
 def _locate(text: str, chunk: str, previous: Passage | None, overlap: int) -> int:

@@ -197,11 +197,12 @@ def open_suite_verifier(suite: Suite, settings: Settings, progress: Progress | N
                         ) -> Verifier:
     """A verifier over the suite's corpus; an unchanged corpus is reused, not embedded again."""
     from ._embeddings import make_embedder
-    from ._store import CorpusStore
+    from ._store import LAYOUT, CorpusStore
     from ._verifier import Verifier
 
     embedder = make_embedder(settings)
-    home = suite_store_home(settings, suite, embedder.name)
+    # the store layout is part of the key, so a store of an older layout is never reused
+    home = suite_store_home(settings, suite, f"{embedder.name}|{LAYOUT}")
     suite_settings = settings.model_copy(update={"home": home})
     verifier = Verifier(suite_settings, store=CorpusStore(suite_settings, embedder))
     verifier.ingest(suite.corpus_files, progress=progress)
@@ -353,8 +354,8 @@ def score(gold: list[GoldClaim], verdicts: list[ClaimVerdict], labels: list[str]
     predicted = [v.label.value for v in verdicts]
     metrics = classification_metrics(gold_labels, predicted, labels)
     metrics["ci95"] = bootstrap_ci(gold_labels, predicted, labels)
-    metrics["ece"] = expected_calibration_error(
-        [v.confidence for v in verdicts], [g == p for g, p in zip(gold_labels, predicted)])
+    correct = [g == p for g, p in zip(gold_labels, predicted, strict=True)]
+    metrics["ece"] = expected_calibration_error([v.confidence for v in verdicts], correct)
     metrics.update(evidence_metrics(gold, verdicts))
     metrics["seconds_per_claim"] = round(seconds / verified, 3) if verified else 0.0
     metrics["usage"] = usage(seconds, verified)

@@ -9,13 +9,11 @@ who holds a role, and negation. Topical similarity alone never counts as support
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 
 import numpy as np
-from sentencex import segment
 
-from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES, detect_language
+from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES
 from ._models import Citation, Claim, ClaimVerdict, Label, SearchHit
 from ._quantities import Quantity, comparable, compatible, find_quantities
 from ._retrieval import HybridRetriever, tokenize
@@ -34,7 +32,9 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 # Above this similarity, a sentence that says the same with opposite polarity contradicts.
-NEGATION_THRESHOLD = 0.86
+NEGATION_THRESHOLD = 0.92
+# Share of words (Jaccard) above which a same-language sentence restates the claim.
+RESTATE_OVERLAP = 0.6
 # German noun endings that person names rarely have ("Bewegung", "Regierung", "Sicherheit").
 _COMMON_NOUN = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|tionen|ität|ismus|nahme)$")
 _INDEFINITE_ROLE = re.compile(r"^(?:eine?|einer|einem|a|an|one of)\s", re.IGNORECASE)
@@ -43,7 +43,8 @@ _PERSON = re.compile(
 )
 _ROLE_CLAIM = re.compile(
     rf"^(?:(?:{TITLES})\s+)*(?P<name>[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){{1,3}})\s+"
-    rf"(?:\(.*?\)\s+)?(?:ist|war|is|was|wird|has been)\s+(?:\(.*?\)\s+)?(?P<role>.*{ROLE_NOUNS}.*)$",
+    rf"(?:\(.*?\)\s+)?(?:ist|war|is|was|wird|has been)\s+(?:\(.*?\)\s+)?"
+    rf"(?P<role>.*{ROLE_NOUNS}.*)$",
 )
 _QUOTE_CLAIM = re.compile(
     rf"^(?P<speaker>.+?)\s+(?:\(.*?\)\s+)?(?:{SPEECH_VERBS}|bezeichnete|called)\b(?P<said>.+)$",
@@ -68,8 +69,8 @@ def _first_upper(token: str) -> bool:
 
 
 class EmbeddedJudge:
-    """Judges claims with retrieval, sentence embeddings and checks of numbers, people and
-    negation. Thread-safe; sentence embeddings of passages are cached in memory."""
+    """Judges claims with retrieval, the stored sentence embeddings and checks of numbers,
+    people and negation. Safe to share between threads."""
 
     name = "embedded-rules-v1"
 
@@ -77,37 +78,21 @@ class EmbeddedJudge:
         self.retriever = retriever
         self.embedder = retriever.store.embedder
         self.k = k
-        self._sentences: dict[str, tuple[list[str], np.ndarray]] = {}
         self._unit_cache: dict[tuple[str, str], bool] = {}
-        self._lock = threading.Lock()
 
     # -- evidence ---------------------------------------------------------------------------
-
-    def _passage_sentences(self, hits: list[SearchHit]) -> dict[str, tuple[list[str], np.ndarray]]:
-        todo = [h for h in hits if h.passage_id not in self._sentences]
-        texts: list[str] = []
-        spans: list[tuple[str, int, int]] = []
-        for hit in todo:
-            lang = hit.lang or detect_language(hit.text)
-            parts = [s.strip() for s in segment(lang, hit.text) if len(s.strip()) > 2]
-            parts = [p for line in parts for p in line.split("\n") if p.strip()] or [hit.text]
-            spans.append((hit.passage_id, len(texts), len(texts) + len(parts)))
-            texts.extend(parts)
-        vectors = self.embedder.embed_passages(texts) if texts else np.zeros((0, 1))
-        with self._lock:
-            for pid, start, end in spans:
-                self._sentences[pid] = (texts[start:end], vectors[start:end])
-            return {h.passage_id: self._sentences[h.passage_id] for h in hits}
 
     def evidence(self, claim_text: str, query_vector: np.ndarray) -> list[EvidenceSentence]:
         """Sentences of the retrieved passages, most similar to the claim first."""
         hits = self.retriever.search(claim_text, k=self.k, query_vector=query_vector)
-        by_passage = self._passage_sentences(hits)
+        by_passage = self.retriever.store.passage_sentences([h.passage_id for h in hits])
         found: list[EvidenceSentence] = []
         for hit in hits:
-            sentences, vectors = by_passage[hit.passage_id]
+            sentences, vectors = by_passage.get(hit.passage_id, ([], np.zeros((0, 1))))
             sims = vectors @ query_vector if len(sentences) else []
-            found.extend(EvidenceSentence(s, hit, float(v)) for s, v in zip(sentences, sims))
+            found.extend(
+                EvidenceSentence(s, hit, float(v)) for s, v in zip(sentences, sims, strict=True)
+            )
         return sorted(found, key=lambda e: -e.similarity)
 
     def _known(self, word: str) -> bool:
@@ -170,7 +155,7 @@ class EmbeddedJudge:
         if conflict:
             return conflict
         for e in evidence[:3]:
-            if e.similarity >= NEGATION_THRESHOLD and (
+            if self._restates(text, e) and (
                 bool(_NEGATION.search(text)) != bool(_NEGATION.search(e.text))
             ):
                 return (Label.REFUTED, 0.55,
@@ -205,6 +190,15 @@ class EmbeddedJudge:
             return (Label.REFUTED, 0.65,
                     "The evidence on the same fact gives a different number.", [mismatch])
         return None
+
+    @staticmethod
+    def _restates(claim: str, e: EvidenceSentence) -> bool:
+        """Whether an evidence sentence says nearly what the claim says, negation aside: most
+        words shared, or (across languages) a very close embedding."""
+        words = {w for w in tokenize(claim) if not _NEGATION.fullmatch(w)}
+        other = {w for w in tokenize(e.text) if not _NEGATION.fullmatch(w)}
+        overlap = len(words & other) / len(words | other) if words | other else 0.0
+        return overlap >= RESTATE_OVERLAP or e.similarity >= NEGATION_THRESHOLD
 
     def _same_unit(self, claimed: Quantity, stated: Quantity) -> bool:
         """Whether two numbers count the same kind of thing ("Raketen" and "missiles" do)."""

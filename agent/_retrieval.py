@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,10 +16,12 @@ import bm25s
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_GERMAN
 
+from ._claims import detect_language
 from ._models import SearchHit, parse_date
 from ._store import CorpusStore
 
 RRF_K = 60
+MONOLINGUAL_SHARE = 0.8
 STOPWORDS = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_GERMAN)
 _TOKEN = re.compile(r"\d+(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|\w+", re.UNICODE)
 
@@ -74,8 +78,6 @@ class LexicalIndex:
     def __init__(self, store: CorpusStore) -> None:
         self.store = store
         ids = store.passage_ids()
-        import hashlib
-
         self.fingerprint = hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
         root = store.settings.home / "lexical"
         folder = root / f"{store.settings.collection}-{self.fingerprint}"
@@ -93,7 +95,10 @@ class LexicalIndex:
             {k: m.get(k, "") for k in ("lang", "source", "date", "document_id")} for m in metas
         ]
         self.bm25 = bm25s.BM25()
-        corpus = [tokenize(f"{m.get('title', '')} {t}") or ["∅"] for t, m in zip(texts, metas)]
+        corpus = [
+            tokenize(f"{m.get('title', '')} {t}") or ["∅"]
+            for t, m in zip(texts, metas, strict=True)
+        ]
         if corpus:
             self.bm25.index(corpus, show_progress=False)
         for old in root.glob(f"{self.store.settings.collection}-*"):
@@ -102,6 +107,16 @@ class LexicalIndex:
             folder.mkdir(parents=True, exist_ok=True)
             self.bm25.save(str(folder))
             (folder / "ids.json").write_text(json.dumps({"ids": self.ids, "metas": self.metas}))
+
+    def language_share(self, lang: str) -> float:
+        """Share of passages in `lang`, counting those of unknown language as matching; for an
+        unknown `lang`, the share of the corpus's main language."""
+        if not self.metas:
+            return 1.0
+        counts = Counter(m.get("lang", "") for m in self.metas)
+        unknown = counts.pop("", 0)
+        main = counts[lang] if lang else max(counts.values(), default=0)
+        return (main + unknown) / len(self.metas)
 
     def search(self, query: str, n: int, where: SearchFilter) -> list[tuple[str, float]]:
         tokens = [t for t in tokenize(query) if t in self.bm25.vocab_dict] if self.ids else []
@@ -163,12 +178,22 @@ class HybridRetriever:
         if mode in ("hybrid", "dense"):
             if query_vector is None:
                 query_vector = self.store.embedder.embed_queries([query])[0]
-            dense = self.store.dense_search(query_vector, self.candidates, where.chroma_where())
-            for rank, (pid, _sim, text, meta) in enumerate(dense, start=1):
+            # passages ranked by their best sentence
+            sentences = self.store.dense_search(
+                query_vector, 3 * self.candidates, where.chroma_where(), unit="sentences"
+            )
+            ranked = list(dict.fromkeys(meta["passage_id"] for _, _, _, meta in sentences))
+            for rank, pid in enumerate(ranked[: self.candidates], start=1):
                 dense_rank[pid] = rank
-                found[pid] = (text, meta)
                 fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank)
-        if mode in ("hybrid", "lexical"):
+        # BM25 sees only passages in the query's language. In a corpus of several languages it
+        # pulls those above better ones in the others, so it votes only where nearly the whole
+        # corpus is in the query's language.
+        lexical_votes = mode == "lexical" or (
+            mode == "hybrid"
+            and self.lexical.language_share(detect_language(query)) >= MONOLINGUAL_SHARE
+        )
+        if lexical_votes:
             for rank, (pid, _score) in enumerate(
                 self.lexical.search(query, self.candidates, where), start=1
             ):

@@ -47,7 +47,7 @@ class Settings(BaseSettings):
         default=None, description="OpenAI-compatible endpoint for embeddings (openai backend)"
     )
     embedding_api_key: str | None = Field(
-        default=None, description="API key for the embeddings endpoint; falls back to OPENAI_API_KEY"
+        default=None, description="API key for the embeddings endpoint (else OPENAI_API_KEY)"
     )
     chunk_size: int = Field(default=700, ge=100, description="target passage length in characters")
     chunk_overlap: int = Field(default=100, ge=0)

@@ -12,13 +12,21 @@ from pathlib import Path
 import numpy as np
 from filelock import FileLock, Timeout
 
-from ._corpus import LoadProblem, PassageSplitter, expand_paths, load_file
+from ._corpus import (
+    LoadProblem,
+    PassageSplitter,
+    expand_paths,
+    load_file,
+    split_passage_sentences,
+)
 from ._embeddings import Embedder
 from ._errors import StoreError
 from ._models import Document, Passage, parse_date
 from ._settings import Settings
 
 BATCH_SIZE = 64
+# How passages and sentences are laid out in the collections; older stores must be rebuilt.
+LAYOUT = "passages+sentences-1"
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -56,8 +64,8 @@ def passage_metadata(passage: Passage) -> dict:
     }
 
 
-def embedding_text(title: str, text: str) -> str:
-    """What is embedded for a passage: its document title gives the passage its topic."""
+def with_title(title: str, text: str) -> str:
+    """A passage as it is embedded: after its document title, unless the text repeats it."""
     return f"{title}\n{text}" if title and title not in text else text
 
 
@@ -73,6 +81,7 @@ class CorpusStore:
         self.settings = settings
         self.embedder = embedder
         self._collection = None
+        self._sentences = None
         self.splitter = PassageSplitter(settings.chunk_size, settings.chunk_overlap)
 
     @property
@@ -116,28 +125,45 @@ class CorpusStore:
                 if handle.read(16) != b"SQLite format 3\x00":
                     raise StoreError(f"{sqlite} is corrupt (not an SQLite database)")
 
+    def _open(self, client, name: str):
+        try:
+            collection = client.get_or_create_collection(
+                name,
+                embedding_function=None,
+                metadata={"embedding_model": self.embedder.name, "layout": LAYOUT},
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+        except Exception as exc:
+            raise StoreError(f"cannot open collection {name} at {self.location}: {exc}") from None
+        built_with = (collection.metadata or {}).get("embedding_model")
+        if built_with != self.embedder.name:
+            raise StoreError(
+                f"the store at {self.location} was built with the embedding model "
+                f"'{built_with}', not '{self.embedder.name}'; use another FACTCHECK_HOME or "
+                "collection, or rebuild it with `factcheck ingest --rebuild`"
+            )
+        if (collection.metadata or {}).get("layout") != LAYOUT:
+            raise StoreError(
+                f"the store at {self.location} was built by an older version of factcheck; "
+                "rebuild it with `factcheck ingest --rebuild PATH...`"
+            )
+        return collection
+
     @property
     def collection(self):
+        """Passages; each vector is the normalised mean of its sentences' vectors."""
         if self._collection is None:
             client = self._client()
-            try:
-                collection = client.get_or_create_collection(
-                    self.settings.collection,
-                    embedding_function=None,
-                    metadata={"embedding_model": self.embedder.name},
-                    configuration={"hnsw": {"space": "cosine"}},
-                )
-            except Exception as exc:
-                raise StoreError(f"cannot open collection at {self.location}: {exc}") from None
-            built_with = (collection.metadata or {}).get("embedding_model")
-            if built_with != self.embedder.name:
-                raise StoreError(
-                    f"the store at {self.location} was built with the embedding model "
-                    f"'{built_with}', not '{self.embedder.name}'; use another FACTCHECK_HOME or "
-                    "collection, or rebuild it with `factcheck ingest --rebuild`"
-                )
-            self._collection = collection
+            self._collection = self._open(client, self.settings.collection)
+            self._sentences = self._open(client, f"{self.settings.collection}-sentences")
         return self._collection
+
+    @property
+    def sentences(self):
+        """Sentences of the passages, each embedded on its own: the unit of dense search."""
+        if self._sentences is None:
+            _ = self.collection
+        return self._sentences
 
     def lock(self) -> FileLock:
         """The write lock of this store; raises StoreError at once if another process holds it."""
@@ -147,7 +173,7 @@ class CorpusStore:
         try:
             self.settings.home.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot use {self.settings.home} as the store folder: {exc}") from None
+            raise StoreError(f"cannot use {self.settings.home} as store folder: {exc}") from None
         return FileLock(self.settings.home / name, timeout=0)
 
     def count(self) -> int:
@@ -166,9 +192,10 @@ class CorpusStore:
         """Drop the whole collection (for a rebuild with another model or splitting)."""
         client = self._client()
         # chromadb raises NotFoundError or ValueError when there is nothing to drop
-        with contextlib.suppress(Exception):
-            client.delete_collection(self.settings.collection)
-        self._collection = None
+        for name in (self.settings.collection, f"{self.settings.collection}-sentences"):
+            with contextlib.suppress(Exception):
+                client.delete_collection(name)
+        self._collection = self._sentences = None
 
     def ingest_paths(
         self, specs: Iterable[str | Path], progress: ProgressCallback | None = None
@@ -247,25 +274,56 @@ class CorpusStore:
             self._write(pending)
             summary.passages_added += len(pending)
         # Old passages go only after their replacements are in, so nothing is lost on a crash.
-        for start in range(0, len(stale_ids), 1000):
-            self.collection.delete(ids=stale_ids[start : start + 1000])
+        for start in range(0, len(stale_ids), 500):
+            batch = stale_ids[start : start + 500]
+            self.sentences.delete(where={"passage_id": {"$in": batch}})
+            self.collection.delete(ids=batch)
         summary.passages_removed = len(stale_ids)
 
     def _write(self, passages: list[Passage]) -> None:
-        vectors = self.embedder.embed_passages([embedding_text(p.title, p.text) for p in passages])
+        """Embed and store the passages' sentences, then the passages themselves.
+
+        Each sentence is embedded on its own, so one precise sentence is not drowned by its
+        neighbours; a passage that is a single sentence is embedded after its document title,
+        which gives such a fragment its topic. A passage's vector is the normalised mean of its
+        sentences'. Passages are written last, so a stored passage means its sentences are there
+        too, and an interrupted run resumes cleanly.
+        """
+        sentences = [split_passage_sentences(p.text, p.lang) for p in passages]
+        texts = [
+            with_title(passage.title, parts[0]) if len(parts) == 1 else sentence
+            for passage, parts in zip(passages, sentences, strict=True)
+            for sentence in parts
+        ]
+        vectors = self.embedder.embed_passages(texts)
+        ids, metas, means, at = [], [], [], 0
+        for passage, parts in zip(passages, sentences, strict=True):
+            for number in range(len(parts)):
+                meta = passage_metadata(passage)
+                meta.update(passage_id=passage.id, sentence=number)
+                ids.append(f"{passage.id}#{number}")
+                metas.append(meta)
+            mean = vectors[at : at + len(parts)].mean(axis=0)
+            means.append(mean / (np.linalg.norm(mean) or 1.0))
+            at += len(parts)
+        documents = [sentence for parts in sentences for sentence in parts]
+        self.sentences.upsert(ids=ids, embeddings=vectors, documents=documents, metadatas=metas)
         self.collection.upsert(
             ids=[p.id for p in passages],
-            embeddings=vectors,
+            embeddings=np.asarray(means),
             documents=[p.text for p in passages],
             metadatas=[passage_metadata(p) for p in passages],
         )
 
-    def dense_search(self, query_vector: np.ndarray, n: int, where: dict | None) -> list[tuple]:
-        """(id, cosine similarity, text, metadata) of the n nearest passages."""
-        total = self.count()
+    def dense_search(
+        self, query_vector: np.ndarray, n: int, where: dict | None, unit: str = "passages"
+    ) -> list[tuple]:
+        """(id, cosine similarity, text, metadata) of the n nearest passages or sentences."""
+        collection = self.sentences if unit == "sentences" else self.collection
+        total = collection.count()
         if total == 0:
             return []
-        result = self.collection.query(
+        result = collection.query(
             query_embeddings=[query_vector],
             n_results=min(n, total),
             where=where or None,
@@ -278,6 +336,25 @@ class CorpusStore:
                 result["metadatas"][0], strict=True,
             )
         ]
+
+    def passage_sentences(self, passage_ids: list[str]) -> dict[str, tuple[list[str], np.ndarray]]:
+        """Each passage's sentences, in order, with their stored vectors."""
+        if not passage_ids:
+            return {}
+        result = self.sentences.get(
+            where={"passage_id": {"$in": list(passage_ids)}},
+            include=["documents", "metadatas", "embeddings"],
+        )
+        rows: dict[str, list[tuple[int, str, np.ndarray]]] = defaultdict(list)
+        for text, meta, vector in zip(result["documents"], result["metadatas"],
+                                      result["embeddings"], strict=True):
+            rows[meta["passage_id"]].append((meta["sentence"], text, vector))
+        found = {}
+        for pid, items in rows.items():
+            items.sort(key=lambda item: item[0])
+            found[pid] = ([t for _, t, _ in items],
+                          np.asarray([v for _, _, v in items], dtype=np.float32))
+        return found
 
     def get(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
         """Text and metadata of the given passages, by id."""

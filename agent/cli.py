@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,6 +17,9 @@ from rich.table import Table
 
 from ._errors import FactcheckError, InputError
 from ._settings import Settings  # noqa: I001  (sets telemetry switches before other imports)
+
+if TYPE_CHECKING:
+    from ._history import Comparison
 
 app = typer.Typer(
     help="Verify news articles claim by claim against your own reference documents.",
@@ -73,7 +78,9 @@ def print_ingest_summary(summary) -> None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="files, folders or glob patterns")],
     home: HomeOption = None,
-    rebuild: Annotated[bool, typer.Option(help="drop the store first and embed everything")] = False,
+    rebuild: Annotated[
+        bool, typer.Option(help="drop the store first and embed everything")
+    ] = False,
     strict: Annotated[bool, typer.Option(help="exit 2 if any file was skipped")] = False,
 ) -> None:
     """Add reference documents (.md, .txt, .html, .pdf, .jsonl) to the store."""
@@ -211,41 +218,112 @@ def verify(
         print(rendered)
 
 
+@contextmanager
+def _progress_callback(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar (see _progress) and the `progress(done, total)` callback that moves it."""
+    with _progress(label) as progress:
+        task = progress.add_task(label, total=None)
+        yield lambda done, total: progress.update(task, completed=done, total=total)
+
+
+HistoryOption = Annotated[
+    Path | None,
+    typer.Option("--history", help="history database (default: $FACTCHECK_HOME/history.sqlite)"),
+]
+
+
 @app.command("eval")
 def evaluate(
     suites: Annotated[list[Path], typer.Argument(help="eval suite folders")],
-    limit: Annotated[int | None, typer.Option(help="score only the first N claims")] = None,
+    mode: Annotated[str, typer.Option(help="claims, articles or both")] = "claims",
+    limit: Annotated[
+        int | None,
+        typer.Option(min=1, help="score only the first N claims (articles mode: articles)"),
+    ] = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="write results here")] = None,
+    record: Annotated[bool, typer.Option(help="append the runs to the history database")] = False,
+    fail_on_regression: Annotated[
+        bool, typer.Option(help="exit 5 when macro-F1 fell below the last recorded run's")
+    ] = False,
+    report: Annotated[
+        Path | None, typer.Option(help="write a readable report (FILE.md or FILE.html)")
+    ] = None,
+    history: HistoryOption = None,
     home: HomeOption = None,
 ) -> None:
-    """Score the verifier on hand-labelled suites, claim by claim (claims mode)."""
-    from ._evaluation import load_suite, run_claims_mode
+    """Score the verifier on hand-labelled suites: claim by claim (claims mode) and/or whole
+    articles, matching the extracted claims to the gold claims (articles mode)."""
+    from ._eval_report import render_eval_report, report_format
+    from ._evaluation import load_suites, open_suite_verifier, run_mode, suite_modes
+    from ._history import compare_runs, config_family, default_history_path, last_run, record_run
 
+    fmt = report_format(report) if report else None
     settings = _settings(home)
+    history_path = history or default_history_path(settings)
+    loaded = load_suites(suites)
+    plans = [(suite, suite_modes(suite, mode)) for suite in loaded]
     results = []
-    for folder in suites:
-        suite = load_suite(folder)
-        with _progress(f"{suite.name}") as progress:
-            task = progress.add_task("eval", total=None)
-            result = run_claims_mode(
-                suite, settings, limit=limit,
-                progress=lambda done, total: progress.update(task, completed=done, total=total),
-            )
-        results.append(result)
-        _print_metrics(result)
+    for suite, modes in plans:
+        with _progress_callback(f"{suite.name}: corpus") as callback:
+            verifier = open_suite_verifier(suite, settings, progress=callback)
+        for run in modes:
+            with _progress_callback(f"{suite.name}: {run}") as callback:
+                result = run_mode(run, suite, verifier, limit=limit, progress=callback)
+            results.append(result)
+            _print_metrics(result)
+    # Look up the previous runs before this one is recorded.
+    previous = [last_run(history_path, r["suite"], r["mode"]) for r in results]
+    regressions = []
+    if fail_on_regression:
+        for result in results:
+            old = last_run(history_path, result["suite"], result["mode"],
+                           config_family(result["config"]))
+            if old is None:
+                err.print(f"{result['suite']} ({result['mode']}): no recorded run to compare with")
+                continue
+            comparison = compare_runs(result, old)
+            _print_comparison(comparison)
+            if comparison.regressed:
+                regressions.append(comparison)
+    if record:
+        for result in results:
+            record_run(history_path, result)
+        err.print(f"{len(results)} run(s) recorded in {history_path}")
     if json_file:
         payload = results[0] if len(results) == 1 else results
         json_file.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
         err.print(f"results written to {json_file}")
+    if report and fmt:
+        report.write_text(render_eval_report(results, previous, fmt), encoding="utf-8")
+        err.print(f"report written to {report}")
+    if regressions:
+        from ._errors import RegressionError
+
+        raise RegressionError("macro-F1 regressed on " + ", ".join(
+            f"{c.suite} ({c.mode}): {c.old_macro_f1:.3f} → {c.new_macro_f1:.3f}"
+            for c in regressions))
 
 
 def _print_metrics(result: dict) -> None:
+    """The metrics of one run: a summary line, per-label scores and the confusion matrix."""
     metrics = result["metrics"]
+    ci = metrics["ci95"]
+    if result["mode"] == "articles":
+        out.print(
+            f"[bold]{result['suite']}[/] (articles mode, {result['n']} gold claims, "
+            f"{metrics['extracted']} extracted, {metrics['matched']} matched): claim recall "
+            f"{metrics['claim_recall']:.3f}, claim precision {metrics['claim_precision']:.3f}, "
+            f"matched accuracy {metrics['matched_accuracy']:.3f}"
+        )
+    scored = (f"{metrics['matched']} matched pairs" if result["mode"] == "articles"
+              else f"claims mode, n={result['n']}")
     out.print(
-        f"[bold]{result['suite']}[/] ({result['mode']} mode, n={result['n']}): "
-        f"accuracy {metrics['accuracy']:.3f}, macro-F1 {metrics['macro_f1']:.3f}, "
-        f"evidence recall {metrics['evidence_recall']}, citation precision "
-        f"{metrics['citation_precision']}, {metrics['seconds_per_claim']:.2f} s/claim"
+        f"[bold]{result['suite']}[/] ({scored}): "
+        f"accuracy {metrics['accuracy']:.3f} [{ci['accuracy'][0]:.3f}, {ci['accuracy'][1]:.3f}], "
+        f"macro-F1 {metrics['macro_f1']:.3f} [{ci['macro_f1'][0]:.3f}, {ci['macro_f1'][1]:.3f}], "
+        f"ECE {metrics['ece']:.3f}, evidence recall {metrics['evidence_recall']}, "
+        f"citation precision {metrics['citation_precision']}, "
+        f"{metrics['seconds_per_claim']:.2f} s/claim"
     )
     labels = list(metrics["per_label"])
     table = Table(title="gold (rows) × predicted (columns)")
@@ -259,6 +337,53 @@ def _print_metrics(result: dict) -> None:
         table.add_row(gold, *(str(metrics["confusion"][gold][p]) for p in labels),
                       f"{row['precision']:.2f}", f"{row['recall']:.2f}", f"{row['f1']:.2f}")
     out.print(table)
+
+
+def _print_comparison(comparison: Comparison) -> None:
+    """The regression check of one run, and the claims that flipped when it regressed."""
+    verdict = "[red]REGRESSION[/]" if comparison.regressed else "[green]ok[/]"
+    err.print(
+        f"{comparison.suite} ({comparison.mode}): macro-F1 {comparison.old_macro_f1:.3f} → "
+        f"{comparison.new_macro_f1:.3f}, allowed drop {comparison.allowed_drop:.3f}: {verdict}"
+    )
+    if comparison.regressed:
+        for flip in comparison.flipped:
+            err.print(f"  {flip['id']}: {flip['old']} → {flip['new']} (gold {flip['gold']})")
+
+
+@app.command("eval-history")
+def eval_history(
+    suite: Annotated[str | None, typer.Argument(help="only runs of this suite (its name)")] = None,
+    plot: Annotated[
+        Path | None, typer.Option(help="write a trend plot here, e.g. eval-trend.png")
+    ] = None,
+    history: HistoryOption = None,
+    home: HomeOption = None,
+) -> None:
+    """List the recorded eval runs and optionally plot macro-F1 and accuracy over time."""
+    from ._history import default_history_path, load_runs, plot_trend
+
+    history_path = history or default_history_path(_settings(home))
+    runs = load_runs(history_path, suite)
+    if not runs:
+        err.print(f"no recorded runs{f' of {suite}' if suite else ''} in {history_path}")
+    else:
+        table = Table(title=f"eval runs in {history_path}")
+        table.add_column("time (UTC)", no_wrap=True)
+        table.add_column("suite", overflow="fold")
+        for column in ("mode", "n", "accuracy", "macro-F1 [95% CI]", "commit"):
+            table.add_column(column)
+        for run in runs:
+            m = run["metrics"]
+            low, high = m["ci95"]["macro_f1"]
+            table.add_row(run["timestamp"][:16].replace("T", " "), run["suite"], run["mode"],
+                          str(run["n"]), f"{m['accuracy']:.3f}",
+                          f"{m['macro_f1']:.3f} [{low:.3f}, {high:.3f}]",
+                          run["config"].get("git_commit", "")[:8])
+        out.print(table)
+    if plot:
+        plot_trend(runs, plot)
+        err.print(f"trend plot written to {plot}")
 
 
 def main() -> None:

@@ -1,10 +1,12 @@
 """Evidence recall@k of dense, lexical and hybrid retrieval on eval suites.
 
-    python benchmarks/retrieval_quality.py evals/suites/seed-nk-russia evals/suites/climate-fever-dev
+    python benchmarks/retrieval_quality.py evals/suites/seed-nk-russia \
+        evals/suites/climate-fever-dev
 
 A claim counts as found at k when one of its gold evidence documents is among the top k passages
 ("passages") or among the first k distinct documents of the ranking ("documents").
-Stores are built (or reused) under --home (default $FACTCHECK_HOME or ./.factcheck), one per suite.
+Stores are built (or reused) under --home (default: $FACTCHECK_HOME or ./.factcheck), one per
+suite.
 """
 
 from __future__ import annotations

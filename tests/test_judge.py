@@ -82,8 +82,9 @@ def test_unrelated_claim_is_not_enough_info(verifier):
 
 def test_negation_of_the_evidence_refutes(verifier):
     verdict = verifier.verify_claim(
-        "The Kremlin denied reports that North Korean troops were in Russia.")
-    assert verdict.label != Label.SUPPORTED
+        "The Kremlin did deny reports that North Korean troops were in Russia.")
+    assert verdict.label == Label.REFUTED
+    assert "did not deny" in verdict.citations[0].quote
 
 
 def test_citations_are_verbatim(verifier):

@@ -1,0 +1,146 @@
+"""Speed and memory figures on this machine: ingest, search latency at scale, verify.
+
+    python benchmarks/bench.py ingest evals/suites/climate-fever-dev/corpus
+    python benchmarks/bench.py latency --passages 10000 100000
+    python benchmarks/bench.py verify seeds/000_55ee62cd197b6292.txt --corpus seeds/corpus
+
+Each sub-command runs in its own process (run them one after another, never two at once: two
+embedding processes on two cores slow each other several-fold), so its peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from agent import Settings, Verifier
+from agent._models import Passage
+from agent._store import passage_metadata
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_ingest(paths: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as home:
+        verifier = Verifier(Settings(home=Path(home)))
+        started = time.perf_counter()
+        summary = verifier.ingest(paths)
+        cold = time.perf_counter() - started
+        sentences = verifier.store.sentences.count()
+        started = time.perf_counter()
+        again = verifier.ingest(paths)
+        warm = time.perf_counter() - started
+        print(f"ingest cold: {summary.documents} documents, {summary.passages_added} passages, "
+              f"{sentences} sentences in {cold:.1f} s = {summary.passages_added / cold:.1f} "
+              f"passages/s, {cold / sentences * 1000:.1f} ms per embedded sentence")
+        print(f"ingest again (unchanged): {warm:.2f} s, {again.passages_added} passages added")
+        print(f"peak memory: {peak_mb():.0f} MB")
+
+
+def _synthetic_store(home: Path, n: int, rng: np.random.Generator) -> Verifier:
+    """A store of n synthetic passages with random unit vectors (embedding skipped)."""
+    verifier = Verifier(Settings(home=home))
+    words = [f"w{i}" for i in range(5000)]
+    store = verifier.store
+    for start in range(0, n, 2000):
+        count = min(2000, n - start)
+        vectors = rng.normal(size=(count, 384)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        passages = [
+            Passage(id=f"syn-{i}::0::0", document_id=f"syn-{i}", index=0,
+                    text=" ".join(rng.choice(words, size=40)), start=0, end=1, lang="en")
+            for i in range(start, start + count)
+        ]
+        metas = [passage_metadata(p) for p in passages]
+        store.collection.add(ids=[p.id for p in passages], embeddings=vectors,
+                             documents=[p.text for p in passages], metadatas=metas)
+        for meta, passage in zip(metas, passages, strict=True):
+            meta.update(passage_id=passage.id, sentence=0)
+        store.sentences.add(ids=[f"{p.id}#0" for p in passages], embeddings=vectors,
+                            documents=[p.text for p in passages], metadatas=metas)
+    return verifier
+
+
+def bench_latency(sizes: list[int], queries: int) -> None:
+    rng = np.random.default_rng(0)
+    claims = [
+        "North Korea delivered ballistic missiles to Russia in 2024.",
+        "Die NATO hat eine neue Sprecherin ernannt.",
+        "Global temperatures rose by more than one degree since 1900.",
+        "Der Präsident Südkoreas telefonierte mit Selenskyj.",
+    ]
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as home:
+            started = time.perf_counter()
+            verifier = _synthetic_store(Path(home), n, rng)
+            build = time.perf_counter() - started
+            started = time.perf_counter()
+            verifier.search("warm up the lexical index", k=8)
+            first = time.perf_counter() - started
+            times = []
+            for i in range(queries):
+                started = time.perf_counter()
+                verifier.search(claims[i % len(claims)] + f" {i}", k=8)
+                times.append(time.perf_counter() - started)
+            times.sort()
+            print(f"{n:>7} passages: search median {statistics.median(times) * 1000:.0f} ms, "
+                  f"p95 {times[int(0.95 * (len(times) - 1))] * 1000:.0f} ms over {queries} "
+                  f"queries (query embedding included); first query {first:.1f} s "
+                  f"(builds the BM25 index); store built in {build:.0f} s; "
+                  f"peak memory {peak_mb():.0f} MB")
+
+
+def bench_verify(article: str, corpus: str, runs: int) -> None:
+    with tempfile.TemporaryDirectory() as home:
+        started = time.perf_counter()
+        verifier = Verifier(Settings(home=Path(home)))
+        verifier.ingest([corpus])
+        text = Path(article).read_text(encoding="utf-8")
+        report = verifier.verify(text)
+        cold = time.perf_counter() - started
+        warm = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            fresh = Verifier(Settings(home=Path(home)))  # a new process would start like this
+            fresh.ingest([corpus])
+            report = fresh.verify(text)
+            warm.append(time.perf_counter() - started)
+        claims = len(report.verdicts)
+        median = statistics.median(warm)
+        print(f"verify {Path(article).name}: {claims} claims; cold (ingest + verify) {cold:.1f} s; "
+              f"warm median {median:.1f} s over {runs} runs = {median / max(claims, 1):.2f} "
+              f"s/claim; stages {report.usage.model_dump()}; peak memory {peak_mb():.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    ingest = commands.add_parser("ingest")
+    ingest.add_argument("paths", nargs="+")
+    latency = commands.add_parser("latency")
+    latency.add_argument("--passages", type=int, nargs="+", default=[10_000])
+    latency.add_argument("--queries", type=int, default=50)
+    verify = commands.add_parser("verify")
+    verify.add_argument("article")
+    verify.add_argument("--corpus", required=True)
+    verify.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if args.command == "ingest":
+        bench_ingest(args.paths)
+    elif args.command == "latency":
+        bench_latency(args.passages, args.queries)
+    else:
+        bench_verify(args.article, args.corpus, args.runs)
+
+
+if __name__ == "__main__":
+    main()
