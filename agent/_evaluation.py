@@ -62,6 +62,7 @@ class Suite:
     corpus_files: list[Path]
     claims: list[GoldClaim]
     articles: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
     def corpus_fingerprint(self) -> str:
         """Hash of the corpus files' names and contents: equal fingerprints, equal corpus."""
@@ -91,10 +92,15 @@ def _check_row(row: object, labels: list[str], root: Path, seen: set[str]) -> st
     return None
 
 
-def _read_claims(path: Path, labels: list[str], root: Path) -> tuple[list[GoldClaim], list[str]]:
-    """The gold claims of claims.jsonl and the problems found, each with file and line."""
+def _read_claims(
+    path: Path, labels: list[str], root: Path
+) -> tuple[list[GoldClaim], list[str], list[str]]:
+    """The gold claims of claims.jsonl, the problems found, and the claims skipped because
+    their text is empty (nothing to verify, but no reason to refuse the suite); each with
+    file and line."""
     claims: list[GoldClaim] = []
     problems: list[str] = []
+    skipped: list[str] = []
     seen: set[str] = set()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -103,6 +109,10 @@ def _read_claims(path: Path, labels: list[str], root: Path) -> tuple[list[GoldCl
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             problems.append(f"{path}:{number}: invalid JSON: {exc.msg}")
+            continue
+        if isinstance(row, dict) and row.get("id") and not str(row.get("claim") or "").strip():
+            skipped.append(f"{path}:{number}: claim '{row['id']}' has no text; skipped")
+            seen.add(str(row["id"]))
             continue
         problem = _check_row(row, labels, root, seen)
         if problem:
@@ -115,7 +125,7 @@ def _read_claims(path: Path, labels: list[str], root: Path) -> tuple[list[GoldCl
                                 sentence=str(row.get("sentence") or "")))
     if not claims and not problems:
         problems.append(f"{path}: no gold claims")
-    return claims, problems
+    return claims, problems, skipped
 
 
 def load_suite(root: Path) -> Suite:
@@ -146,16 +156,17 @@ def load_suite(root: Path) -> Suite:
     if not corpus_files and not problems:
         problems.append(f"{root}: the corpus is empty")
     claims: list[GoldClaim] = []
+    skipped: list[str] = []
     claims_path = root / "claims.jsonl"
     if claims_path.exists():
-        claims, claim_problems = _read_claims(claims_path, labels, root)
+        claims, claim_problems, skipped = _read_claims(claims_path, labels, root)
         problems += claim_problems
     else:
         problems.append(f"{claims_path}: missing")
     if problems:
         raise InputError(f"invalid suite {root}:\n  " + "\n  ".join(problems))
     articles = list(dict.fromkeys(c.article for c in claims if c.article))
-    return Suite(root, name, labels, corpus_files, claims, articles)
+    return Suite(root, name, labels, corpus_files, claims, articles, skipped)
 
 
 def load_suites(roots: Sequence[Path]) -> list[Suite]:

@@ -261,6 +261,9 @@ def evaluate(
     settings = _settings(home)
     history_path = history or default_history_path(settings)
     loaded = load_suites(suites)
+    for suite in loaded:
+        for warning in suite.skipped:
+            err.print(f"[yellow]warning:[/] {warning}")
     plans = [(suite, suite_modes(suite, mode)) for suite in loaded]
     results = []
     for suite, modes in plans:

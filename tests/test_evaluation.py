@@ -355,3 +355,13 @@ def test_cli_eval_refuses_bad_suites_and_modes(tmp_path, capsys):
     assert factcheck("eval", plain, tmp_path / "nowhere", "--home", tmp_path) == 2
     assert "not a folder" in capsys.readouterr().err
     assert factcheck("eval", plain, "--report", tmp_path / "r.pdf", "--home", tmp_path) == 2
+
+
+def test_claim_without_text_is_skipped_with_a_warning(tmp_path):
+    root = _write_suite(tmp_path / "s", [
+        {"id": "a", "claim": "Solar panels got cheaper.", "label": S},
+        {"id": "b", "claim": "", "label": S},
+    ])
+    suite = load_suite(root)
+    assert [c.id for c in suite.claims] == ["a"]
+    assert suite.skipped == [f"{root / 'claims.jsonl'}:2: claim 'b' has no text; skipped"]
