@@ -114,9 +114,15 @@ class EmbeddedJudge:
 
     # -- decision ---------------------------------------------------------------------------
 
-    def judge(self, claim: Claim) -> ClaimVerdict:
+    def gather(self, claim: Claim) -> list[EvidenceSentence]:
+        """Retrieve the evidence sentences for a claim, most similar first."""
         query_vector = self.embedder.embed_queries([claim.text])[0]
-        evidence = self.evidence(claim.text, query_vector)
+        return self.evidence(claim.text, query_vector)
+
+    def judge(self, claim: Claim, evidence: list[EvidenceSentence] | None = None) -> ClaimVerdict:
+        """The verdict on one claim; `evidence` from `gather` saves retrieving it again."""
+        if evidence is None:
+            evidence = self.gather(claim)
         considered = list(dict.fromkeys(e.hit.passage_id for e in evidence))
         verdict = self._decide(claim, evidence)
         label, confidence, rationale, cited = verdict
@@ -189,7 +195,10 @@ class EmbeddedJudge:
         if mismatch is not None:
             return (Label.REFUTED, 0.65,
                     "The evidence on the same fact gives a different number.", [mismatch])
-        return None
+        # A claim that rests on a number is not supported by evidence that never states it.
+        return (Label.NOT_ENOUGH_INFO, 0.6,
+                f"No passage found states the number{'s' if len(claimed) > 1 else ''} "
+                f"{', '.join(repr(c.text) for c in claimed)}.", [])
 
     @staticmethod
     def _restates(claim: str, e: EvidenceSentence) -> bool:

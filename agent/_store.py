@@ -25,6 +25,7 @@ from ._models import Document, Passage, parse_date
 from ._settings import Settings
 
 BATCH_SIZE = 64
+PAGE_SIZE = 5000
 # How passages and sentences are laid out in the collections; older stores must be rebuilt.
 LAYOUT = "passages+sentences-1"
 ProgressCallback = Callable[[int, int], None]
@@ -176,12 +177,23 @@ class CorpusStore:
             raise StoreError(f"cannot use {self.settings.home} as store folder: {exc}") from None
         return FileLock(self.settings.home / name, timeout=0)
 
+    def _get_all(self, include: list[str]) -> dict[str, list]:
+        """Every passage record, read in pages (one large read exceeds SQLite's limits)."""
+        found: dict[str, list] = {"ids": [], **{key: [] for key in include}}
+        collection = self.collection
+        while True:
+            page = collection.get(include=include, limit=PAGE_SIZE, offset=len(found["ids"]))
+            for key in found:
+                found[key].extend(page[key] or [])
+            if len(page["ids"]) < PAGE_SIZE:
+                return found
+
     def count(self) -> int:
         return self.collection.count()
 
     def passage_ids(self) -> list[str]:
         """All passage ids, sorted."""
-        return sorted(self.collection.get(include=[])["ids"])
+        return sorted(self._get_all([])["ids"])
 
     def fingerprint(self) -> str:
         """A short hash of the stored passage ids; it changes whenever any passage changes."""
@@ -239,7 +251,7 @@ class CorpusStore:
     def _ingest_locked(
         self, documents: list[Document], summary: IngestSummary, progress: ProgressCallback | None
     ) -> None:
-        stored = self.collection.get(include=["metadatas"])
+        stored = self._get_all(["metadatas"])
         existing: dict[str, set[str]] = defaultdict(set)
         for pid, meta in zip(stored["ids"], stored["metadatas"] or [], strict=False):
             existing[(meta or {}).get("document_id", "")].add(pid)
@@ -370,7 +382,7 @@ class CorpusStore:
 
     def all_passages(self) -> tuple[list[str], list[str], list[dict]]:
         """Every stored passage: ids, texts, metadata, in id order."""
-        result = self.collection.get(include=["documents", "metadatas"])
+        result = self._get_all(["documents", "metadatas"])
         order = sorted(range(len(result["ids"])), key=lambda i: result["ids"][i])
         return (
             [result["ids"][i] for i in order],

@@ -147,7 +147,12 @@ class Verifier:
         text = check_article(text, self.settings.max_article_chars)
         claims = self.extractor.extract(text)
         extracted = time.perf_counter()
-        verdicts = [self.judge.judge(claim) for claim in claims]
+        verdicts, retrieving = [], 0.0
+        for claim in claims:
+            before = time.perf_counter()
+            evidence = self.judge.gather(claim)
+            retrieving += time.perf_counter() - before
+            verdicts.append(self.judge.judge(claim, evidence))
         judged = time.perf_counter()
         counts = Counter(v.label for v in verdicts)
         return ArticleReport(
@@ -158,7 +163,8 @@ class Verifier:
             summary=summarise(counts),
             usage=StageTimes(
                 extract=round(extracted - started, 3),
-                judge=round(judged - extracted, 3),
+                retrieve=round(retrieving, 3),
+                judge=round(judged - extracted - retrieving, 3),
                 total=round(judged - started, 3),
             ),
             provenance=self._provenance(),

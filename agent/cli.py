@@ -202,6 +202,9 @@ def verify(
         )
     with err.status("verifying claims…"):
         report = verifier.verify(text, source=source)
+    if corpus:
+        report.usage.ingest = round(summary.seconds, 3)
+        report.usage.total = round(report.usage.total + summary.seconds, 3)
     if fmt == "terminal":
         if out_file:
             console = Console(file=out_file.open("w", encoding="utf-8"), width=120)

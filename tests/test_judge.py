@@ -96,3 +96,9 @@ def test_citations_are_verbatim(verifier):
             assert citation.quote in texts.get(citation.passage_id, citation.quote)
             stored = verifier.store.get([citation.passage_id])[citation.passage_id][0]
             assert citation.quote in stored
+
+
+def test_number_the_evidence_never_states_is_not_support(verifier):
+    verdict = verifier.verify_claim("North Korea delivered 500 tanks to Russia in 2024.")
+    assert verdict.label == Label.NOT_ENOUGH_INFO
+    assert "500" in verdict.rationale

@@ -509,3 +509,16 @@ def test_bm25_votes_in_a_corpus_of_the_query_language(tmp_path: Path) -> None:
     ])
     (hit,) = verifier.search("Which bridge did the mayor open over the river?", k=1)
     assert hit.document_id == "d1" and hit.lexical_rank == 1 and hit.dense_rank == 1
+
+
+def test_large_reads_are_paged(store: CorpusStore, tiny_corpus: Path, monkeypatch) -> None:
+    """Reading every passage goes page by page (one read of 100K rows exceeds SQLite's limit)."""
+    import agent._store
+
+    first = store.ingest_paths([tiny_corpus])
+    all_at_once = store.passage_ids()
+    monkeypatch.setattr(agent._store, "PAGE_SIZE", 2)
+    assert store.passage_ids() == all_at_once
+    ids, texts, metas = store.all_passages()
+    assert ids == all_at_once and len(texts) == len(metas) == first.passages_added
+    assert store.ingest_paths([tiny_corpus]).passages_added == 0
