@@ -105,7 +105,10 @@ class EmbeddedJudge:
         """Multi-word names none of whose words occur in the corpus: people it knows nothing of."""
         names = []
         for match in _PERSON.finditer(text):
-            words = [w for w in match.group(0).split() if not re.fullmatch(TITLES, w)]
+            # articles and other stop words ("Die Zukunft") are not parts of names
+            words = [
+                w for w in match.group(0).split() if not re.fullmatch(TITLES, w) and tokenize(w)
+            ]
             if len(words) >= 2 and not any(
                 self._known(w) or _COMMON_NOUN.search(w) for w in words
             ):

@@ -1,8 +1,9 @@
 """Speed and memory figures on this machine: ingest, search latency at scale, verify.
 
-    python benchmarks/bench.py ingest evals/suites/climate-fever-dev/corpus
+    python benchmarks/bench.py ingest evals/suites/climate-fever-dev/corpus [--sizes 500 1000 2000]
     python benchmarks/bench.py latency --passages 10000 100000
     python benchmarks/bench.py verify seeds/000_55ee62cd197b6292.txt --corpus seeds/corpus
+    python benchmarks/bench.py eval evals/suites/seed-nk-russia
 
 Each sub-command runs in its own process (run them one after another, never two at once: two
 embedding processes on two cores slow each other several-fold), so its peak memory is its own.
@@ -60,6 +61,25 @@ def bench_ingest(paths: list[str]) -> None:
         print(f"peak memory: {peak_mb():.0f} MB")
 
 
+def bench_ingest_sizes(paths: list[str], sizes: list[int]) -> None:
+    """Cold ingestion time of the first N documents, to show how it grows with corpus size."""
+    from agent import Document
+    from agent._corpus import expand_paths, load_file
+
+    documents = [
+        item for path in expand_paths(paths) for item in load_file(path, 10**9)
+        if isinstance(item, Document)
+    ]
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as home:
+            verifier = Verifier(Settings(home=Path(home)))
+            started = time.perf_counter()
+            summary = verifier.ingest_documents(documents[:size])
+            seconds = time.perf_counter() - started
+            print(f"{size:>6} documents: {summary.passages_added} passages in {seconds:.1f} s = "
+                  f"{summary.passages_added / seconds:.1f} passages/s")
+
+
 def _synthetic_store(home: Path, n: int, rng: np.random.Generator) -> Verifier:
     """A store of n synthetic passages with random unit vectors (embedding skipped)."""
     verifier = Verifier(Settings(home=home))
@@ -113,7 +133,29 @@ def bench_latency(sizes: list[int], queries: int) -> None:
                   f"peak memory {peak_mb():.0f} MB")
 
 
-def bench_verify(article: str, corpus: str, runs: int) -> None:
+def bench_eval(suite_dir: str, runs: int) -> None:
+    """Claims-mode eval of a suite on a warm store: median seconds of several runs."""
+    from agent._evaluation import load_suite, open_suite_verifier, run_mode
+
+    with tempfile.TemporaryDirectory() as home:
+        settings = Settings(home=Path(home))
+        suite = load_suite(Path(suite_dir))
+        started = time.perf_counter()
+        open_suite_verifier(suite, settings)
+        cold = time.perf_counter() - started
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            verifier = open_suite_verifier(suite, settings)
+            run_mode("claims", suite, verifier)
+            times.append(time.perf_counter() - started)
+        median = statistics.median(times)
+        print(f"eval {suite.name}: store built in {cold:.1f} s; claims mode on the warm store "
+              f"median {median:.1f} s over {runs} runs ({median / len(suite.claims):.3f} "
+              f"s/claim); peak memory {peak_mb():.0f} MB")
+
+
+def bench_verify(article: str, corpus: str, runs: int, scales: list[int]) -> None:
     with tempfile.TemporaryDirectory() as home:
         started = time.perf_counter()
         verifier = Verifier(Settings(home=Path(home)))
@@ -133,6 +175,12 @@ def bench_verify(article: str, corpus: str, runs: int) -> None:
         print(f"verify {Path(article).name}: {claims} claims; cold (ingest + verify) {cold:.1f} s; "
               f"warm median {median:.1f} s over {runs} runs = {median / max(claims, 1):.2f} "
               f"s/claim; stages {report.usage.model_dump()}; peak memory {peak_mb():.0f} MB")
+        for scale in scales:  # longer articles: the same text repeated
+            started = time.perf_counter()
+            report = fresh.verify("\n".join([text] * scale))
+            seconds = time.perf_counter() - started
+            print(f"  article x{scale} ({len(text) * scale:,} characters): "
+                  f"{len(report.verdicts)} claims in {seconds:.1f} s")
 
 
 def main() -> None:
@@ -140,6 +188,7 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     ingest = commands.add_parser("ingest")
     ingest.add_argument("paths", nargs="+")
+    ingest.add_argument("--sizes", type=int, nargs="+", default=[])
     latency = commands.add_parser("latency")
     latency.add_argument("--passages", type=int, nargs="+", default=[10_000])
     latency.add_argument("--queries", type=int, default=50)
@@ -147,13 +196,21 @@ def main() -> None:
     verify.add_argument("article")
     verify.add_argument("--corpus", required=True)
     verify.add_argument("--runs", type=int, default=3)
+    verify.add_argument("--scales", type=int, nargs="*", default=[2, 4])
+    evaluate = commands.add_parser("eval")
+    evaluate.add_argument("suite")
+    evaluate.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    if args.command == "ingest":
+    if args.command == "ingest" and args.sizes:
+        bench_ingest_sizes(args.paths, args.sizes)
+    elif args.command == "ingest":
         bench_ingest(args.paths)
     elif args.command == "latency":
         bench_latency(args.passages, args.queries)
+    elif args.command == "eval":
+        bench_eval(args.suite, args.runs)
     else:
-        bench_verify(args.article, args.corpus, args.runs)
+        bench_verify(args.article, args.corpus, args.runs, args.scales)
 
 
 if __name__ == "__main__":

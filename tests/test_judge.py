@@ -102,3 +102,8 @@ def test_number_the_evidence_never_states_is_not_support(verifier):
     verdict = verifier.verify_claim("North Korea delivered 500 tanks to Russia in 2024.")
     assert verdict.label == Label.NOT_ENOUGH_INFO
     assert "500" in verdict.rationale
+
+
+def test_capitalised_words_at_sentence_start_are_not_unknown_people(verifier):
+    verdict = verifier.verify_claim("Die Zukunft der Raketenlieferungen an Russland ist ungewiss.")
+    assert "never mentions" not in verdict.rationale
