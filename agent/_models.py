@@ -16,20 +16,25 @@ class Label(StrEnum):
     NOT_ENOUGH_INFO = "NOT_ENOUGH_INFO"
 
 
-class Document(BaseModel):
+class SourceInfo(BaseModel):
+    """Where a text comes from, as the document's front matter or JSON line says."""
+
+    title: str = ""
+    url: str = ""
+    date: str = Field(default="", description="YYYY-MM-DD, or as precise as known")
+    lang: str = ""
+    source: str = ""
+
+
+class Document(SourceInfo):
     """One reference document as loaded from a file, a JSON line, an object or a URL."""
 
     id: str
     text: str
-    title: str = ""
-    url: str = ""
-    date: str = ""
-    lang: str = ""
-    source: str = ""
     path: str = ""
 
 
-class Passage(BaseModel):
+class Passage(SourceInfo):
     """A slice of a document: the unit that is embedded, stored and cited."""
 
     id: str
@@ -38,25 +43,15 @@ class Passage(BaseModel):
     text: str
     start: int = Field(description="character offset of the passage in the document text")
     end: int
-    title: str = ""
-    url: str = ""
-    date: str = ""
-    lang: str = ""
-    source: str = ""
 
 
-class SearchHit(BaseModel):
+class SearchHit(SourceInfo):
     """A passage returned by retrieval, with its fused score and the ranks that made it."""
 
     passage_id: str
     document_id: str
     score: float
     text: str
-    title: str = ""
-    url: str = ""
-    date: str = ""
-    lang: str = ""
-    source: str = ""
     dense_rank: int | None = None
     lexical_rank: int | None = None
 

@@ -131,7 +131,7 @@ def search(
     if as_json:
         fields = ("passage_id", "document_id", "score", "text", "title", "url", "date", "lang",
                   "source")
-        print(json.dumps([hit.model_dump(include=set(fields)) for hit in hits],
+        print(json.dumps([{name: getattr(hit, name) for name in fields} for hit in hits],
                          ensure_ascii=False, indent=2))
         return
     table = Table(show_lines=True)
