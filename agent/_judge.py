@@ -15,7 +15,7 @@ import numpy as np
 
 from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES
 from ._models import Citation, Claim, ClaimVerdict, Label, SearchHit
-from ._quantities import Quantity, comparable, compatible, find_quantities
+from ._quantities import Quantity, comparable, contradicts, find_quantities, supports
 from ._retrieval import HybridRetriever, tokenize
 
 # Similarity of claim and best evidence sentence (multilingual-e5-small, cosine) above which the
@@ -190,10 +190,10 @@ class EmbeddedJudge:
             stated = [q for q in find_quantities(e.text) if not q.is_year]
             for c in claimed:
                 relevant = [s for s in stated if comparable(c, s) and self._same_unit(c, s)]
-                if any(compatible(c, s) for s in relevant):
+                if any(supports(c, s) for s in relevant):
                     return (Label.SUPPORTED, 0.7,
                             f"The evidence gives a number that fits '{c.text}'.", [e])
-                if relevant and mismatch is None:
+                if mismatch is None and any(contradicts(c, s) for s in relevant):
                     mismatch = e
         if mismatch is not None:
             return (Label.REFUTED, 0.65,

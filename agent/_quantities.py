@@ -97,19 +97,33 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
-def compatible(claimed: Quantity, stated: Quantity) -> bool:
-    """Whether a number the evidence states fits the number a claim states."""
+def _close(a: float, b: float, approximate: bool) -> bool:
+    tolerance = 0.1 if approximate else 0.02
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+def supports(claimed: Quantity, stated: Quantity) -> bool:
+    """Whether a number the evidence states establishes the number a claim states."""
     c, e = claimed.value, stated.value
-    if c == 0:
-        return e == 0
     if claimed.comparator == "gt":
         return e > c or (stated.comparator == "gt" and e >= c)
     if claimed.comparator == "lt":
         return e < c or (stated.comparator == "lt" and e <= c)
-    tolerance = 0.1 if "approx" in (claimed.comparator, stated.comparator) else 0.02
-    if stated.comparator == "gt":
-        return c >= e
-    return abs(e - c) / abs(c) <= tolerance
+    if stated.comparator in ("gt", "lt"):
+        return False  # "at least 60" neither establishes nor rules out 148
+    return _close(c, e, "approx" in (claimed.comparator, stated.comparator))
+
+
+def contradicts(claimed: Quantity, stated: Quantity) -> bool:
+    """Whether a number the evidence states rules out the number a claim states."""
+    c, e = claimed.value, stated.value
+    if stated.comparator in ("gt", "lt"):
+        return False  # bounds in evidence are too often about another count or period
+    if claimed.comparator == "gt":
+        return e <= c
+    if claimed.comparator == "lt":
+        return e >= c
+    return not _close(c, e, "approx" in (claimed.comparator, stated.comparator))
 
 
 def comparable(claimed: Quantity, stated: Quantity) -> bool:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from agent._quantities import comparable, compatible, find_quantities
+from agent._quantities import comparable, contradicts, find_quantities, supports
 
 
 def values(text: str) -> list[tuple[float, str]]:
@@ -36,15 +36,20 @@ def test_unit_is_the_following_words():
     assert q.unit == "ballistische Raketen"
 
 
-def test_compatible_respects_comparators():
+def test_support_and_contradiction_respect_comparators():
     (over_150,) = find_quantities("über 150")
     (exact_148,) = find_quantities("148")
     (about_150,) = find_quantities("rund 150")
     (exact_160,) = find_quantities("160")
-    assert not compatible(over_150, exact_148)
-    assert not compatible(over_150, about_150)
-    assert compatible(over_150, exact_160)
-    assert compatible(about_150, exact_148)
+    (at_least_60,) = find_quantities("at least 60")
+    assert not supports(over_150, exact_148) and contradicts(over_150, exact_148)
+    assert not supports(over_150, about_150) and contradicts(over_150, about_150)
+    assert supports(over_150, exact_160) and not contradicts(over_150, exact_160)
+    assert supports(about_150, exact_148) and not contradicts(about_150, exact_148)
+    # a lower bound neither establishes nor rules out a larger exact number
+    assert not supports(exact_148, at_least_60) and not contradicts(exact_148, at_least_60)
+    (exact_50,) = find_quantities("50")
+    assert not contradicts(exact_50, at_least_60)  # bounds in evidence never refute
 
 
 def test_comparable_needs_same_kind_and_size():
