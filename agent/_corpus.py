@@ -98,13 +98,14 @@ def _check_size(path: Path, max_bytes: int) -> None:
         )
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, or a DocumentError naming the size limit it exceeds."""
     _check_size(path, max_bytes)
     return path.read_bytes()
 
 
 def _load_text_file(path: Path, max_bytes: int) -> Document:
-    text = decode_text(_read_bytes(path, max_bytes), str(path))
+    text = decode_text(read_limited(path, max_bytes), str(path))
     handler = YAMLHandler()
     if not handler.detect(text):
         return Document(id=path.stem, text=text.strip(), path=str(path))
@@ -124,7 +125,7 @@ def _load_text_file(path: Path, max_bytes: int) -> Document:
 
 
 def _load_html_file(path: Path, max_bytes: int) -> Document:
-    text = html_to_text(decode_text(_read_bytes(path, max_bytes), str(path)))
+    text = html_to_text(decode_text(read_limited(path, max_bytes), str(path)))
     return Document(id=path.stem, text=text.strip(), path=str(path))
 
 
@@ -132,7 +133,7 @@ def _load_pdf_file(path: Path, max_bytes: int) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    _read_bytes(path, max_bytes)
+    read_limited(path, max_bytes)
     try:
         reader = PdfReader(path)
         text = "\n\n".join(page.extract_text() or "" for page in reader.pages)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -77,8 +76,7 @@ class LexicalIndex:
 
     def __init__(self, store: CorpusStore) -> None:
         self.store = store
-        ids = store.passage_ids()
-        self.fingerprint = hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
+        self.fingerprint = store.fingerprint()
         root = store.settings.home / "lexical"
         folder = root / f"{store.settings.collection}-{self.fingerprint}"
         if (folder / "ids.json").exists():

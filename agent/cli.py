@@ -145,7 +145,7 @@ def search(
 
 def read_article(source: str, settings: Settings) -> tuple[str, str]:
     """Article text and a name for it, from a file path, an http(s) URL or '-' for stdin."""
-    from ._corpus import decode_text, fetch_url
+    from ._corpus import decode_text, fetch_url, read_limited
 
     if source == "-":
         return decode_text(sys.stdin.buffer.read(), "<stdin>"), "<stdin>"
@@ -154,11 +154,7 @@ def read_article(source: str, settings: Settings) -> tuple[str, str]:
     path = Path(source)
     if not path.is_file():
         raise InputError(f"{source}: no such file")
-    size = path.stat().st_size
-    if size > settings.max_file_mb * 1_000_000:
-        raise InputError(f"{source}: {size / 1e6:.1f} MB is over the {settings.max_file_mb:g} MB "
-                         "limit (FACTCHECK_MAX_FILE_MB)")
-    text = decode_text(path.read_bytes(), source)
+    text = decode_text(read_limited(path, int(settings.max_file_mb * 1_000_000)), source)
     if path.suffix.lower() in (".html", ".htm"):
         from ._corpus import html_to_text
 
