@@ -18,7 +18,7 @@ import numpy as np
 
 from ._corpus import decode_text, expand_paths
 from ._errors import InputError
-from ._models import ClaimVerdict, Label
+from ._models import ClaimVerdict, Label, LLMUsage
 from ._settings import Settings
 
 if TYPE_CHECKING:
@@ -234,10 +234,11 @@ def run_config(verifier: Verifier) -> dict:
     """What produced a run, so that two runs can be compared."""
     provenance = verifier._provenance()
     return {
-        "backend": "local",
+        "backend": "llm" if verifier.uses_llm else "local",
+        "llm_endpoint": provenance.llm_endpoint,
         "models": {"embedding": provenance.embedding_model, "judge": provenance.judge,
                    "extractor": provenance.extractor},
-        "prompt_hashes": {},
+        "prompt_hashes": verifier.prompts(),
         "package_version": provenance.package_version,
         "git_commit": git_commit(),
         "corpus_fingerprint": provenance.corpus_fingerprint,
@@ -352,24 +353,39 @@ def evidence_metrics(gold: list[GoldClaim], verdicts: list[ClaimVerdict]) -> dic
     }
 
 
-def usage(seconds: float, claims: int) -> dict:
-    """Cost of a run. The embedded backend calls no model; the keys are there for an LLM backend."""
-    return {"seconds": round(seconds, 3), "claims": claims, "model_calls": 0, "tokens": 0,
-            "cache_hits": 0, "cost": 0.0}
+def usage(seconds: float, claims: int, llm: LLMUsage | None = None) -> dict:
+    """Cost of a run: time, and what the chat model spent (nothing for the embedded backend)."""
+    llm = llm or LLMUsage()
+    return {"seconds": round(seconds, 3), "claims": claims, "model_calls": llm.calls,
+            "tokens": llm.prompt_tokens + llm.completion_tokens,
+            "prompt_tokens": llm.prompt_tokens, "completion_tokens": llm.completion_tokens,
+            "cache_hits": llm.cache_hits, "cost": round(llm.cost_usd, 6),
+            "model_seconds": round(llm.seconds, 3), "repairs": llm.repairs,
+            "invalid_outputs": llm.invalid_outputs, "dropped_citations": llm.dropped_citations,
+            "dropped_claims": llm.dropped_claims}
+
+
+def spent_since(verifier: Verifier, before: LLMUsage) -> LLMUsage:
+    """What the verifier's chat models spent since `before` was taken."""
+    now = verifier.llm_usage()
+    return LLMUsage(**{name: (value - getattr(before, name) if not isinstance(value, bool)
+                              else value) for name, value in now})
 
 
 def score(gold: list[GoldClaim], verdicts: list[ClaimVerdict], labels: list[str],
-          seconds: float, verified: int) -> dict:
-    """Every metric of verdicts against their gold claims; `verified` claims took `seconds`."""
+          seconds: float, verified: int, llm: LLMUsage | None = None) -> dict:
+    """Every metric of verdicts against their gold claims; `verified` claims took `seconds`.
+    A claim the model could not judge counts as the prediction "ERROR"."""
     gold_labels = [g.label for g in gold]
-    predicted = [v.label.value for v in verdicts]
+    predicted = [v.outcome for v in verdicts]
     metrics = classification_metrics(gold_labels, predicted, labels)
     metrics["ci95"] = bootstrap_ci(gold_labels, predicted, labels)
     correct = [g == p for g, p in zip(gold_labels, predicted, strict=True)]
     metrics["ece"] = expected_calibration_error([v.confidence for v in verdicts], correct)
     metrics.update(evidence_metrics(gold, verdicts))
     metrics["seconds_per_claim"] = round(seconds / verified, 3) if verified else 0.0
-    metrics["usage"] = usage(seconds, verified)
+    metrics["errors"] = predicted.count("ERROR")
+    metrics["usage"] = usage(seconds, verified, llm)
     return metrics
 
 
@@ -377,7 +393,8 @@ def _item(gold: GoldClaim, verdict: ClaimVerdict | None) -> dict:
     """One gold claim and the verdict it got (None: no extracted claim matched it)."""
     return {
         "id": gold.id, "claim": gold.claim, "gold": gold.label,
-        "predicted": verdict.label.value if verdict else None,
+        "predicted": verdict.outcome if verdict else None,
+        "error": verdict.error if verdict else None,
         "cited": sorted({c.document_id for c in verdict.citations}) if verdict else [],
         "confidence": verdict.confidence if verdict else None,
         "rationale": verdict.rationale if verdict else "",
@@ -395,6 +412,7 @@ def run_claims_mode(suite: Suite, verifier: Verifier, limit: int | None = None,
     timestamp = _now()
     verdicts: list[ClaimVerdict] = []
     started = time.perf_counter()
+    before = verifier.llm_usage()
     for number, gold in enumerate(claims, 1):
         verdicts.append(verifier.verify_claim(gold.claim))
         if progress:
@@ -405,7 +423,8 @@ def run_claims_mode(suite: Suite, verifier: Verifier, limit: int | None = None,
         "mode": "claims",
         "timestamp": timestamp,
         "n": len(claims),
-        "metrics": score(claims, verdicts, suite.labels, seconds, len(claims)),
+        "metrics": score(claims, verdicts, suite.labels, seconds, len(claims),
+                         spent_since(verifier, before)),
         "config": run_config(verifier),
         "items": [_item(g, v) for g, v in zip(claims, verdicts, strict=True)],
     }
@@ -470,6 +489,7 @@ def run_articles_mode(suite: Suite, verifier: Verifier, limit: int | None = None
     pairs: list[tuple[GoldClaim, ClaimVerdict]] = []
     extracted = 0
     seconds = 0.0
+    before = verifier.llm_usage()
     for number, name in enumerate(articles, 1):
         gold = [c for c in suite.claims if c.article == name]
         text = decode_text((suite.root / name).read_bytes(), str(suite.root / name))
@@ -487,12 +507,13 @@ def run_articles_mode(suite: Suite, verifier: Verifier, limit: int | None = None
             if verdict:
                 pairs.append((claim, verdict))
         matched = {e for e, _ in found.values()}
-        unmatched += [{"article": name, "claim": v.claim.text, "predicted": v.label.value,
+        unmatched += [{"article": name, "claim": v.claim.text, "predicted": v.outcome,
                        "confidence": v.confidence}
                       for e, v in enumerate(verdicts) if e not in matched]
         if progress:
             progress(number, len(articles))
-    metrics = score([g for g, _ in pairs], [v for _, v in pairs], suite.labels, seconds, extracted)
+    metrics = score([g for g, _ in pairs], [v for _, v in pairs], suite.labels, seconds, extracted,
+                    spent_since(verifier, before))
     metrics = {
         "claim_recall": round(len(pairs) / len(items), 4) if items else 0.0,
         "claim_precision": round(len(pairs) / extracted, 4) if extracted else 0.0,

@@ -79,16 +79,24 @@ class Citation(BaseModel):
 
 
 class ClaimVerdict(BaseModel):
-    """The judgement on one claim, with the evidence that decides it."""
+    """The judgement on one claim, with the evidence that decides it. A claim the backend could
+    not judge (invalid model output after one repair, a failed call, a spent budget) has no label
+    and says why in `error`."""
 
     claim: Claim
-    label: Label
+    label: Label | None
     confidence: float = Field(ge=0.0, le=1.0)
     rationale: str
     citations: list[Citation] = Field(default_factory=list)
     considered: list[str] = Field(
         default_factory=list, description="passage ids looked at, whether or not they decided"
     )
+    error: str | None = Field(default=None, description="why the claim has no verdict")
+
+    @property
+    def outcome(self) -> str:
+        """The label's name, or "ERROR" for a claim that could not be judged."""
+        return self.label.value if self.label else "ERROR"
 
 
 class StageTimes(BaseModel):
@@ -101,6 +109,33 @@ class StageTimes(BaseModel):
     total: float = 0.0
 
 
+class LLMUsage(BaseModel):
+    """What the LLM backend spent: calls made, answers served from the cache, tokens, time and
+    the estimated cost (from the configured price table; 0 where the model has no price)."""
+
+    calls: int = 0
+    cache_hits: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    cost_usd: float = 0.0
+    retries: int = Field(default=0, description="calls repeated after a rate limit, 5xx or timeout")
+    repairs: int = Field(default=0, description="invalid answers sent back once for repair")
+    invalid_outputs: int = Field(default=0, description="answers still invalid after the repair")
+    dropped_citations: int = Field(default=0, description="quotes not found verbatim in a passage")
+    dropped_claims: int = Field(default=0, description="extracted claims whose sentence was not "
+                                "found in the article")
+    budget_exhausted: bool = False
+
+    def add(self, other: LLMUsage) -> None:
+        """Add another ledger's figures to this one."""
+        for name, value in other:
+            if isinstance(value, bool):
+                setattr(self, name, getattr(self, name) or value)
+            else:
+                setattr(self, name, round(getattr(self, name) + value, 6))
+
+
 class Provenance(BaseModel):
     """What produced a report, so two reports can be compared."""
 
@@ -111,6 +146,10 @@ class Provenance(BaseModel):
     corpus_fingerprint: str
     passages_in_store: int
     created: str
+    prompts: dict[str, str] = Field(
+        default_factory=dict, description="prompt id@version -> SHA-256 of the template file"
+    )
+    llm_endpoint: str = Field(default="", description="chat endpoint of the LLM backend, if used")
 
 
 class ArticleReport(BaseModel):
@@ -122,6 +161,9 @@ class ArticleReport(BaseModel):
     counts: dict[Label, int]
     summary: str
     usage: StageTimes
+    llm: LLMUsage = Field(default_factory=LLMUsage)
+    errors: int = Field(default=0, description="claims that could not be judged")
+    warnings: list[str] = Field(default_factory=list)
     provenance: Provenance
 
 

@@ -17,13 +17,16 @@ from ._models import ArticleReport, Citation, ClaimVerdict, Label
 
 FORMATS = ("terminal", "json", "markdown", "html")
 
-LABEL_STYLES: dict[Label, str] = {
+LABEL_STYLES: dict[Label | None, str] = {
     Label.SUPPORTED: "green",
     Label.REFUTED: "red",
     Label.NOT_ENOUGH_INFO: "yellow",
+    None: "magenta",  # a claim that could not be judged
 }
 # Higher is worse: a sentence holding several claims is coloured by its worst verdict.
-SEVERITY: dict[Label, int] = {Label.SUPPORTED: 0, Label.NOT_ENOUGH_INFO: 1, Label.REFUTED: 2}
+SEVERITY: dict[Label | None, int] = {
+    Label.SUPPORTED: 0, None: 1, Label.NOT_ENOUGH_INFO: 1, Label.REFUTED: 2,
+}
 QUOTE_LIMIT = 240
 RATIONALE_LIMIT = 400
 STAGES = ("ingest", "extract", "retrieve", "judge", "total")
@@ -52,9 +55,29 @@ def _truncate(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-def _counts(report: ArticleReport) -> list[tuple[Label, int]]:
-    """Every label with its count, missing labels as zero."""
-    return [(label, report.counts.get(label, 0)) for label in Label]
+def _counts(report: ArticleReport) -> list[tuple[Label | None, int]]:
+    """Every label with its count, missing labels as zero; unjudged claims last, if any."""
+    counts: list[tuple[Label | None, int]] = [
+        (label, report.counts.get(label, 0)) for label in Label
+    ]
+    return counts + [(None, report.errors)] if report.errors else counts
+
+
+def _label_name(label: Label | None) -> str:
+    return label.value if label else "ERROR"
+
+
+def llm_line(report: ArticleReport) -> str:
+    """The LLM usage of a report in one line, or "" when no model was called."""
+    u = report.llm
+    if not (u.calls or u.cache_hits):
+        return ""
+    line = (f"LLM: {u.calls} calls, {u.cache_hits} cached, {u.prompt_tokens} prompt + "
+            f"{u.completion_tokens} completion tokens, {u.seconds:.1f} s, ${u.cost_usd:.4f}")
+    extras = [f"{getattr(u, name)} {name.replace('_', ' ')}"
+              for name in ("retries", "repairs", "invalid_outputs", "dropped_citations",
+                           "dropped_claims") if getattr(u, name)]
+    return line + (f" ({', '.join(extras)})" if extras else "")
 
 
 def _source_name(citation: Citation) -> str:
@@ -79,8 +102,10 @@ def render_terminal(report: ArticleReport, console: Console) -> None:
     for i, (label, count) in enumerate(_counts(report)):
         if i:
             counts.append("   ")
-        counts.append(f"{label.value} {count}", style=f"bold {LABEL_STYLES[label]}")
+        counts.append(f"{_label_name(label)} {count}", style=f"bold {LABEL_STYLES[label]}")
     console.print(counts)
+    for warning in report.warnings:
+        console.print(Text(f"Warning: {warning}", style="bold magenta"))
 
     for verdict in report.verdicts:
         console.print(_claim_panel(verdict))
@@ -91,6 +116,8 @@ def render_terminal(report: ArticleReport, console: Console) -> None:
     times.add_row(*(f"{getattr(report.usage, stage):.2f}" for stage in STAGES))
     console.print(times)
 
+    if llm_line(report):
+        console.print(Text(llm_line(report), style="dim"))
     p = report.provenance
     console.print(
         Text.assemble(
@@ -119,7 +146,7 @@ def _claim_panel(verdict: ClaimVerdict) -> Panel:
             line.append(f" · {citation.date}", style="dim")
         parts.append(line)
         parts.append(Text(f"    “{_truncate(citation.quote, QUOTE_LIMIT)}”", style="italic"))
-    title = Text.assemble((verdict.label.value, f"bold {style}"), f"  {verdict.claim.id}")
+    title = Text.assemble((verdict.outcome, f"bold {style}"), f"  {verdict.claim.id}")
     return Panel(Group(*parts), title=title, title_align="left", border_style=style)
 
 
@@ -160,13 +187,14 @@ def render_markdown(report: ArticleReport) -> str:
         "",
         "| Verdict | Claims |",
         "| --- | ---: |",
-        *(f"| {label.value} | {count} |" for label, count in _counts(report)),
+        *(f"| {_label_name(label)} | {count} |" for label, count in _counts(report)),
         "",
+        *(f"**Warning:** {_md(w)}\n" for w in report.warnings),
     ]
     if report.verdicts:
         lines += ["| Claim | Verdict | Confidence | Text |", "| --- | --- | ---: | --- |"]
         lines += [
-            f"| [{_md_cell(v.claim.id)}](#claim-{_anchor(v.claim.id)}) | {v.label.value} "
+            f"| [{_md_cell(v.claim.id)}](#claim-{_anchor(v.claim.id)}) | {v.outcome} "
             f"| {v.confidence:.2f} | {_md_cell(v.claim.text)} |"
             for v in report.verdicts
         ]
@@ -185,6 +213,8 @@ def render_markdown(report: ArticleReport) -> str:
         f"- Created: {_md(p.created)}",
         "- Seconds per stage: "
         + ", ".join(f"{stage} {getattr(report.usage, stage):.2f}" for stage in STAGES),
+        *([f"- {_md(llm_line(report))}"] if llm_line(report) else []),
+        *(f"- Prompt {_md(ref)}: `{digest[:16]}`" for ref, digest in p.prompts.items()),
         "",
     ]
     return "\n".join(lines)
@@ -196,7 +226,7 @@ def _markdown_claim(verdict: ClaimVerdict) -> list[str]:
     lines = [
         f'<a id="claim-{_anchor(claim.id)}"></a>',
         "",
-        f"## {_md(claim.id)}: {verdict.label.value}",
+        f"## {_md(claim.id)}: {verdict.outcome}",
         "",
         f"**Claim:** {_md(claim.text)}",
         "",
@@ -241,29 +271,32 @@ mark { padding: 0 .1em; border-radius: 3px; }
 mark.supported { background: #c9f2c7; }
 mark.refuted { background: #f8c4c4; }
 mark.not_enough_info { background: #fbeaa5; }
+mark.error { background: #ead7f5; }
 a.hl { color: inherit; text-decoration: none; }
 .badge { display: inline-block; padding: .1em .5em; border-radius: 4px; font-size: .8em;
          font-weight: bold; color: #fff; }
 .badge.supported { background: #2e7d32; }
 .badge.refuted { background: #c62828; }
 .badge.not_enough_info { background: #b28704; }
+.badge.error { background: #7b1fa2; }
 .legend span { margin-right: 1rem; }
 .claim { border-left: 4px solid #ccc; padding: .2rem 1rem; margin: 1rem 0; }
 .claim.supported { border-color: #2e7d32; }
 .claim.refuted { border-color: #c62828; }
 .claim.not_enough_info { border-color: #b28704; }
+.claim.error { border-color: #7b1fa2; }
 .claim:target { background: #eef4ff; }
 blockquote { margin: .5rem 0; padding-left: .8rem; border-left: 3px solid #ddd; color: #444; }
 .meta, footer { color: #666; font-size: .9em; }
 """
 
 
-def _css_class(label: Label) -> str:
-    return label.value.lower()
+def _css_class(label: Label | None) -> str:
+    return label.value.lower() if label else "error"
 
 
-def _badge(label: Label) -> str:
-    return f'<span class="badge {_css_class(label)}">{label.value}</span>'
+def _badge(label: Label | None) -> str:
+    return f'<span class="badge {_css_class(label)}">{label.value if label else "ERROR"}</span>'
 
 
 def _highlight_spans(report: ArticleReport) -> list[tuple[int, int, ClaimVerdict]]:
@@ -299,7 +332,7 @@ def _article_html(report: ArticleReport) -> tuple[str, dict[tuple[int, int], str
         parts.append(
             f'<a class="hl" href="#claim-{_anchor(verdict.claim.id)}">'
             f'<mark id="{mark_id}" class="{_css_class(verdict.label)}" '
-            f'title="{verdict.label.value}: {_esc(verdict.claim.text)}">'
+            f'title="{verdict.outcome}: {_esc(verdict.claim.text)}">'
             f"{_esc(report.article[start:end])}</mark></a>"
         )
         cursor = end
@@ -354,6 +387,7 @@ def render_html(report: ArticleReport) -> str:
 <p class="meta">Source: {_esc(report.source)}</p>
 <p>{_esc(report.summary)}</p>
 <p class="legend">{legend}</p>
+{"".join(f'<p class="meta"><strong>Warning:</strong> {_esc(w)}</p>' for w in report.warnings)}
 <p class="meta">Highlighted sentences link to their claims; a sentence holding several claims
 takes the colour of its worst verdict (REFUTED, then NOT_ENOUGH_INFO, then SUPPORTED).</p>
 <h2>Article</h2>
@@ -366,6 +400,7 @@ Extractor: {_esc(p.extractor)}</p>
 <p>Corpus fingerprint: {_esc(p.corpus_fingerprint)} ({p.passages_in_store} passages) ·
 Version {_esc(p.package_version)} · Created {_esc(p.created)}</p>
 <p>Seconds per stage: {times}</p>
+{f"<p>{_esc(llm_line(report))}</p>" if llm_line(report) else ""}
 </footer>
 </body>
 </html>

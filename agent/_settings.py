@@ -56,3 +56,58 @@ class Settings(BaseSettings):
     retrieval_k: int = Field(default=8, ge=1, description="passages the judge looks at per claim")
     timeout_s: float = Field(default=30.0, gt=0, description="timeout of every HTTP request")
     retry_attempts: int = Field(default=5, ge=1, description="tries of a failing model call")
+
+    # --- LLM backend (any OpenAI-compatible chat endpoint) -------------------------------------
+    llm_base_url: str | None = Field(
+        default=None,
+        description="OpenAI-compatible chat endpoint (else OPENAI_BASE_URL, else OpenAI)",
+    )
+    llm_model: str | None = Field(
+        default=None, description="chat model name; setting it turns the LLM backend on"
+    )
+    llm_api_key: str | None = Field(
+        default=None, description="API key for the chat endpoint (else OPENAI_API_KEY)"
+    )
+    extractor: Literal["auto", "embedded", "llm"] = Field(
+        default="auto", description="claim extraction backend; auto = llm when llm_model is set"
+    )
+    judge: Literal["auto", "embedded", "llm"] = Field(
+        default="auto", description="judging backend; auto = llm when llm_model is set"
+    )
+    extractor_model: str | None = Field(default=None, description="model for extraction only")
+    judge_model: str | None = Field(default=None, description="model for judging only")
+    llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    llm_max_tokens: int = Field(default=768, ge=16, description="completion tokens per call")
+    llm_concurrency: int = Field(
+        default=4, ge=1, description="model calls in flight at once, per Verifier"
+    )
+    llm_json_mode: Literal["schema", "json_object", "none"] = Field(
+        default="schema",
+        description="how JSON output is requested: a JSON schema (OpenAI, vLLM, llama.cpp), "
+        "plain JSON mode, or the prompt alone",
+    )
+    llm_cache: bool = Field(default=True, description="keep model responses on disk under home")
+    llm_prices: dict[str, tuple[float, float]] = Field(
+        default_factory=dict,
+        description="USD per million (prompt, completion) tokens by model name, as JSON",
+    )
+    llm_budget_tokens: int | None = Field(
+        default=None, ge=1, description="per-article cap on model tokens (prompt + completion)"
+    )
+    llm_budget_usd: float | None = Field(
+        default=None, gt=0, description="per-article cap on the estimated cost in USD"
+    )
+    judge_passages: int = Field(
+        default=4, ge=1, description="passages the LLM judge reads per claim (of retrieval_k)"
+    )
+
+    def stage_backend(self, stage: Literal["extractor", "judge"]) -> str:
+        """"embedded" or "llm" for a stage: its own setting, else llm when a model is set."""
+        chosen = getattr(self, stage)
+        if chosen != "auto":
+            return chosen
+        return "llm" if (getattr(self, f"{stage}_model") or self.llm_model) else "embedded"
+
+    def stage_model(self, stage: Literal["extractor", "judge"]) -> str | None:
+        """The chat model a stage uses: its own model, else llm_model."""
+        return getattr(self, f"{stage}_model") or self.llm_model

@@ -6,21 +6,27 @@ import asyncio
 import threading
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._claims import ClaimExtractor
 from ._corpus import fetch_url
 from ._embeddings import make_embedder
 from ._errors import InputError
 from ._judge import EmbeddedJudge
+from ._llm import ChatClient, Ledger
+from ._llm_claims import LLMClaimExtractor
+from ._llm_judge import LLMJudge
 from ._models import (
     ArticleReport,
     Claim,
     ClaimVerdict,
     Document,
     Label,
+    LLMUsage,
     Provenance,
     SearchHit,
     StageTimes,
@@ -28,6 +34,9 @@ from ._models import (
 from ._retrieval import HybridRetriever, SearchFilter
 from ._settings import Settings
 from ._store import CorpusStore, IngestSummary
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 
 def package_version() -> str:
@@ -56,14 +65,16 @@ def check_article(text: str, max_chars: int) -> str:
     return text
 
 
-def summarise(counts: dict[Label, int]) -> str:
+def summarise(counts: dict[Label, int], errors: int = 0) -> str:
     """One sentence on the article as a whole."""
-    total = sum(counts.values())
+    total = sum(counts.values()) + errors
     if total == 0:
         return "No check-worthy claims were found."
     refuted, supported = counts[Label.REFUTED], counts[Label.SUPPORTED]
     unknown = counts[Label.NOT_ENOUGH_INFO]
     head = f"{total} claims: {supported} supported, {refuted} refuted, {unknown} not decidable."
+    if errors:
+        head = head[:-1] + f", {errors} not judged (see their errors)."
     if refuted:
         return head + " The article contains statements the reference documents contradict."
     if unknown > total / 2:
@@ -74,9 +85,11 @@ def summarise(counts: dict[Label, int]) -> str:
 class Verifier:
     """Verifies articles and single claims against the corpus store.
 
-    Build it from settings (`Verifier(Settings(home=...))`) or from explicit parts. One instance
+    Build it from settings (`Verifier(Settings(home=...))`) or from explicit parts. Each stage
+    (extraction, judging) runs embedded or on a chat model as `Settings.stage_backend` says;
+    `chat_model` plugs in any LangChain chat model for the stages left on "auto". One instance
     can be shared between threads; embedding runs one call at a time inside, as two at once on a
-    small CPU only slow each other down.
+    small CPU only slow each other down, and at most `llm_concurrency` model calls are in flight.
     """
 
     def __init__(
@@ -84,16 +97,64 @@ class Verifier:
         settings: Settings | None = None,
         *,
         store: CorpusStore | None = None,
-        extractor: ClaimExtractor | None = None,
-        judge: EmbeddedJudge | None = None,
+        extractor: ClaimExtractor | LLMClaimExtractor | None = None,
+        judge: EmbeddedJudge | LLMJudge | None = None,
+        chat_model: BaseChatModel | None = None,
     ) -> None:
         self.settings = settings or Settings()
         self.store = store or build_store(self.settings)
         self.retriever = HybridRetriever(self.store)
-        self.extractor = extractor or ClaimExtractor()
-        self.judge = judge or EmbeddedJudge(self.retriever, k=self.settings.retrieval_k)
+        self._chat_model = chat_model
+        self._clients: dict[str, ChatClient] = {}
+        self.extractor = extractor or (
+            LLMClaimExtractor(self._client("extractor")) if self._uses_llm("extractor")
+            else ClaimExtractor()
+        )
+        k = self.settings.retrieval_k
+        self.judge = judge or (
+            LLMJudge(self.retriever, self._client("judge"), k=k,
+                     passages=self.settings.judge_passages)
+            if self._uses_llm("judge") else EmbeddedJudge(self.retriever, k=k)
+        )
         self._fingerprint: str | None = None
         self._lock = threading.Lock()
+
+    def _uses_llm(self, stage: str) -> bool:
+        if self._chat_model is not None and getattr(self.settings, stage) == "auto":
+            return True
+        return self.settings.stage_backend(stage) == "llm"
+
+    def _client(self, stage: str) -> ChatClient:
+        """The chat client of a stage; stages on the same model share one."""
+        model = None if self._chat_model is not None else self.settings.stage_model(stage)
+        key = model or "<chat_model>"
+        if key not in self._clients:
+            self._clients[key] = ChatClient(self.settings, model=model,
+                                            chat_model=self._chat_model)
+        return self._clients[key]
+
+    @property
+    def uses_llm(self) -> bool:
+        """Whether any stage calls a chat model."""
+        return bool(self._clients)
+
+    def llm_usage(self) -> LLMUsage:
+        """What the chat models cost since this Verifier was made, all articles together."""
+        total = LLMUsage()
+        for client in self._clients.values():
+            total.add(client.lifetime.usage)
+        return total
+
+    def prompts(self) -> dict[str, str]:
+        """id@version -> SHA-256 of every prompt template the stages use."""
+        found: dict[str, str] = {}
+        for stage in (self.extractor, self.judge):
+            found.update(getattr(stage, "prompts", {}))
+        return found
+
+    def _ledger(self) -> Ledger:
+        return Ledger(budget_tokens=self.settings.llm_budget_tokens,
+                      budget_usd=self.settings.llm_budget_usd)
 
     def ingest(self, paths: list[str | Path], progress=None) -> IngestSummary:
         """Add reference documents; the next verification sees them."""
@@ -133,46 +194,81 @@ class Verifier:
             corpus_fingerprint=self._fingerprint,
             passages_in_store=self.store.count(),
             created=datetime.now(UTC).isoformat(timespec="seconds"),
+            prompts=self.prompts(),
+            llm_endpoint=", ".join(sorted({c.endpoint for c in self._clients.values()})),
         )
+
+    def _judge(self, claim: Claim, ledger: Ledger, evidence=None) -> ClaimVerdict:
+        if isinstance(self.judge, LLMJudge):
+            return self.judge.judge(claim, evidence, ledger=ledger)
+        return self.judge.judge(claim, evidence)
 
     def verify_claim(self, text: str) -> ClaimVerdict:
         """Judge one self-contained claim."""
         text = check_article(text, self.settings.max_article_chars).strip()
         claim = Claim(id="c001", text=text, sentence=text, start=0, end=len(text))
-        return self.judge.judge(claim)
+        return self._judge(claim, self._ledger())
 
     def verify(self, text: str, source: str = "<text>") -> ArticleReport:
-        """Extract the check-worthy claims of an article and judge each."""
+        """Extract the check-worthy claims of an article and judge each. Claims the model could
+        not judge carry an error; the report says so, nothing else is lost."""
         started = time.perf_counter()
         text = check_article(text, self.settings.max_article_chars)
-        claims = self.extractor.extract(text)
+        ledger = self._ledger()
+        if isinstance(self.extractor, LLMClaimExtractor):
+            claims = self.extractor.extract(text, ledger)
+        else:
+            claims = self.extractor.extract(text)
         extracted = time.perf_counter()
-        verdicts, retrieving = [], 0.0
-        for claim in claims:
+        retrieving = [0.0]
+
+        def judge_one(claim: Claim) -> ClaimVerdict:
             before = time.perf_counter()
             evidence = self.judge.gather(claim)
-            retrieving += time.perf_counter() - before
-            verdicts.append(self.judge.judge(claim, evidence))
+            with self._lock:
+                retrieving[0] += time.perf_counter() - before
+            return self._judge(claim, ledger, evidence)
+
+        if isinstance(self.judge, LLMJudge):
+            with ThreadPoolExecutor(self.settings.llm_concurrency) as pool:
+                verdicts = list(pool.map(judge_one, claims))
+        else:
+            verdicts = [judge_one(claim) for claim in claims]
         judged = time.perf_counter()
-        counts = Counter(v.label for v in verdicts)
+        counts = Counter(v.label for v in verdicts if v.label is not None)
+        errors = sum(v.label is None for v in verdicts)
+        warnings = []
+        if ledger.usage.budget_exhausted:
+            warnings.append(next((v.error for v in verdicts if v.error and "budget" in v.error),
+                                 "the per-article LLM budget was spent before the end"))
+        if errors:
+            warnings.append(f"{errors} of {len(verdicts)} claims could not be judged")
         return ArticleReport(
             source=source,
             article=text,
             verdicts=verdicts,
             counts={label: counts.get(label, 0) for label in Label},
-            summary=summarise(counts),
+            summary=summarise(counts, errors),
             usage=StageTimes(
                 extract=round(extracted - started, 3),
-                retrieve=round(retrieving, 3),
-                judge=round(judged - extracted - retrieving, 3),
+                retrieve=round(retrieving[0], 3),
+                judge=round(max(0.0, judged - extracted - retrieving[0]), 3),
                 total=round(judged - started, 3),
             ),
+            llm=ledger.usage,
+            errors=errors,
+            warnings=warnings,
             provenance=self._provenance(),
         )
 
     def verify_batch(self, texts: list[str]) -> list[ArticleReport]:
-        """Verify many articles, in order."""
-        return [self.verify(text, source=f"<text {i}>") for i, text in enumerate(texts, 1)]
+        """Verify many articles, in order; with a chat model several run at once, within the
+        shared limit of `llm_concurrency` calls in flight."""
+        jobs = [(text, f"<text {i}>") for i, text in enumerate(texts, 1)]
+        if not self.uses_llm:
+            return [self.verify(text, source) for text, source in jobs]
+        with ThreadPoolExecutor(self.settings.llm_concurrency) as pool:
+            return list(pool.map(lambda job: self.verify(*job), jobs))
 
     async def averify(self, text: str, source: str = "<text>") -> ArticleReport:
         """`verify` without blocking the event loop."""

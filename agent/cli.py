@@ -36,8 +36,21 @@ HomeOption = Annotated[
 ]
 
 
-def _settings(home: Path | None) -> Settings:
-    return Settings(home=home) if home else Settings()
+StageOption = Annotated[
+    str | None,
+    typer.Option(help="embedded or llm (default: $FACTCHECK_JUDGE / $FACTCHECK_EXTRACTOR, "
+                 "else llm when $FACTCHECK_LLM_MODEL is set)"),
+]
+
+
+def _settings(home: Path | None, judge: str | None = None, extractor: str | None = None
+              ) -> Settings:
+    """Settings: the options given here, then FACTCHECK_* variables, then defaults."""
+    explicit = {"home": home, "judge": judge, "extractor": extractor}
+    for stage in ("judge", "extractor"):
+        if explicit[stage] not in (None, "auto", "embedded", "llm"):
+            raise InputError(f"--{stage} must be embedded or llm, not '{explicit[stage]}'")
+    return Settings(**{name: value for name, value in explicit.items() if value is not None})
 
 
 def _progress(label: str):
@@ -173,15 +186,19 @@ def verify(
         str, typer.Option("--format", "-f", help="terminal, json, markdown or html")
     ] = "terminal",
     out_file: Annotated[Path | None, typer.Option("--out", help="write the report here")] = None,
+    judge: StageOption = None,
+    extractor: StageOption = None,
     home: HomeOption = None,
 ) -> None:
-    """Verify every check-worthy claim of ARTICLE against the reference documents."""
+    """Verify every check-worthy claim of ARTICLE against the reference documents.
+
+    Exits 4 (after writing the report) when a claim could not be judged by the model."""
     from ._report import FORMATS, render, render_terminal
     from ._verifier import Verifier
 
     if fmt not in FORMATS:
         raise InputError(f"--format must be one of {', '.join(FORMATS)}, not '{fmt}'")
-    settings = _settings(home)
+    settings = _settings(home, judge, extractor)
     text, source = read_article(article, settings)
     verifier = Verifier(settings)
     if corpus:
@@ -208,13 +225,18 @@ def verify(
             console.file.close()
         else:
             render_terminal(report, out)
-        return
-    rendered = render(report, fmt)
-    if out_file:
-        out_file.write_text(rendered, encoding="utf-8")
-        err.print(f"report written to {out_file}")
     else:
-        print(rendered)
+        rendered = render(report, fmt)
+        if out_file:
+            out_file.write_text(rendered, encoding="utf-8")
+            err.print(f"report written to {out_file}")
+        else:
+            print(rendered)
+    if report.errors:
+        from ._errors import BackendError
+
+        raise BackendError(f"{report.errors} of {len(report.verdicts)} claims could not be "
+                           f"judged: {report.warnings[0] if report.warnings else ''}".rstrip(": "))
 
 
 @contextmanager
@@ -248,6 +270,8 @@ def evaluate(
         Path | None, typer.Option(help="write a readable report (FILE.md or FILE.html)")
     ] = None,
     history: HistoryOption = None,
+    judge: StageOption = None,
+    extractor: StageOption = None,
     home: HomeOption = None,
 ) -> None:
     """Score the verifier on hand-labelled suites: claim by claim (claims mode) and/or whole
@@ -257,7 +281,7 @@ def evaluate(
     from ._history import compare_runs, config_family, default_history_path, last_run, record_run
 
     fmt = report_format(report) if report else None
-    settings = _settings(home)
+    settings = _settings(home, judge, extractor)
     history_path = history or default_history_path(settings)
     loaded = load_suites(suites)
     for suite in loaded:
