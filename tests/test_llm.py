@@ -20,6 +20,7 @@ from agent import Settings, Verifier
 from agent._llm import ChatClient, Ledger
 from agent._llm_claims import LLMClaimExtractor
 from agent._llm_judge import LLMJudge, locate_quote
+from agent._local_model import assemble_model
 from agent._models import Claim, Label
 from agent._store import CorpusStore
 
@@ -334,3 +335,20 @@ def test_judge_without_passages_needs_no_call(store_home, embedder, server):
                      ChatClient(settings, model="m"))
     verdict = judge.judge(Claim(id="c1", text="x", sentence="x", start=0, end=1), evidence=[])
     assert verdict.label == Label.NOT_ENOUGH_INFO and server.count() == 0
+
+
+# --- the local model file --------------------------------------------------------------------
+
+
+def test_corrupt_part_is_refused_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    import agent._local_model as local_model
+
+    parts = [tmp_path / f"part{i}" for i in range(2)]
+    for part in parts:
+        part.write_bytes(b"not the model" * 100)
+    monkeypatch.setattr(local_model, "_part_paths", lambda: parts)
+    from agent import BackendError
+
+    with pytest.raises(BackendError, match="corrupt"):
+        assemble_model(tmp_path / "cache")
+    assert list((tmp_path / "cache").iterdir()) == []
