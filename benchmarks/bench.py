@@ -4,6 +4,8 @@
     python benchmarks/bench.py latency --passages 10000 100000
     python benchmarks/bench.py verify seeds/000_55ee62cd197b6292.txt --corpus seeds/corpus
     python benchmarks/bench.py eval evals/suites/seed-nk-russia
+    python benchmarks/bench.py llm seeds/000_55ee62cd197b6292.txt --corpus seeds/corpus   # needs
+        FACTCHECK_LLM_MODEL (and _BASE_URL); prints calls, tokens and seconds per claim, twice
 
 Each sub-command runs in its own process (run them one after another, never two at once: two
 embedding processes on two cores slow each other several-fold), so its peak memory is its own.
@@ -183,6 +185,29 @@ def bench_verify(article: str, corpus: str, runs: int, scales: list[int]) -> Non
                   f"{len(report.verdicts)} claims in {seconds:.1f} s")
 
 
+def bench_llm(article: str, corpus: str) -> None:
+    """One article through the configured LLM backend, then again: the second run must be served
+    from the response cache (zero calls)."""
+    with tempfile.TemporaryDirectory() as home:
+        settings = Settings(home=Path(home))
+        text = Path(article).read_text(encoding="utf-8")
+        for run in ("first", "second"):
+            verifier = Verifier(settings)
+            verifier.ingest([corpus])
+            started = time.perf_counter()
+            report = verifier.verify(text)
+            seconds = time.perf_counter() - started
+            u, claims = report.llm, max(len(report.verdicts), 1)
+            print(f"{run} run ({report.provenance.extractor} / {report.provenance.judge}): "
+                  f"{len(report.verdicts)} claims, {report.errors} not judged, {seconds:.1f} s "
+                  f"({seconds / claims:.1f} s/claim); {u.calls} calls, {u.cache_hits} cached, "
+                  f"{u.prompt_tokens} prompt + {u.completion_tokens} completion tokens "
+                  f"({(u.prompt_tokens + u.completion_tokens) / claims:.0f}/claim), "
+                  f"{u.repairs} repairs, {u.invalid_outputs} invalid, {u.dropped_citations} "
+                  f"dropped quotes, {u.dropped_claims} dropped claims; counts "
+                  f"{ {k.value: v for k, v in report.counts.items()} }")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -200,6 +225,9 @@ def main() -> None:
     evaluate = commands.add_parser("eval")
     evaluate.add_argument("suite")
     evaluate.add_argument("--runs", type=int, default=3)
+    llm = commands.add_parser("llm")
+    llm.add_argument("article")
+    llm.add_argument("--corpus", required=True)
     args = parser.parse_args()
     if args.command == "ingest" and args.sizes:
         bench_ingest_sizes(args.paths, args.sizes)
@@ -209,6 +237,8 @@ def main() -> None:
         bench_latency(args.passages, args.queries)
     elif args.command == "eval":
         bench_eval(args.suite, args.runs)
+    elif args.command == "llm":
+        bench_llm(args.article, args.corpus)
     else:
         bench_verify(args.article, args.corpus, args.runs, args.scales)
 
