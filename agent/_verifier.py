@@ -6,6 +6,7 @@ import asyncio
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -209,9 +210,11 @@ class Verifier:
         claim = Claim(id="c001", text=text, sentence=text, start=0, end=len(text))
         return self._judge(claim, self._ledger())
 
-    def verify(self, text: str, source: str = "<text>") -> ArticleReport:
+    def verify(self, text: str, source: str = "<text>",
+               progress: Callable[[int, int], None] | None = None) -> ArticleReport:
         """Extract the check-worthy claims of an article and judge each. Claims the model could
-        not judge carry an error; the report says so, nothing else is lost."""
+        not judge carry an error; the report says so, nothing else is lost. `progress(done,
+        total)` is called as claims are judged."""
         started = time.perf_counter()
         text = check_article(text, self.settings.max_article_chars)
         ledger = self._ledger()
@@ -221,13 +224,19 @@ class Verifier:
             claims = self.extractor.extract(text)
         extracted = time.perf_counter()
         retrieving = [0.0]
+        done = [0]
 
         def judge_one(claim: Claim) -> ClaimVerdict:
             before = time.perf_counter()
             evidence = self.judge.gather(claim)
             with self._lock:
                 retrieving[0] += time.perf_counter() - before
-            return self._judge(claim, ledger, evidence)
+            verdict = self._judge(claim, ledger, evidence)
+            with self._lock:
+                done[0] += 1
+                if progress:
+                    progress(done[0], len(claims))
+            return verdict
 
         if isinstance(self.judge, LLMJudge):
             with ThreadPoolExecutor(self.settings.llm_concurrency) as pool:

@@ -213,8 +213,11 @@ def verify(
             f"the store at {verifier.store.location} is empty: pass --corpus DIR or run "
             "`factcheck ingest DIR` first"
         )
-    with err.status("verifying claims…"):
-        report = verifier.verify(text, source=source)
+    with err.status("extracting claims…") as status:
+        def progress(done: int, total: int) -> None:
+            status.update(f"judging claims: {done} of {total} done")
+
+        report = verifier.verify(text, source=source, progress=progress)
     if corpus:
         report.usage.ingest = round(summary.seconds, 3)
         report.usage.total = round(report.usage.total + summary.seconds, 3)

@@ -102,7 +102,9 @@ def test_judge_cites_a_verbatim_quote_and_reports_usage_and_prompt_hash(
     server.responder = cite_tram
     verifier = llm_verifier(store_home, embedder, server,
                             llm_prices={"fake-model": (1.0, 2.0)}, extractor="embedded")
-    report = verifier.verify(CLAIM)
+    steps = []
+    report = verifier.verify(CLAIM, progress=lambda done, total: steps.append((done, total)))
+    assert steps == [(1, 1)]
     (verdict,) = report.verdicts
     assert verdict.label == Label.SUPPORTED
     assert verdict.citations[0].document_id == "de-tram"
