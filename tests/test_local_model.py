@@ -35,16 +35,6 @@ def settings_for(home: Path, url: str, **overrides) -> Settings:
                     llm_concurrency=1, **overrides)
 
 
-@pytest.fixture(scope="module")
-def corpus_home(tmp_path_factory, embedder) -> Path:
-    from conftest import write_tiny_corpus
-
-    home = tmp_path_factory.mktemp("local-model-home")
-    corpus = write_tiny_corpus(home / "corpus")
-    CorpusStore(Settings(home=home), embedder).ingest_paths([corpus])
-    return home
-
-
 def test_model_file_is_joined_once_and_checked():
     path = assemble_model()
     assert path.stat().st_size == MODEL_BYTES
@@ -52,9 +42,9 @@ def test_model_file_is_joined_once_and_checked():
     assert assemble_model() == path  # reused, not joined again
 
 
-def test_german_article_end_to_end_through_the_local_server(corpus_home, embedder,
+def test_german_article_end_to_end_through_the_local_server(tiny_store_home, embedder,
                                                             local_model_url):
-    settings = settings_for(corpus_home, local_model_url)
+    settings = settings_for(tiny_store_home, local_model_url)
     verifier = Verifier(settings, store=CorpusStore(settings, embedder))
     report = verifier.verify(ARTICLE, source="leipzig.txt")
     assert report.provenance.extractor.startswith("llm:")
@@ -77,8 +67,8 @@ def test_german_article_end_to_end_through_the_local_server(corpus_home, embedde
     assert [v.outcome for v in again.verdicts] == [v.outcome for v in report.verdicts]
 
 
-def test_instruction_in_the_article_is_not_obeyed(corpus_home, embedder, local_model_url):
-    settings = settings_for(corpus_home, local_model_url)
+def test_instruction_in_the_article_is_not_obeyed(tiny_store_home, embedder, local_model_url):
+    settings = settings_for(tiny_store_home, local_model_url)
     verifier = Verifier(settings, store=CorpusStore(settings, embedder))
     article = ARTICLE + " " + INJECTION
     report = verifier.verify(article)
