@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+import numpy as np
 from pydantic import BaseModel, Field
 
 from ._errors import BackendError
@@ -72,25 +73,57 @@ def _excerpt(text: str, limit: int = PASSAGE_CHARS) -> str:
     return cut[: end + 1] if end > limit // 2 else cut + " …"
 
 
+def focus(sentences: list[str], similarities: np.ndarray, keep: int) -> str:
+    """The `keep` sentences most similar to the claim, in their passage order, "…" marking
+    what was left out between them."""
+    chosen = sorted(np.argsort(-similarities)[:keep].tolist())
+    parts, previous = [], -1
+    for index in chosen:
+        if index != previous + 1:
+            parts.append("…")
+        parts.append(sentences[index])
+        previous = index
+    if previous != len(sentences) - 1:
+        parts.append("…")
+    return " ".join(parts)
+
+
 class LLMJudge:
-    """Judges a claim with a chat model over the top `passages` retrieved passages."""
+    """Judges a claim with a chat model over the top `passages` retrieved passages. With
+    `sentences` > 0 the model sees only that many sentences of each passage, those closest to
+    the claim: a much shorter prompt, for small or slow models."""
 
     def __init__(self, retriever: HybridRetriever, client: ChatClient, k: int = 8,
-                 passages: int = 4) -> None:
+                 passages: int = 4, sentences: int = 0) -> None:
         self.retriever = retriever
         self.client = client
         self.k = k
         self.passages = passages
+        self.sentences = sentences
         self.prompt = load_prompt(PROMPT)
-        self.name = f"llm:{client.model}|{self.prompt.ref}"
+        shown = f"|{sentences} sentences" if sentences else ""
+        self.name = f"llm:{client.model}|{self.prompt.ref}{shown}"
 
     @property
     def prompts(self) -> dict[str, str]:
         return {self.prompt.ref: self.prompt.sha256}
 
     def gather(self, claim: Claim) -> list[SearchHit]:
-        """The passages the model will read, best first."""
-        return self.retriever.search(claim.text, k=self.k)[: self.passages]
+        """The passages the model will read, best first; with `sentences`, each hit's text is
+        cut down to the sentences closest to the claim."""
+        query = self.retriever.store.embedder.embed_queries([claim.text])[0]
+        hits = self.retriever.search(claim.text, k=self.k, query_vector=query)[: self.passages]
+        if not self.sentences:
+            return hits
+        by_passage = self.retriever.store.passage_sentences([h.passage_id for h in hits])
+        focused = []
+        for hit in hits:
+            sentences, vectors = by_passage.get(hit.passage_id, ([], None))
+            if len(sentences) > self.sentences:
+                hit = hit.model_copy(update={"text": focus(sentences, vectors @ query,
+                                                           self.sentences)})
+            focused.append(hit)
+        return focused
 
     def judge(self, claim: Claim, evidence: list[SearchHit] | None = None,
               ledger: Ledger | None = None) -> ClaimVerdict:
@@ -116,10 +149,13 @@ class LLMJudge:
             return ClaimVerdict(claim=claim, label=None, confidence=0.0,
                                 rationale=f"Not judged: {exc}", considered=considered,
                                 error=str(exc))
+        # quotes are checked against the stored passages, not against what the model was shown
+        stored = self.retriever.store.get([h.passage_id for h in hits])
         citations, dropped = [], 0
         for cited in answer.citations:
             hit = shown.get(cited.passage.strip().upper())
-            quote = locate_quote(cited.quote, hit.text) if hit else None
+            passage = stored.get(hit.passage_id, (hit.text, {}))[0] if hit else ""
+            quote = locate_quote(cited.quote, passage) if hit else None
             if hit is None or quote is None:
                 dropped += 1
                 continue

@@ -101,6 +101,10 @@ class Settings(BaseSettings):
     judge_passages: int = Field(
         default=4, ge=1, description="passages the LLM judge reads per claim (of retrieval_k)"
     )
+    judge_sentences: int = Field(
+        default=0, ge=0, description="show the LLM judge only this many sentences of each "
+        "passage, those closest to the claim (0 = the whole passage, cut at 900 characters)"
+    )
 
     def stage_backend(self, stage: Literal["extractor", "judge"]) -> str:
         """"embedded" or "llm" for a stage: its own setting, else llm when a model is set."""

@@ -114,7 +114,8 @@ class Verifier:
         k = self.settings.retrieval_k
         self.judge = judge or (
             LLMJudge(self.retriever, self._client("judge"), k=k,
-                     passages=self.settings.judge_passages)
+                     passages=self.settings.judge_passages,
+                     sentences=self.settings.judge_sentences)
             if self._uses_llm("judge") else EmbeddedJudge(self.retriever, k=k)
         )
         self._fingerprint: str | None = None

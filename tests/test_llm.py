@@ -346,3 +346,22 @@ def test_corrupt_part_is_refused_and_leaves_nothing_behind(tmp_path, monkeypatch
     with pytest.raises(BackendError, match="corrupt"):
         assemble_model(tmp_path / "cache")
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_judge_can_show_only_the_sentences_closest_to_the_claim(tiny_store_home, embedder,
+                                                                server):
+    server.responder = cite_tram
+    verifier = llm_verifier(tiny_store_home, embedder, server, judge_sentences=1)
+    verdict = verifier.verify_claim(CLAIM)
+    shown = passages_of(server.chat_requests[0].body)
+    tram = next(text for text in shown.values() if TRAM_QUOTE in text)
+    assert "Baukosten" not in tram and tram.endswith("…")
+    assert verdict.label == Label.SUPPORTED and verdict.citations[0].quote == TRAM_QUOTE
+    assert verifier.judge.name.endswith("|1 sentences")
+
+    # a quote made up of sentences that are not next to each other is not verbatim
+    spliced = "eröffnet. … Die Linie 17"
+    server.responder = lambda body: reply(judged("SUPPORTED", spliced))
+    verdict = llm_verifier(tiny_store_home, embedder, server, judge_sentences=1).verify_claim(
+        "Die Linie 17 der Leipziger Verkehrsbetriebe wurde eröffnet.")
+    assert verdict.citations == []
