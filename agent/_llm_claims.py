@@ -15,7 +15,6 @@ from ._llm import ChatClient, Ledger
 from ._models import Claim
 from ._prompts import defuse, load_prompt
 
-PROMPT = "extract-claims.v1"
 # Article sentences sent in one call; a window ends before it passes this many characters.
 WINDOW_CHARS = 1200
 # Sentences before a window that are shown as context (for names behind pronouns).
@@ -62,9 +61,9 @@ def grounding(claim: str, shown: str) -> float:
 class LLMClaimExtractor:
     """Extracts claims with a chat model, a window of sentences per call."""
 
-    def __init__(self, client: ChatClient) -> None:
+    def __init__(self, client: ChatClient, prompt: str = "extract-claims.v1") -> None:
         self.client = client
-        self.prompt = load_prompt(PROMPT)
+        self.prompt = load_prompt(prompt)
         self.name = f"llm:{client.model}|{self.prompt.ref}"
 
     @property

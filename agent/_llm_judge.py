@@ -15,7 +15,6 @@ from ._models import Citation, Claim, ClaimVerdict, Label, SearchHit
 from ._prompts import defuse, load_prompt
 from ._retrieval import HybridRetriever
 
-PROMPT = "judge-claim.v1"
 # Characters of each passage shown to the model; long passages are cut at a sentence end.
 PASSAGE_CHARS = 900
 _QUOTE_CHARS = str.maketrans({"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'",
@@ -94,13 +93,14 @@ class LLMJudge:
     the claim: a much shorter prompt, for small or slow models."""
 
     def __init__(self, retriever: HybridRetriever, client: ChatClient, k: int = 8,
-                 passages: int = 4, sentences: int = 0) -> None:
+                 passages: int = 4, sentences: int = 0, prompt: str = "judge-claim.v1"
+                 ) -> None:
         self.retriever = retriever
         self.client = client
         self.k = k
         self.passages = passages
         self.sentences = sentences
-        self.prompt = load_prompt(PROMPT)
+        self.prompt = load_prompt(prompt)
         shown = f"|{sentences} sentences" if sentences else ""
         self.name = f"llm:{client.model}|{self.prompt.ref}{shown}"
 

@@ -11,6 +11,8 @@ from string import Template
 
 import frontmatter
 
+from ._errors import InputError
+
 _SECTION = re.compile(r"^\[(system|user)\]\s*$", re.MULTILINE)
 # Tags the templates use to fence untrusted text; the same tags inside that text are defused.
 _FENCE_TAGS = re.compile(r"<(/?)\s*(claim|passage|passages|context|sentences)\b", re.IGNORECASE)
@@ -42,9 +44,18 @@ def defuse(text: str) -> str:
     return _FENCE_TAGS.sub(lambda m: f"‹{m.group(1)}{m.group(2)}", text)
 
 
+def available_prompts() -> list[str]:
+    """Names of the shipped templates, e.g. "judge-claim.v2"."""
+    return sorted(entry.name[:-3] for entry in resources.files("agent.prompts").iterdir()
+                  if entry.name.endswith(".md") and entry.name != "README.md")
+
+
 @cache
 def load_prompt(name: str) -> PromptTemplate:
     """The template `prompts/<name>.md` shipped with the package (e.g. "judge-claim.v1")."""
+    if name not in available_prompts():
+        raise InputError(f"no prompt template '{name}'; the shipped ones are: "
+                         f"{', '.join(available_prompts())}")
     raw = (resources.files("agent.prompts") / f"{name}.md").read_bytes()
     post = frontmatter.loads(raw.decode("utf-8"))
     parts = _SECTION.split(post.content)

@@ -101,6 +101,12 @@ class Settings(BaseSettings):
     judge_passages: int = Field(
         default=4, ge=1, description="passages the LLM judge reads per claim (of retrieval_k)"
     )
+    extract_prompt: str = Field(
+        default="extract-claims.v1", description="template in prompts/ for LLM extraction"
+    )
+    judge_prompt: str = Field(
+        default="judge-claim.v1", description="template in prompts/ for the LLM judge"
+    )
     judge_sentences: int = Field(
         default=0, ge=0, description="show the LLM judge only this many sentences of each "
         "passage, those closest to the claim (0 = the whole passage, cut at 900 characters)"

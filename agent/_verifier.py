@@ -108,14 +108,16 @@ class Verifier:
         self._chat_model = chat_model
         self._clients: dict[str, ChatClient] = {}
         self.extractor = extractor or (
-            LLMClaimExtractor(self._client("extractor")) if self._uses_llm("extractor")
+            LLMClaimExtractor(self._client("extractor"), prompt=self.settings.extract_prompt)
+            if self._uses_llm("extractor")
             else ClaimExtractor()
         )
         k = self.settings.retrieval_k
         self.judge = judge or (
             LLMJudge(self.retriever, self._client("judge"), k=k,
                      passages=self.settings.judge_passages,
-                     sentences=self.settings.judge_sentences)
+                     sentences=self.settings.judge_sentences,
+                     prompt=self.settings.judge_prompt)
             if self._uses_llm("judge") else EmbeddedJudge(self.retriever, k=k)
         )
         self._fingerprint: str | None = None

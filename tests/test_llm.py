@@ -365,3 +365,18 @@ def test_judge_can_show_only_the_sentences_closest_to_the_claim(tiny_store_home,
     verdict = llm_verifier(tiny_store_home, embedder, server, judge_sentences=1).verify_claim(
         "Die Linie 17 der Leipziger Verkehrsbetriebe wurde eröffnet.")
     assert verdict.citations == []
+
+
+def test_prompt_versions_are_chosen_by_setting_and_recorded(tiny_store_home, embedder, server):
+    from agent import InputError
+    from agent._prompts import available_prompts
+
+    assert {"judge-claim.v1", "judge-claim.v2", "extract-claims.v1"} <= set(available_prompts())
+    server.responder = cite_tram
+    verifier = llm_verifier(tiny_store_home, embedder, server, judge_prompt="judge-claim.v2",
+                            extractor="embedded")
+    report = verifier.verify(CLAIM)
+    assert "judge-claim@2" in report.provenance.prompts
+    assert "passages that disagree with each other" in server.chat_requests[0].prompt
+    with pytest.raises(InputError, match="judge-claim.v1"):
+        llm_verifier(tiny_store_home, embedder, server, judge_prompt="judge-claim.v9")
