@@ -380,3 +380,28 @@ def test_prompt_versions_are_chosen_by_setting_and_recorded(tiny_store_home, emb
     assert "passages that disagree with each other" in server.chat_requests[0].prompt
     with pytest.raises(InputError, match="judge-claim.v1"):
         llm_verifier(tiny_store_home, embedder, server, judge_prompt="judge-claim.v9")
+
+
+def test_cli_writes_the_report_and_exits_4_when_claims_could_not_be_judged(
+        tiny_store_home, server, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    server.default = reply("no JSON here")
+    article = tmp_path / "article.txt"
+    article.write_text(CLAIM, encoding="utf-8")
+    out = tmp_path / "report.json"
+    env = {**os.environ, "FACTCHECK_LLM_BASE_URL": server.base_url,
+           "FACTCHECK_LLM_MODEL": "fake-model", "FACTCHECK_LLM_API_KEY": "test",
+           "FACTCHECK_LLM_CACHE": "false"}
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "factcheck"), "verify", str(article), "--extractor",
+         "embedded", "--format", "json", "--out", str(out), "--home", str(tiny_store_home)],
+        capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 4, done.stderr
+    assert "could not be judged" in done.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["errors"] == 1 and report["verdicts"][0]["label"] is None
+    assert "after one repair" in report["verdicts"][0]["error"]
+    assert server.count() == 2  # the answer and its repair
