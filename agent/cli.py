@@ -354,6 +354,15 @@ def _print_metrics(result: dict) -> None:
         f"citation precision {metrics['citation_precision']}, "
         f"{metrics['seconds_per_claim']:.2f} s/claim"
     )
+    usage = metrics["usage"]
+    if usage["model_calls"] or usage["cache_hits"]:
+        out.print(
+            f"  model: {usage['model_calls']} calls, {usage['cache_hits']} cached, "
+            f"{usage['prompt_tokens']} prompt + {usage['completion_tokens']} completion tokens, "
+            f"{usage['model_seconds']:.0f} s, ${usage['cost']:.4f}; {usage['repairs']} repairs, "
+            f"{usage['invalid_outputs']} invalid, {usage['dropped_citations']} dropped quotes, "
+            f"{metrics['errors']} claims not judged"
+        )
     labels = list(metrics["per_label"])
     table = Table(title="gold (rows) × predicted (columns)")
     table.add_column("")

@@ -405,3 +405,36 @@ def test_cli_writes_the_report_and_exits_4_when_claims_could_not_be_judged(
     assert report["errors"] == 1 and report["verdicts"][0]["label"] is None
     assert "after one repair" in report["verdicts"][0]["error"]
     assert server.count() == 2  # the answer and its repair
+
+
+def test_eval_with_the_llm_judge_counts_usage_and_a_rerun_makes_no_calls(server, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from test_evaluation import _write_suite
+
+    suite = _write_suite(tmp_path / "suite", [
+        {"id": "t1", "claim": CLAIM, "label": "SUPPORTED", "evidence": ["de-tram"]},
+        {"id": "t2", "claim": "Die Linie 17 fährt nach Dresden.", "label": "NOT_ENOUGH_INFO"},
+    ])
+    server.responder = cite_tram
+    env = {**os.environ, "FACTCHECK_LLM_BASE_URL": server.base_url,
+           "FACTCHECK_LLM_MODEL": "fake-model", "FACTCHECK_LLM_API_KEY": "test",
+           "FACTCHECK_HOME": str(tmp_path / "home")}
+    results = []
+    for run in (1, 2):
+        out = tmp_path / f"run{run}.json"
+        done = subprocess.run(
+            [str(Path(sys.executable).parent / "factcheck"), "eval", str(suite), "--json",
+             str(out)], capture_output=True, text=True, env=env, timeout=300)
+        assert done.returncode == 0, done.stderr
+        results.append((json.loads(out.read_text(encoding="utf-8")), done.stdout))
+    (first, first_out), (second, second_out) = results
+    assert first["metrics"]["usage"]["model_calls"] == 2 and "model: 2 calls" in first_out
+    assert first["config"]["backend"] == "llm"
+    assert first["config"]["prompt_hashes"].keys() == {"extract-claims@1", "judge-claim@1"}
+    assert second["metrics"]["usage"]["model_calls"] == 0
+    assert second["metrics"]["usage"]["cache_hits"] == 2 and "0 calls, 2 cached" in second_out
+    assert server.count() == 2
+    assert [i["predicted"] for i in second["items"]] == [i["predicted"] for i in first["items"]]
