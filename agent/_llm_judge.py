@@ -93,7 +93,7 @@ class LLMJudge:
     the claim: a much shorter prompt, for small or slow models."""
 
     def __init__(self, retriever: HybridRetriever, client: ChatClient, k: int = 8,
-                 passages: int = 4, sentences: int = 0, prompt: str = "judge-claim.v1"
+                 passages: int = 4, sentences: int = 0, prompt: str = "judge-claim.v2"
                  ) -> None:
         self.retriever = retriever
         self.client = client

@@ -105,7 +105,7 @@ class Settings(BaseSettings):
         default="extract-claims.v1", description="template in prompts/ for LLM extraction"
     )
     judge_prompt: str = Field(
-        default="judge-claim.v1", description="template in prompts/ for the LLM judge"
+        default="judge-claim.v2", description="template in prompts/ for the LLM judge"
     )
     judge_sentences: int = Field(
         default=0, ge=0, description="show the LLM judge only this many sentences of each "

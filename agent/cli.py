@@ -446,7 +446,8 @@ def serve_model(
             wait_until_ready(base_url, timeout_s=300, process=process)
         print(f"serving {MODEL_ALIAS} at {base_url}; point the agent at it with\n"
               f"  export FACTCHECK_LLM_BASE_URL={base_url} FACTCHECK_LLM_MODEL={MODEL_ALIAS} "
-              "FACTCHECK_LLM_JSON_MODE=json_object\nCtrl-C stops the server.", file=sys.stderr,
+              "FACTCHECK_LLM_JSON_MODE=json_object FACTCHECK_JUDGE_SENTENCES=3\n"
+              "Ctrl-C stops the server.", file=sys.stderr,
               flush=True)
         process.wait()
     finally:

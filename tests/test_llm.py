@@ -102,8 +102,8 @@ def test_judge_cites_a_verbatim_quote_and_reports_usage_and_prompt_hash(
     assert report.llm.calls == 1 and report.llm.prompt_tokens == 300
     assert report.llm.cost_usd == pytest.approx((300 * 1.0 + 40 * 2.0) / 1e6)
     ref, digest = next(iter(report.provenance.prompts.items()))
-    assert ref == "judge-claim@1" and len(digest) == 64
-    assert report.provenance.judge == "llm:fake-model|judge-claim@1"
+    assert ref == "judge-claim@2" and len(digest) == 64
+    assert report.provenance.judge == "llm:fake-model|judge-claim@2"
     body = server.chat_requests[0].body
     assert body["model"] == "fake-model" and body["response_format"]["type"] == "json_schema"
     assert "<claim>" in server.chat_requests[0].prompt
@@ -373,11 +373,11 @@ def test_prompt_versions_are_chosen_by_setting_and_recorded(tiny_store_home, emb
 
     assert {"judge-claim.v1", "judge-claim.v2", "extract-claims.v1"} <= set(available_prompts())
     server.responder = cite_tram
-    verifier = llm_verifier(tiny_store_home, embedder, server, judge_prompt="judge-claim.v2",
+    verifier = llm_verifier(tiny_store_home, embedder, server, judge_prompt="judge-claim.v1",
                             extractor="embedded")
     report = verifier.verify(CLAIM)
-    assert "judge-claim@2" in report.provenance.prompts
-    assert "passages that disagree with each other" in server.chat_requests[0].prompt
+    assert "judge-claim@1" in report.provenance.prompts
+    assert "passages that disagree with each other" not in server.chat_requests[0].prompt
     with pytest.raises(InputError, match="judge-claim.v1"):
         llm_verifier(tiny_store_home, embedder, server, judge_prompt="judge-claim.v9")
 
@@ -433,7 +433,7 @@ def test_eval_with_the_llm_judge_counts_usage_and_a_rerun_makes_no_calls(server,
     (first, first_out), (second, second_out) = results
     assert first["metrics"]["usage"]["model_calls"] == 2 and "model: 2 calls" in first_out
     assert first["config"]["backend"] == "llm"
-    assert first["config"]["prompt_hashes"].keys() == {"extract-claims@1", "judge-claim@1"}
+    assert first["config"]["prompt_hashes"].keys() == {"extract-claims@1", "judge-claim@2"}
     assert second["metrics"]["usage"]["model_calls"] == 0
     assert second["metrics"]["usage"]["cache_hits"] == 2 and "0 calls, 2 cached" in second_out
     assert server.count() == 2
