@@ -21,6 +21,8 @@ from ._store import CorpusStore
 
 RRF_K = 60
 MONOLINGUAL_SHARE = 0.8
+# A language needs this many stored sentences before its similarity distribution is trusted.
+MIN_LANGUAGE_SENTENCES = 20
 STOPWORDS = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_GERMAN)
 _TOKEN = re.compile(r"\d+(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|\w+", re.UNICODE)
 
@@ -129,6 +131,56 @@ class LexicalIndex:
         return hits[:n]
 
 
+class LanguageCalibration:
+    """How similar a query is, on average and in spread, to the stored sentences of each language.
+
+    Multilingual embedding models score a sentence in the query's own language higher than an
+    equally relevant one in another language. Standardising each similarity against the
+    distribution of the query's similarities to that language's sentences makes languages
+    comparable. Mean (q·μ) and variance (qᵀΣq) are exact, from each language's mean vector and
+    covariance, which are computed once per store version and saved beside it.
+    """
+
+    def __init__(self, store: CorpusStore, fingerprint: str) -> None:
+        root = store.settings.home / "calibration"
+        path = root / f"{store.settings.collection}-{fingerprint}.npz"
+        if path.exists():
+            saved = np.load(path)
+            self.languages = [str(lang) for lang in saved["languages"]]
+            self.means, self.covariances = saved["means"], saved["covariances"]
+            return
+        stats = store.sentence_statistics()
+        self.languages = sorted(lang for lang, (count, _, _) in stats.items()
+                                if lang and count >= MIN_LANGUAGE_SENTENCES)
+        # the last entry pools every sentence: it calibrates the languages too rare for their own
+        pooled = tuple(sum(parts) for parts in zip(*stats.values(), strict=True)) or (1, 0.0, 0.0)
+        means, covariances = [], []
+        for count, total, outer in [*(stats[lang] for lang in self.languages), pooled]:
+            mean = total / count
+            means.append(mean)
+            covariances.append(outer / count - np.outer(mean, mean))
+        self.means = np.asarray(means, dtype=np.float32)
+        self.covariances = np.asarray(covariances, dtype=np.float32)
+        for old in root.glob(f"{store.settings.collection}-*.npz"):
+            old.unlink(missing_ok=True)
+        root.mkdir(parents=True, exist_ok=True)
+        np.savez(path, languages=np.array(self.languages), means=self.means,
+                 covariances=self.covariances)
+
+    @property
+    def applies(self) -> bool:
+        """Whether the corpus has two or more languages with enough sentences to calibrate."""
+        return len(self.languages) >= 2
+
+    def standardise(self, language: int, query: np.ndarray, similarities: np.ndarray
+                    ) -> np.ndarray:
+        """Similarities of `query` to sentences of `self.languages[language]` as z-scores;
+        `language` = len(self.languages) standardises against the whole corpus."""
+        mean = float(query @ self.means[language])
+        spread = max(float(query @ self.covariances[language] @ query), 0.0) ** 0.5
+        return (similarities - mean) / max(spread, 1e-6)
+
+
 def _near_duplicate(text: str, kept: list[set[str]]) -> set[str] | None:
     words = set(tokenize(text))
     for other in kept:
@@ -145,19 +197,54 @@ class HybridRetriever:
         self.store = store
         self.candidates = candidates
         self._lexical: LexicalIndex | None = None
+        self._calibration: LanguageCalibration | None = None
         self._lock = threading.Lock()
 
-    @property
-    def lexical(self) -> LexicalIndex:
+    def _indexes(self) -> tuple[LexicalIndex, LanguageCalibration]:
+        """The BM25 index and the language calibration of the store as it is now."""
         with self._lock:
             if self._lexical is None or len(self._lexical.ids) != self.store.count():
                 self._lexical = LexicalIndex(self.store)
-            return self._lexical
+                self._calibration = LanguageCalibration(self.store, self._lexical.fingerprint)
+            return self._lexical, self._calibration
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        return self._indexes()[0]
+
+    @property
+    def calibration(self) -> LanguageCalibration:
+        return self._indexes()[1]
 
     def refresh(self) -> None:
-        """Forget the lexical index so the next search sees newly ingested passages."""
+        """Forget the indexes so the next search sees newly ingested passages."""
         with self._lock:
-            self._lexical = None
+            self._lexical = self._calibration = None
+
+    def _dense_ranking(self, query_vector: np.ndarray, where: SearchFilter) -> list[str]:
+        """Passage ids ranked by their best sentence. In a corpus of several languages each
+        language is searched on its own and similarities are standardised per language."""
+        n = 3 * self.candidates
+        base = where.chroma_where()
+        calibration = self.calibration
+        if where.lang or not calibration.applies:
+            rows = self.store.dense_search(query_vector, n, base, unit="sentences")
+            scored = [(similarity, meta) for _, similarity, _, meta in rows]
+        else:
+            scored = []
+            rare = {"lang": {"$nin": calibration.languages}}
+            conditions = [{"lang": lang} for lang in calibration.languages] + [rare]
+            for number, condition in enumerate(conditions):
+                rows = self.store.dense_search(
+                    query_vector, n, condition if base is None else {"$and": [base, condition]},
+                    unit="sentences")
+                if rows:
+                    similarities = calibration.standardise(
+                        number, query_vector, np.array([row[1] for row in rows]))
+                    scored.extend(zip(similarities.tolist(), [row[3] for row in rows],
+                                      strict=True))
+            scored.sort(key=lambda item: -item[0])
+        return list(dict.fromkeys(meta["passage_id"] for _, meta in scored))[: self.candidates]
 
     def search(
         self,
@@ -176,12 +263,7 @@ class HybridRetriever:
         if mode in ("hybrid", "dense"):
             if query_vector is None:
                 query_vector = self.store.embedder.embed_queries([query])[0]
-            # passages ranked by their best sentence
-            sentences = self.store.dense_search(
-                query_vector, 3 * self.candidates, where.chroma_where(), unit="sentences"
-            )
-            ranked = list(dict.fromkeys(meta["passage_id"] for _, _, _, meta in sentences))
-            for rank, pid in enumerate(ranked[: self.candidates], start=1):
+            for rank, pid in enumerate(self._dense_ranking(query_vector, where), start=1):
                 dense_rank[pid] = rank
                 fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank)
         # BM25 sees only passages in the query's language. In a corpus of several languages it

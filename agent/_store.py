@@ -188,6 +188,27 @@ class CorpusStore:
             if len(page["ids"]) < PAGE_SIZE:
                 return found
 
+    def sentence_statistics(self) -> dict[str, tuple[int, np.ndarray, np.ndarray]]:
+        """Per language of the stored sentences: count, sum of vectors and sum of their outer
+        products, read in pages so a large store is never held in memory at once."""
+        stats: dict[str, tuple[int, np.ndarray, np.ndarray]] = {}
+        collection, offset = self.sentences, 0
+        while True:
+            page = collection.get(include=["embeddings", "metadatas"], limit=PAGE_SIZE,
+                                  offset=offset)
+            if not len(page["ids"]):
+                return stats
+            vectors = np.asarray(page["embeddings"], dtype=np.float64)
+            langs = np.array([(meta or {}).get("lang", "") for meta in page["metadatas"]])
+            for lang in set(langs.tolist()):
+                part = vectors[langs == lang]
+                count, total, outer = stats.get(lang, (0, 0.0, 0.0))
+                stats[lang] = (count + len(part), total + part.sum(axis=0),
+                               outer + part.T @ part)
+            offset += len(page["ids"])
+            if len(page["ids"]) < PAGE_SIZE:
+                return stats
+
     def count(self) -> int:
         return self.collection.count()
 

@@ -467,7 +467,7 @@ def main() -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
     except FactcheckError as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {exc}", soft_wrap=True)  # one line, for scripts
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         err.print("[red]aborted[/]")
@@ -479,5 +479,5 @@ def main() -> None:
         if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
             sys.exit(exc.exit_code)
-        err.print(f"[red]internal error:[/] {type(exc).__name__}: {exc}")
+        err.print(f"[red]internal error:[/] {type(exc).__name__}: {exc}", soft_wrap=True)
         sys.exit(70)
