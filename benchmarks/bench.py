@@ -1,7 +1,7 @@
 """Speed and memory figures on this machine: ingest, search latency at scale, verify.
 
     python benchmarks/bench.py ingest evals/suites/climate-fever-dev/corpus [--sizes 500 1000 2000]
-    python benchmarks/bench.py latency --passages 10000 100000
+    python benchmarks/bench.py latency --passages 10000 100000 [--languages 2]
     python benchmarks/bench.py verify seeds/000_55ee62cd197b6292.txt --corpus seeds/corpus
     python benchmarks/bench.py eval evals/suites/seed-nk-russia
     python benchmarks/bench.py llm seeds/000_55ee62cd197b6292.txt --corpus seeds/corpus   # needs
@@ -82,8 +82,10 @@ def bench_ingest_sizes(paths: list[str], sizes: list[int]) -> None:
                   f"{summary.passages_added / seconds:.1f} passages/s")
 
 
-def _synthetic_store(home: Path, n: int, rng: np.random.Generator) -> Verifier:
-    """A store of n synthetic passages with random unit vectors (embedding skipped)."""
+def _synthetic_store(home: Path, n: int, rng: np.random.Generator, languages: int
+                     ) -> Verifier:
+    """A store of n synthetic passages with random unit vectors (embedding skipped), spread
+    over `languages` languages (two or more: dense search is calibrated per language)."""
     verifier = Verifier(Settings(home=home))
     words = [f"w{i}" for i in range(5000)]
     store = verifier.store
@@ -93,7 +95,8 @@ def _synthetic_store(home: Path, n: int, rng: np.random.Generator) -> Verifier:
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
         passages = [
             Passage(id=f"syn-{i}::0::0", document_id=f"syn-{i}", index=0,
-                    text=" ".join(rng.choice(words, size=40)), start=0, end=1, lang="en")
+                    text=" ".join(rng.choice(words, size=40)), start=0, end=1,
+                    lang=LANGUAGES[i % languages])
             for i in range(start, start + count)
         ]
         metas = [passage_metadata(p) for p in passages]
@@ -106,7 +109,10 @@ def _synthetic_store(home: Path, n: int, rng: np.random.Generator) -> Verifier:
     return verifier
 
 
-def bench_latency(sizes: list[int], queries: int) -> None:
+LANGUAGES = ("en", "de", "fr", "es")
+
+
+def bench_latency(sizes: list[int], queries: int, languages: int) -> None:
     rng = np.random.default_rng(0)
     claims = [
         "North Korea delivered ballistic missiles to Russia in 2024.",
@@ -117,7 +123,7 @@ def bench_latency(sizes: list[int], queries: int) -> None:
     for n in sizes:
         with tempfile.TemporaryDirectory() as home:
             started = time.perf_counter()
-            verifier = _synthetic_store(Path(home), n, rng)
+            verifier = _synthetic_store(Path(home), n, rng, languages)
             build = time.perf_counter() - started
             started = time.perf_counter()
             verifier.search("warm up the lexical index", k=8)
@@ -131,7 +137,8 @@ def bench_latency(sizes: list[int], queries: int) -> None:
             print(f"{n:>7} passages: search median {statistics.median(times) * 1000:.0f} ms, "
                   f"p95 {times[int(0.95 * (len(times) - 1))] * 1000:.0f} ms over {queries} "
                   f"queries (query embedding included); first query {first:.1f} s "
-                  f"(builds the BM25 index); store built in {build:.0f} s; "
+                  f"(builds the BM25 index and the language calibration); {languages} language(s); "
+                  f"store built in {build:.0f} s; "
                   f"peak memory {peak_mb():.0f} MB")
 
 
@@ -217,6 +224,7 @@ def main() -> None:
     latency = commands.add_parser("latency")
     latency.add_argument("--passages", type=int, nargs="+", default=[10_000])
     latency.add_argument("--queries", type=int, default=50)
+    latency.add_argument("--languages", type=int, default=1, choices=range(1, len(LANGUAGES) + 1))
     verify = commands.add_parser("verify")
     verify.add_argument("article")
     verify.add_argument("--corpus", required=True)
@@ -234,7 +242,7 @@ def main() -> None:
     elif args.command == "ingest":
         bench_ingest(args.paths)
     elif args.command == "latency":
-        bench_latency(args.passages, args.queries)
+        bench_latency(args.passages, args.queries, args.languages)
     elif args.command == "eval":
         bench_eval(args.suite, args.runs)
     elif args.command == "llm":

@@ -67,9 +67,10 @@ QUERY = "Wie viele nordkoreanische Soldaten wurden nach Russland geschickt?"
 
 
 def documents() -> list[Document]:
-    return [Document(id=f"de{i}", text=t, lang="de") for i, t in enumerate(GERMAN)] + [
-        Document(id=f"en{i}", text=t, lang="en") for i, t in enumerate(ENGLISH)
-    ]
+    return [Document(id=f"de{i}", text=t, lang="de", source=("wire", "archive")[i % 2])
+            for i, t in enumerate(GERMAN)] + [
+        Document(id=f"en{i}", text=t, lang="en", source=("wire", "archive")[i % 2])
+        for i, t in enumerate(ENGLISH)]
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +115,12 @@ def test_passage_in_another_language_is_not_outranked_for_its_language(
 def test_language_filter_searches_one_language(bilingual: HybridRetriever) -> None:
     hits = bilingual.search(QUERY, k=5, mode="dense", where=SearchFilter(lang="de"))
     assert hits and {h.lang for h in hits} == {"de"}
+
+
+def test_other_filters_apply_to_every_language(bilingual: HybridRetriever) -> None:
+    hits = bilingual.search(QUERY, k=40, mode="dense", where=SearchFilter(source="archive"))
+    assert {h.source for h in hits} == {"archive"} and {h.lang for h in hits} == {"de", "en"}
+    assert hits[0].document_id == "en21"  # en0, the best match, is from the wire
 
 
 def test_calibration_is_saved_and_follows_the_store(tmp_path: Path,
