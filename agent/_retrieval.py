@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
 import threading
+import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -108,12 +110,17 @@ class LexicalIndex:
             self.bm25.save(str(folder))
             (folder / "ids.json").write_text(json.dumps({"ids": self.ids, "metas": self.metas}))
 
+    @functools.cached_property
+    def language_counts(self) -> Counter[str]:
+        """Passages per language ("" for unknown)."""
+        return Counter(m.get("lang", "") for m in self.metas)
+
     def language_share(self, lang: str) -> float:
         """Share of passages in `lang`, counting those of unknown language as matching; for an
         unknown `lang`, the share of the corpus's main language."""
         if not self.metas:
             return 1.0
-        counts = Counter(m.get("lang", "") for m in self.metas)
+        counts = self.language_counts.copy()
         unknown = counts.pop("", 0)
         main = counts[lang] if lang else max(counts.values(), default=0)
         return (main + unknown) / len(self.metas)
@@ -144,11 +151,20 @@ class LanguageCalibration:
     def __init__(self, store: CorpusStore, fingerprint: str) -> None:
         root = store.settings.home / "calibration"
         path = root / f"{store.settings.collection}-{fingerprint}.npz"
-        if path.exists():
-            saved = np.load(path)
-            self.languages = [str(lang) for lang in saved["languages"]]
-            self.means, self.covariances = saved["means"], saved["covariances"]
-            return
+        try:
+            with np.load(path) as saved:
+                self.languages = [str(lang) for lang in saved["languages"]]
+                self.means, self.covariances = saved["means"], saved["covariances"]
+                self.rare_sentences = int(saved["rare_sentences"])
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):  # none yet, old or damaged
+            self._build(store)
+            for old in root.glob(f"{store.settings.collection}-*.npz"):
+                old.unlink(missing_ok=True)
+            root.mkdir(parents=True, exist_ok=True)
+            np.savez(path, languages=np.array(self.languages), means=self.means,
+                     covariances=self.covariances, rare_sentences=self.rare_sentences)
+
+    def _build(self, store: CorpusStore) -> None:
         stats = store.sentence_statistics()
         self.languages = sorted(lang for lang, (count, _, _) in stats.items()
                                 if lang and count >= MIN_LANGUAGE_SENTENCES)
@@ -161,11 +177,9 @@ class LanguageCalibration:
             covariances.append(outer / count - np.outer(mean, mean))
         self.means = np.asarray(means, dtype=np.float32)
         self.covariances = np.asarray(covariances, dtype=np.float32)
-        for old in root.glob(f"{store.settings.collection}-*.npz"):
-            old.unlink(missing_ok=True)
-        root.mkdir(parents=True, exist_ok=True)
-        np.savez(path, languages=np.array(self.languages), means=self.means,
-                 covariances=self.covariances)
+        # sentences of languages too rare to calibrate on their own (or of no known language)
+        self.rare_sentences = sum(count for lang, (count, _, _) in stats.items()
+                                  if lang not in self.languages)
 
     @property
     def applies(self) -> bool:
@@ -228,20 +242,19 @@ class HybridRetriever:
         base = where.chroma_where()
         calibration = self.calibration
         if where.lang or not calibration.applies:
-            rows = self.store.dense_search(query_vector, n, base, unit="sentences")
-            scored = [(similarity, meta) for _, similarity, _, meta in rows]
+            scored = self.store.nearest_sentences(query_vector, n, base)
         else:
             scored = []
-            rare = {"lang": {"$nin": calibration.languages}}
-            conditions = [{"lang": lang} for lang in calibration.languages] + [rare]
+            conditions = [{"lang": lang} for lang in calibration.languages]
+            if calibration.rare_sentences:
+                conditions.append({"lang": {"$nin": calibration.languages}})
             for number, condition in enumerate(conditions):
-                rows = self.store.dense_search(
-                    query_vector, n, condition if base is None else {"$and": [base, condition]},
-                    unit="sentences")
+                rows = self.store.nearest_sentences(
+                    query_vector, n, condition if base is None else {"$and": [base, condition]})
                 if rows:
                     similarities = calibration.standardise(
-                        number, query_vector, np.array([row[1] for row in rows]))
-                    scored.extend(zip(similarities.tolist(), [row[3] for row in rows],
+                        number, query_vector, np.array([similarity for similarity, _ in rows]))
+                    scored.extend(zip(similarities.tolist(), [meta for _, meta in rows],
                                       strict=True))
             scored.sort(key=lambda item: -item[0])
         return list(dict.fromkeys(meta["passage_id"] for _, meta in scored))[: self.candidates]

@@ -348,27 +348,20 @@ class CorpusStore:
             metadatas=[passage_metadata(p) for p in passages],
         )
 
-    def dense_search(
-        self, query_vector: np.ndarray, n: int, where: dict | None, unit: str = "passages"
-    ) -> list[tuple]:
-        """(id, cosine similarity, text, metadata) of the n nearest passages or sentences."""
-        collection = self.sentences if unit == "sentences" else self.collection
-        total = collection.count()
+    def nearest_sentences(self, query_vector: np.ndarray, n: int, where: dict | None
+                          ) -> list[tuple[float, dict]]:
+        """(cosine similarity, metadata) of the n stored sentences nearest to the query."""
+        total = self.sentences.count()
         if total == 0:
             return []
-        result = collection.query(
+        result = self.sentences.query(
             query_embeddings=[query_vector],
             n_results=min(n, total),
             where=where or None,
-            include=["documents", "metadatas", "distances"],
+            include=["metadatas", "distances"],
         )
-        return [
-            (pid, 1.0 - dist, text, meta)
-            for pid, dist, text, meta in zip(
-                result["ids"][0], result["distances"][0], result["documents"][0],
-                result["metadatas"][0], strict=True,
-            )
-        ]
+        return [(1.0 - dist, meta)
+                for dist, meta in zip(result["distances"][0], result["metadatas"][0], strict=True)]
 
     def passage_sentences(self, passage_ids: list[str]) -> dict[str, tuple[list[str], np.ndarray]]:
         """Each passage's sentences, in order, with their stored vectors."""

@@ -371,7 +371,7 @@ def test_prompt_versions_are_chosen_by_setting_and_recorded(tiny_store_home, emb
     from agent import InputError
     from agent._prompts import available_prompts
 
-    assert {"judge-claim.v1", "judge-claim.v2", "extract-claims.v1"} <= set(available_prompts())
+    assert {"judge-claim.v1", "judge-claim.v2", "extract-claims.v1", "extract-claims.v2"} <= set(available_prompts())
     server.responder = cite_tram
     verifier = llm_verifier(tiny_store_home, embedder, server, judge_prompt="judge-claim.v1",
                             extractor="embedded")
@@ -433,7 +433,7 @@ def test_eval_with_the_llm_judge_counts_usage_and_a_rerun_makes_no_calls(server,
     (first, first_out), (second, second_out) = results
     assert first["metrics"]["usage"]["model_calls"] == 2 and "model: 2 calls" in first_out
     assert first["config"]["backend"] == "llm"
-    assert first["config"]["prompt_hashes"].keys() == {"extract-claims@1", "judge-claim@2"}
+    assert first["config"]["prompt_hashes"].keys() == {"extract-claims@2", "judge-claim@2"}
     assert second["metrics"]["usage"]["model_calls"] == 0
     assert second["metrics"]["usage"]["cache_hits"] == 2 and "0 calls, 2 cached" in second_out
     assert server.count() == 2

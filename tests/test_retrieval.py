@@ -132,6 +132,9 @@ def test_calibration_is_saved_and_follows_the_store(tmp_path: Path,
     saved = list((tmp_path / "home" / "calibration").glob("*.npz"))
     assert len(saved) == 1
     assert HybridRetriever(store).calibration.languages == ["de"]  # read back from the file
+    saved[0].write_bytes(b"not a numpy archive")
+    assert HybridRetriever(store).calibration.languages == ["de"]  # a damaged file is rebuilt
+    assert saved[0].read_bytes().startswith(b"PK")
 
     store.ingest(documents()[25:])
     assert retriever.calibration.languages == ["de", "en"]  # the store changed: rebuilt
