@@ -111,6 +111,11 @@ class LexicalIndex:
             (folder / "ids.json").write_text(json.dumps({"ids": self.ids, "metas": self.metas}))
 
     @functools.cached_property
+    def language_of(self) -> dict[str, str]:
+        """The language of every passage, by id ("" for unknown)."""
+        return {pid: m.get("lang", "") for pid, m in zip(self.ids, self.metas, strict=True)}
+
+    @functools.cached_property
     def language_counts(self) -> Counter[str]:
         """Passages per language ("" for unknown)."""
         return Counter(m.get("lang", "") for m in self.metas)
@@ -155,14 +160,14 @@ class LanguageCalibration:
             with np.load(path) as saved:
                 self.languages = [str(lang) for lang in saved["languages"]]
                 self.means, self.covariances = saved["means"], saved["covariances"]
-                self.rare_sentences = int(saved["rare_sentences"])
+                self.counts = saved["counts"]
         except (OSError, KeyError, ValueError, zipfile.BadZipFile):  # none yet, old or damaged
             self._build(store)
             for old in root.glob(f"{store.settings.collection}-*.npz"):
                 old.unlink(missing_ok=True)
             root.mkdir(parents=True, exist_ok=True)
             np.savez(path, languages=np.array(self.languages), means=self.means,
-                     covariances=self.covariances, rare_sentences=self.rare_sentences)
+                     covariances=self.covariances, counts=self.counts)
 
     def _build(self, store: CorpusStore) -> None:
         stats = store.sentence_statistics()
@@ -177,9 +182,17 @@ class LanguageCalibration:
             covariances.append(outer / count - np.outer(mean, mean))
         self.means = np.asarray(means, dtype=np.float32)
         self.covariances = np.asarray(covariances, dtype=np.float32)
-        # sentences of languages too rare to calibrate on their own (or of no known language)
-        self.rare_sentences = sum(count for lang, (count, _, _) in stats.items()
-                                  if lang not in self.languages)
+        # sentences per language; the last entry counts those of the languages too rare to
+        # calibrate on their own (or of no known language)
+        rare = sum(count for lang, (count, _, _) in stats.items() if lang not in self.languages)
+        self.counts = np.array([*(stats[lang][0] for lang in self.languages), rare])
+
+    def group(self, lang: str) -> int:
+        """Index of the statistics that calibrate a sentence in `lang`."""
+        try:
+            return self.languages.index(lang)
+        except ValueError:
+            return len(self.languages)
 
     @property
     def applies(self) -> bool:
@@ -236,28 +249,35 @@ class HybridRetriever:
             self._lexical = self._calibration = None
 
     def _dense_ranking(self, query_vector: np.ndarray, where: SearchFilter) -> list[str]:
-        """Passage ids ranked by their best sentence. In a corpus of several languages each
-        language is searched on its own and similarities are standardised per language."""
+        """Passage ids ranked by their best sentence. In a corpus of several languages the
+        similarities are standardised per language, over each language's n best sentences."""
         n = 3 * self.candidates
         base = where.chroma_where()
-        calibration = self.calibration
+        lexical, calibration = self._indexes()
         if where.lang or not calibration.applies:
-            scored = self.store.nearest_sentences(query_vector, n, base)
-        else:
-            scored = []
-            conditions = [{"lang": lang} for lang in calibration.languages]
-            if calibration.rare_sentences:
-                conditions.append({"lang": {"$nin": calibration.languages}})
-            for number, condition in enumerate(conditions):
-                rows = self.store.nearest_sentences(
+            rows = self.store.nearest_sentences(query_vector, n, base)
+            return list(dict.fromkeys(pid for pid, _ in rows))[: self.candidates]
+        # One wide search usually holds every language's n best sentences (the best of a
+        # language among all sentences are its own best); a language short of them gets its own.
+        groups = len(calibration.counts)
+        rows = self.store.nearest_sentences(query_vector, 4 * n * groups, base)
+        by_group: list[list[tuple[str, float]]] = [[] for _ in range(groups)]
+        for pid, similarity in rows:
+            by_group[calibration.group(lexical.language_of.get(pid, ""))].append((pid, similarity))
+        scored: list[tuple[float, str]] = []
+        for number, found in enumerate(by_group):
+            if len(found) < min(n, calibration.counts[number]):
+                condition = ({"lang": calibration.languages[number]} if number < groups - 1
+                             else {"lang": {"$nin": calibration.languages}})
+                found = self.store.nearest_sentences(
                     query_vector, n, condition if base is None else {"$and": [base, condition]})
-                if rows:
-                    similarities = calibration.standardise(
-                        number, query_vector, np.array([similarity for similarity, _ in rows]))
-                    scored.extend(zip(similarities.tolist(), [meta for _, meta in rows],
-                                      strict=True))
-            scored.sort(key=lambda item: -item[0])
-        return list(dict.fromkeys(meta["passage_id"] for _, meta in scored))[: self.candidates]
+            if found:
+                similarities = calibration.standardise(
+                    number, query_vector, np.array([similarity for _, similarity in found[:n]]))
+                scored.extend(zip(similarities.tolist(), [pid for pid, _ in found[:n]],
+                                  strict=True))
+        scored.sort(key=lambda item: -item[0])
+        return list(dict.fromkeys(pid for _, pid in scored))[: self.candidates]
 
     def search(
         self,

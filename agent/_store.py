@@ -349,8 +349,9 @@ class CorpusStore:
         )
 
     def nearest_sentences(self, query_vector: np.ndarray, n: int, where: dict | None
-                          ) -> list[tuple[float, dict]]:
-        """(cosine similarity, metadata) of the n stored sentences nearest to the query."""
+                          ) -> list[tuple[str, float]]:
+        """(passage id, cosine similarity) of the n stored sentences nearest to the query, best
+        first. Only ids and distances are read, which keeps wide searches cheap."""
         total = self.sentences.count()
         if total == 0:
             return []
@@ -358,10 +359,11 @@ class CorpusStore:
             query_embeddings=[query_vector],
             n_results=min(n, total),
             where=where or None,
-            include=["metadatas", "distances"],
+            include=["distances"],
         )
-        return [(1.0 - dist, meta)
-                for dist, meta in zip(result["distances"][0], result["metadatas"][0], strict=True)]
+        # a sentence id is "<passage id>#<sentence number>"
+        return [(sid.rsplit("#", 1)[0], 1.0 - dist)
+                for sid, dist in zip(result["ids"][0], result["distances"][0], strict=True)]
 
     def passage_sentences(self, passage_ids: list[str]) -> dict[str, tuple[list[str], np.ndarray]]:
         """Each passage's sentences, in order, with their stored vectors."""

@@ -371,7 +371,8 @@ def test_prompt_versions_are_chosen_by_setting_and_recorded(tiny_store_home, emb
     from agent import InputError
     from agent._prompts import available_prompts
 
-    assert {"judge-claim.v1", "judge-claim.v2", "extract-claims.v1", "extract-claims.v2"} <= set(available_prompts())
+    assert {"judge-claim.v1", "judge-claim.v2", "extract-claims.v1",
+            "extract-claims.v2"} <= set(available_prompts())
     server.responder = cite_tram
     verifier = llm_verifier(tiny_store_home, embedder, server, judge_prompt="judge-claim.v1",
                             extractor="embedded")

@@ -139,3 +139,27 @@ def test_calibration_is_saved_and_follows_the_store(tmp_path: Path,
     store.ingest(documents()[25:])
     assert retriever.calibration.languages == ["de", "en"]  # the store changed: rebuilt
     assert list((tmp_path / "home" / "calibration").glob("*.npz")) != saved
+
+
+@pytest.mark.parametrize("candidates", [1, 3])  # with 1 the first, wide search sees 36 of 44
+@pytest.mark.parametrize("query", [
+    QUERY, "North Korean soldiers in Russia", "Hochwasser am Rhein", "interest rates in England",
+])
+def test_ranking_equals_per_language_standardisation_over_all_sentences(
+    bilingual: HybridRetriever, query: str, candidates: int
+) -> None:
+    """The dense ranking is the one brute force gives: every sentence's similarity standardised
+    within its language, passages by their best sentence."""
+    retriever = HybridRetriever(bilingual.store, candidates=candidates)
+    calibration = retriever.calibration
+    stored = bilingual.store.sentences.get(include=["embeddings", "metadatas"])
+    vectors = np.asarray(stored["embeddings"], dtype=np.float64)
+    langs = [meta["lang"] for meta in stored["metadatas"]]
+    pids = [meta["passage_id"] for meta in stored["metadatas"]]
+    vector = bilingual.store.embedder.embed_queries([query])[0]
+    z = np.empty(len(pids))
+    for lang in set(langs):
+        mask = np.array([x == lang for x in langs])
+        z[mask] = calibration.standardise(calibration.group(lang), vector, vectors[mask] @ vector)
+    expected = list(dict.fromkeys(pids[i] for i in np.argsort(-z)))[:candidates]
+    assert retriever._dense_ranking(vector, SearchFilter()) == expected
