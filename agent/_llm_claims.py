@@ -61,7 +61,7 @@ def grounding(claim: str, shown: str) -> float:
 class LLMClaimExtractor:
     """Extracts claims with a chat model, a window of sentences per call."""
 
-    def __init__(self, client: ChatClient, prompt: str = "extract-claims.v2") -> None:
+    def __init__(self, client: ChatClient, prompt: str = "extract-claims.v1") -> None:
         self.client = client
         self.prompt = load_prompt(prompt)
         self.name = f"llm:{client.model}|{self.prompt.ref}"

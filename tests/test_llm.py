@@ -434,7 +434,7 @@ def test_eval_with_the_llm_judge_counts_usage_and_a_rerun_makes_no_calls(server,
     (first, first_out), (second, second_out) = results
     assert first["metrics"]["usage"]["model_calls"] == 2 and "model: 2 calls" in first_out
     assert first["config"]["backend"] == "llm"
-    assert first["config"]["prompt_hashes"].keys() == {"extract-claims@2", "judge-claim@2"}
+    assert first["config"]["prompt_hashes"].keys() == {"extract-claims@1", "judge-claim@2"}
     assert second["metrics"]["usage"]["model_calls"] == 0
     assert second["metrics"]["usage"]["cache_hits"] == 2 and "0 calls, 2 cached" in second_out
     assert server.count() == 2

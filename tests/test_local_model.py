@@ -49,7 +49,7 @@ def test_german_article_end_to_end_through_the_local_server(tiny_store_home, emb
     report = verifier.verify(ARTICLE, source="leipzig.txt")
     assert report.provenance.extractor.startswith("llm:")
     assert report.provenance.judge.startswith("llm:")
-    assert set(report.provenance.prompts) == {"extract-claims@2", "judge-claim@2"}
+    assert set(report.provenance.prompts) == {"extract-claims@1", "judge-claim@2"}
     assert report.verdicts, "the model extracted no claim"
     assert report.llm.calls >= 1 + len(report.verdicts)
     assert report.llm.prompt_tokens > 0 and report.llm.completion_tokens > 0
