@@ -196,8 +196,6 @@ class CorpusStore:
         while True:
             page = collection.get(include=["embeddings", "metadatas"], limit=PAGE_SIZE,
                                   offset=offset)
-            if not len(page["ids"]):
-                return stats
             vectors = np.asarray(page["embeddings"], dtype=np.float64)
             langs = np.array([(meta or {}).get("lang", "") for meta in page["metadatas"]])
             for lang in set(langs.tolist()):
