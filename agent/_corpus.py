@@ -104,19 +104,41 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     return path.read_bytes()
 
 
+def _yaml_problem(path: Path, header: str, exc: yaml.YAMLError) -> tuple[str, str]:
+    """`file:line` and a one-line reason for a YAML error in a front matter header.
+
+    The line is where the faulty construct starts (an unclosed quote or bracket), not where the
+    parser gave up on it."""
+    # the header starts on the file's second line, after the opening '---'
+    offset = 1 + (not header.startswith("\n"))
+    context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None)
+    problem_mark = getattr(exc, "problem_mark", None)
+    mark = context_mark or problem_mark
+    if mark is None or problem is None:
+        return str(path), "malformed front matter: " + " ".join(str(exc).split())
+    reason = f"malformed front matter: {context + ', ' if context else ''}{problem}"
+    if context_mark and problem_mark and problem_mark.line != context_mark.line:
+        reason += f" (line {problem_mark.line + offset})"
+    return f"{path}:{mark.line + offset}", reason
+
+
 def _load_text_file(path: Path, max_bytes: int) -> Document:
     text = decode_text(read_limited(path, max_bytes), str(path))
     handler = YAMLHandler()
     if not handler.detect(text):
         return Document(id=path.stem, text=text.strip(), path=str(path))
-    header, content = handler.split(text)
+    try:
+        header, content = handler.split(text)
+    except ValueError:
+        raise DocumentError(
+            f"{path}:1", "front matter opened with '---' is never closed by a '---' line"
+        ) from None
     try:
         fields = yaml.safe_load(header)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        # the header starts on the file's second line, after the opening '---'
-        where = f"{path}:{mark.line + 1 + (not header.startswith(chr(10)))}" if mark else str(path)
-        raise DocumentError(where, f"malformed front matter: {exc}") from None
+        raise DocumentError(*_yaml_problem(path, header, exc)) from None
     if fields is None:
         fields = {}
     if not isinstance(fields, dict):

@@ -154,6 +154,37 @@ def test_malformed_front_matter_reports_the_offending_line(tmp_path: Path) -> No
     assert f"{path}:3:" in f"{problem.where}: {problem.reason}"
 
 
+def test_unclosed_front_matter_is_a_problem_naming_line_1(tmp_path: Path) -> None:
+    path = tmp_path / "offen.md"
+    path.write_text("---\nid: offen\ntitle: Ohne Abschluss\nDer Text beginnt hier.\n",
+                    encoding="utf-8")
+    problem = load_one_problem(path)
+    assert problem.where == f"{path}:1"
+    assert "never closed" in problem.reason
+
+
+@pytest.mark.parametrize(
+    ("header", "line", "problem_line"),
+    [
+        # an unclosed quote: the parser only fails at the end of the header, on line 7
+        ('id: x\ntitle: "Gipfel in Genf\ndate: 2024-01-02\nlang: de\nsource: dpa\n', 3, 7),
+        # an unclosed bracket: the parser fails on the next line
+        ("id: x\ntitle: [Gipfel, Genf\ndate: 2024\n", 3, 4),
+        ("id: x\ntitle: Gipfel: Genf\n", 3, None),
+    ],
+)
+def test_malformed_front_matter_names_the_line_where_the_error_starts_in_one_line(
+    tmp_path: Path, header: str, line: int, problem_line: int | None
+) -> None:
+    path = tmp_path / "kaputt.md"
+    path.write_text(f"---\n{header}---\nText über den Gipfel.\n", encoding="utf-8")
+    problem = load_one_problem(path)
+    assert problem.where == f"{path}:{line}"
+    assert "\n" not in problem.reason and len(problem.reason) < 160, problem.reason
+    if problem_line:
+        assert problem.reason.endswith(f"(line {problem_line})"), problem.reason
+
+
 def test_front_matter_that_is_not_a_mapping_is_a_problem(tmp_path: Path) -> None:
     path = tmp_path / "liste.md"
     path.write_text("---\n- a\n- b\n---\nText.\n", encoding="utf-8")
