@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import fnmatch
+import glob
 import hashlib
+import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +44,7 @@ class IngestSummary:
     unchanged_documents: int = 0
     passages_added: int = 0
     passages_removed: int = 0
+    pruned_documents: int = 0
     failed: list[LoadProblem] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -63,6 +68,55 @@ def passage_metadata(passage: Passage) -> dict:
         "lang": passage.lang,
         "source": passage.source,
     }
+
+
+def stored_path(doc: Document) -> str:
+    """Where a document was read from, as its passages record it: an absolute file path, a URL,
+    or '' for a document given as an object."""
+    if not doc.path or "://" in doc.path:
+        return doc.path
+    return os.path.abspath(doc.path)
+
+
+def _glob_match(parts: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Whether path parts match glob pattern parts, '**' standing for any number of folders."""
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_glob_match(parts[i:], pattern[1:]) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatchcase(parts[0], pattern[0]) and _glob_match(
+        parts[1:], pattern[1:])
+
+
+class PruneScope:
+    """The files that ingesting `specs` reads or would read: a stored document from one of them
+    that this run did not read has been deleted from its folder (or from its file)."""
+
+    def __init__(self, specs: Iterable[str | Path]) -> None:
+        self.folders: list[Path] = []
+        self.files: set[str] = set()
+        self.patterns: list[tuple[str, ...]] = []
+        for spec in specs:
+            path = Path(os.path.abspath(spec))
+            if path.is_dir():
+                self.folders.append(path)
+            elif path.exists() or not glob.has_magic(str(spec)):
+                self.files.add(str(path))
+            else:
+                self.patterns.append(path.parts)
+
+    def __contains__(self, path: str) -> bool:
+        if not path or "://" in path:
+            return False
+        if path in self.files:
+            return True
+        candidate = Path(path)
+        for folder in self.folders:
+            if candidate.is_relative_to(folder) and not any(
+                part.startswith(".") for part in candidate.relative_to(folder).parts
+            ):
+                return True
+        return any(_glob_match(candidate.parts, pattern) for pattern in self.patterns)
 
 
 def with_title(title: str, text: str) -> str:
@@ -166,16 +220,52 @@ class CorpusStore:
             _ = self.collection
         return self._sentences
 
-    def lock(self) -> FileLock:
-        """The write lock of this store; raises StoreError at once if another process holds it."""
-        name = f"{self.settings.collection}.lock"
+    def _state_file(self, suffix: str) -> Path:
+        """A file beside the store that belongs to this collection (its lock, its marker)."""
+        name = f"{self.settings.collection}.{suffix}"
         if self.settings.chroma_host:
             name = f"{self.settings.chroma_host}-{self.settings.chroma_port}-{name}"
+        return self.settings.home / name
+
+    def lock(self) -> FileLock:
+        """The write lock of this store; raises StoreError at once if another process holds it."""
         try:
             self.settings.home.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot use {self.settings.home} as store folder: {exc}") from None
-        return FileLock(self.settings.home / name, timeout=0)
+        return FileLock(self._state_file("lock"), timeout=0)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the write lock while the store changes. A marker file says that a write is under
+        way; it is removed when the write completes, so a killed or interrupted ingest leaves it
+        behind (see `unfinished`)."""
+        marker = self._state_file("ingesting")
+        try:
+            with self.lock():
+                marker.write_text(datetime.now(UTC).isoformat(timespec="seconds"),
+                                  encoding="utf-8")
+                yield
+                marker.unlink(missing_ok=True)
+        except Timeout:
+            raise StoreError(
+                f"the store at {self.location} is locked by another process that is writing to it; "
+                "try again when it has finished"
+            ) from None
+
+    def unfinished(self) -> str:
+        """Why the store may be incomplete: another process is writing to it, or the last ingest
+        did not finish; '' when neither."""
+        if not self._state_file("ingesting").exists():
+            return ""
+        try:
+            with self.lock():
+                pass
+        except Timeout:
+            return (f"another process is writing to the store at {self.location} (an ingest or "
+                    "a rebuild); until it has finished, the store may be incomplete or empty")
+        return (f"the last ingest into the store at {self.location} did not finish, so the store "
+                "may be incomplete; run `factcheck ingest` with the same paths to complete it")
 
     def _get_all(self, include: list[str]) -> dict[str, list]:
         """Every passage record, read in pages (one large read exceeds SQLite's limits)."""
@@ -229,53 +319,68 @@ class CorpusStore:
         self._collection = self._sentences = None
 
     def ingest_paths(
-        self, specs: Iterable[str | Path], progress: ProgressCallback | None = None
+        self, specs: Iterable[str | Path], progress: ProgressCallback | None = None, *,
+        prune: bool = False, rebuild: bool = False,
     ) -> IngestSummary:
-        """Load every supported file under `specs` and ingest it; unreadable files are reported."""
+        """Load every supported file under `specs` and ingest it; unreadable files are reported.
+
+        `prune` also removes the stored documents that came from these folders or files but
+        were not read now (their file was deleted, or no longer holds them); a file that could
+        not be read keeps its documents. `rebuild` empties the store first."""
+        specs = list(specs)
         files = expand_paths(specs)
         max_bytes = int(self.settings.max_file_mb * 1_000_000)
         documents: list[Document] = []
         problems: list[LoadProblem] = []
+        unreadable: set[str] = set()
         for path in files:
             for item in load_file(path, max_bytes):
-                (problems if isinstance(item, LoadProblem) else documents).append(item)
-        summary = self.ingest(documents, progress)
+                if isinstance(item, LoadProblem):
+                    problems.append(item)
+                    unreadable.add(os.path.abspath(path))
+                else:
+                    documents.append(item)
+        scope = PruneScope(specs) if prune else None
+        summary = self.ingest(documents, progress, rebuild=rebuild, prune=scope, keep=unreadable)
         summary.failed[:0] = problems
         return summary
 
     def ingest(
-        self, documents: Iterable[Document], progress: ProgressCallback | None = None
+        self, documents: Iterable[Document], progress: ProgressCallback | None = None, *,
+        rebuild: bool = False, prune: PruneScope | None = None, keep: Iterable[str] = (),
     ) -> IngestSummary:
         """Add documents; unchanged ones cost nothing, changed ones replace their old passages.
 
         Passages are written in batches as they are embedded, so an interrupted ingestion keeps
-        what it wrote and the next run embeds only what is missing.
+        what it wrote and the next run embeds only what is missing. `rebuild` empties the store
+        first; with `prune`, stored documents from a file in that scope that are not among
+        `documents` are removed, unless their file is in `keep`.
         """
         import time
 
         started = time.perf_counter()
         documents = list(documents)
         summary = IngestSummary(documents=len(documents))
-        try:
-            with self.lock():
-                self._ingest_locked(documents, summary, progress)
-        except Timeout:
-            raise StoreError(
-                f"the store at {self.location} is locked by another process that is writing to it; "
-                "try again when it has finished"
-            ) from None
+        with self.writing():
+            if rebuild:
+                self.reset()
+            self._ingest_locked(documents, summary, progress, prune, set(keep))
         summary.seconds = time.perf_counter() - started
         return summary
 
     def _ingest_locked(
-        self, documents: list[Document], summary: IngestSummary, progress: ProgressCallback | None
+        self, documents: list[Document], summary: IngestSummary, progress: ProgressCallback | None,
+        prune: PruneScope | None = None, keep: set[str] | None = None,
     ) -> None:
         stored = self._get_all(["metadatas"])
         existing: dict[str, set[str]] = defaultdict(set)
+        paths: dict[str, str] = {}
         for pid, meta in zip(stored["ids"], stored["metadatas"] or [], strict=False):
             existing[(meta or {}).get("document_id", "")].add(pid)
+            paths[(meta or {}).get("document_id", "")] = (meta or {}).get("path", "")
 
         seen: dict[str, str] = {}
+        sources: dict[str, str] = {}
         pending: list[Passage] = []
         stale_ids: list[str] = []
         for number, doc in enumerate(documents, start=1):
@@ -289,21 +394,31 @@ class CorpusStore:
                 passages = self.splitter.split(doc)
                 new_ids = {p.id for p in passages}
                 old_ids = existing.get(doc.id, set())
+                path = stored_path(doc)
+                sources[doc.id] = path
                 if new_ids == old_ids:
                     summary.unchanged_documents += 1
+                    if paths.get(doc.id) != path:  # moved, or stored before paths were kept
+                        self.collection.update(ids=list(old_ids),
+                                               metadatas=[{"path": path}] * len(old_ids))
                 else:
                     summary.added_documents += 1
                     pending.extend(p for p in passages if p.id not in old_ids)
                     stale_ids.extend(old_ids - new_ids)
             while len(pending) >= BATCH_SIZE:
-                self._write(pending[:BATCH_SIZE])
+                self._write(pending[:BATCH_SIZE], sources)
                 summary.passages_added += BATCH_SIZE
                 del pending[:BATCH_SIZE]
             if progress:
                 progress(number, len(documents))
         if pending:
-            self._write(pending)
+            self._write(pending, sources)
             summary.passages_added += len(pending)
+        if prune is not None:
+            gone = [doc_id for doc_id, path in paths.items()
+                    if doc_id not in seen and path in prune and path not in (keep or set())]
+            summary.pruned_documents = len(gone)
+            stale_ids.extend(pid for doc_id in gone for pid in existing[doc_id])
         # Old passages go only after their replacements are in, so nothing is lost on a crash.
         for start in range(0, len(stale_ids), 500):
             batch = stale_ids[start : start + 500]
@@ -311,14 +426,15 @@ class CorpusStore:
             self.collection.delete(ids=batch)
         summary.passages_removed = len(stale_ids)
 
-    def _write(self, passages: list[Passage]) -> None:
+    def _write(self, passages: list[Passage], sources: dict[str, str]) -> None:
         """Embed and store the passages' sentences, then the passages themselves.
 
         Each sentence is embedded on its own, so one precise sentence is not drowned by its
         neighbours; a passage that is a single sentence is embedded after its document title,
         which gives such a fragment its topic. A passage's vector is the normalised mean of its
         sentences'. Passages are written last, so a stored passage means its sentences are there
-        too, and an interrupted run resumes cleanly.
+        too, and an interrupted run resumes cleanly. `sources` gives each document's
+        `stored_path`, which only the passages record.
         """
         sentences = [split_passage_sentences(p.text, p.lang) for p in passages]
         texts = [
@@ -343,7 +459,8 @@ class CorpusStore:
             ids=[p.id for p in passages],
             embeddings=np.asarray(means),
             documents=[p.text for p in passages],
-            metadatas=[passage_metadata(p) for p in passages],
+            metadatas=[{**passage_metadata(p), "path": sources.get(p.document_id, "")}
+                       for p in passages],
         )
 
     def nearest_sentences(self, query_vector: np.ndarray, n: int, where: dict | None

@@ -277,6 +277,125 @@ def test_load_problems_are_reported_with_the_rest_ingested(
     assert set(ids_by_document(store)) == TINY_DOCUMENT_IDS
 
 
+# --- syncing a folder (prune) ---------------------------------------------------------------------
+
+
+def sentence_documents(store: CorpusStore) -> set[str]:
+    """The documents that still have embedded sentences."""
+    return {meta["document_id"] for meta in store.sentences.get(include=["metadatas"])["metadatas"]}
+
+
+def test_without_prune_a_deleted_file_stays_in_the_store(
+    store: CorpusStore, tiny_corpus: Path
+) -> None:
+    store.ingest_paths([tiny_corpus])
+    (tiny_corpus / "bienen.md").unlink()
+    summary = store.ingest_paths([tiny_corpus])
+    assert summary.pruned_documents == 0
+    assert "de-bees" in ids_by_document(store)
+
+
+def test_prune_removes_the_documents_of_deleted_files_and_lines(
+    store: CorpusStore, tiny_corpus: Path
+) -> None:
+    store.ingest_paths([tiny_corpus])
+    (tiny_corpus / "bienen.md").unlink()
+    jsonl = tiny_corpus / "news.jsonl"
+    jsonl.write_text(jsonl.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    summary = store.ingest_paths([tiny_corpus], prune=True)
+    assert summary.pruned_documents == 2
+    assert summary.passages_removed == 2 and summary.passages_added == 0
+    assert summary.changed
+    assert set(ids_by_document(store)) == TINY_DOCUMENT_IDS - {"de-bees", "en-solar"}
+    assert sentence_documents(store) == TINY_DOCUMENT_IDS - {"de-bees", "en-solar"}
+    assert all(hit.document_id != "de-bees"
+               for hit in HybridRetriever(store).search("Bienenvölker Varroamilbe", k=5))
+
+
+def test_prune_leaves_documents_from_other_folders(
+    store: CorpusStore, tiny_corpus: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "andere"
+    other.mkdir()
+    (other / "muenchen.md").write_text("---\nid: de-muc\n---\nMünchen baut eine neue U-Bahn.\n",
+                                       encoding="utf-8")
+    store.ingest_paths([tiny_corpus])
+    store.ingest_paths([other])
+    (tiny_corpus / "volcano.txt").unlink()
+    summary = store.ingest_paths([tiny_corpus], prune=True)
+    assert summary.pruned_documents == 1
+    assert set(ids_by_document(store)) == (TINY_DOCUMENT_IDS - {"volcano"}) | {"de-muc"}
+
+
+def test_prune_keeps_the_documents_of_a_file_it_could_not_read(
+    store: CorpusStore, tiny_corpus: Path
+) -> None:
+    store.ingest_paths([tiny_corpus])
+    (tiny_corpus / "leipzig.md").write_text("---\nid: de-tram\ntitle: kaputt\nText.\n",
+                                            encoding="utf-8")
+    summary = store.ingest_paths([tiny_corpus], prune=True)
+    assert [p.where for p in summary.failed] == [f"{tiny_corpus / 'leipzig.md'}:1"]
+    assert summary.pruned_documents == 0
+    assert "de-tram" in ids_by_document(store)
+
+
+def test_prune_with_a_glob_only_touches_what_it_matches(
+    store: CorpusStore, tiny_corpus: Path
+) -> None:
+    store.ingest_paths([tiny_corpus])
+    (tiny_corpus / "bienen.md").unlink()
+    summary = store.ingest_paths([str(tiny_corpus / "*.md")], prune=True)
+    assert summary.pruned_documents == 1
+    assert set(ids_by_document(store)) == TINY_DOCUMENT_IDS - {"de-bees"}
+
+
+def test_a_moved_file_is_pruned_from_its_old_folder_only_when_gone(
+    store: CorpusStore, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "erste", tmp_path / "zweite"
+    first.mkdir()
+    second.mkdir()
+    (first / "köln.md").write_text("---\nid: de-koeln\n---\nDer Kölner Dom wird renoviert.\n",
+                                   encoding="utf-8")
+    store.ingest_paths([first])
+    (first / "köln.md").rename(second / "köln.md")
+    assert store.ingest_paths([second]).unchanged_documents == 1  # same text: nothing embedded
+    assert store.ingest_paths([first], prune=True).pruned_documents == 0  # it lives in second
+    (second / "köln.md").unlink()
+    assert store.ingest_paths([second], prune=True).pruned_documents == 1
+    assert store.count() == 0
+
+
+def test_rebuild_starts_from_an_empty_store(store: CorpusStore, tiny_corpus: Path) -> None:
+    store.ingest([Document(id="alt", text="Ein altes Dokument über Brücken.")])
+    summary = store.ingest_paths([tiny_corpus], rebuild=True)
+    assert summary.added_documents == len(TINY_DOCUMENT_IDS)
+    assert set(ids_by_document(store)) == TINY_DOCUMENT_IDS
+
+
+# --- an unfinished ingest ------------------------------------------------------------------------
+
+
+def test_an_interrupted_ingest_leaves_the_store_marked_unfinished(
+    settings: Settings, embedder: CachingEmbedder, tiny_corpus: Path
+) -> None:
+    store = CorpusStore(settings, embedder)
+    assert store.unfinished() == ""
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        CorpusStore(settings, CrashingEmbedder(embedder, crash_on=1)).ingest_paths([tiny_corpus])
+    assert "did not finish" in store.unfinished()
+    store.ingest_paths([tiny_corpus])
+    assert store.unfinished() == ""
+
+
+def test_a_store_being_written_says_so(store: CorpusStore, tiny_corpus: Path) -> None:
+    store.ingest_paths([tiny_corpus])
+    other = CorpusStore(store.settings, store.embedder)
+    with store.writing():
+        assert "another process is writing" in other.unfinished()
+    assert other.unfinished() == ""
+
+
 def test_other_embedding_model_is_refused(
     settings: Settings, embedder: CachingEmbedder, tiny_corpus: Path
 ) -> None:
