@@ -1,5 +1,7 @@
 """Numbers in German and English text, with the comparison they state ("über 14.000", "about nine
-million"), and whether a stated number is compatible with another."""
+million"), the thing they count ("10,000 North Korean soldiers" counts soldiers), and whether a
+stated number is compatible with another. Numbers that are part of a name ("Block 2", "Flug 17",
+"Gate 7B", "Boeing 737") are not quantities."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ _WORD_NUMBERS = {
 _SCALES = {
     "tausend": 1e3, "thousand": 1e3, "million": 1e6, "millionen": 1e6, "millions": 1e6,
     "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "billion": 1e9, "billions": 1e9,
+    "bn": 1e9, "mn": 1e6,
 }
 _COMPARATORS = {
     "gt": r"über|mehr als|more than|over|upwards of|in excess of|exceeding|mindestens|at least",
@@ -28,16 +31,60 @@ _NUMBER = (
     r"\d+(?:[.,]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?|"
     + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 )
+
+
+def wordset(words: str) -> frozenset[str]:
+    """The set of the whitespace-separated words of a string."""
+    return frozenset(words.split())
+
+
+# Nouns after which a number names something rather than counting it: units of a plant, gates,
+# flights, pads, platforms, legal articles, routes, models and series.
+_NAME_NOUNS = wordset(
+    "block blocks reaktor reaktorblock reactor unit gate flug flight flugnummer pad startrampe "
+    "rampe plattform platform gleis terminal halle hall hangar pier artikel article paragraf "
+    "paragraph absatz section abschnitt kapitel chapter seite page zimmer room saal linie line "
+    "buslinie route bus tram autobahn bundesstraße highway interstate gruppe group spieltag "
+    "matchday etappe stage level stufe phase version generation modell model typ type serie "
+    "series nummer number artikelnummer bestellnummer sku kalenderwoche kw kategorie category "
+    "sektor sector zone bezirk district ward wahlkreis episode volume boeing airbus falcon "
+    "apollo artemis sojus soyuz gemini voyager leopard windows iphone playstation formel "
+    "formula"
+)
+_NAME_BEFORE = re.compile(
+    r"(?:(?<![\w.])([^\W\d_]+)\s+|(?<![\w.])(?:nr|no|nº)\.\s*|#\s*)$", re.IGNORECASE
+)
+# Measures written as symbols, directly after the number ("5km", "3,2 GW", "20 °C").
+_SYMBOL_UNITS = (
+    r"km²|km2|m²|m2|km/h|mph|km|cm|mm|m|kg|t|GWh|MWh|kWh|TWh|GW|MW|kW|ha|°C|°F|l|€|\$|£"
+)
+# Words that end a noun phrase: a number is not counting them.
+_FUNCTION_WORDS = wordset(
+    "der die das den dem des ein eine einen einem einer und oder aber in im an am auf aus bei "
+    "mit nach von vom zu zum zur für über unter vor seit bis als wie um pro je ist sind war "
+    "waren wurde wurden hat haben hatte hatten wird werden sich nicht auch noch nur schon "
+    "the a an and or but in on at to of for from with by as than is are was were be been has "
+    "have had will would can could not also only about over under into per each this that "
+    "it its their his her hit said say says left came went made took got fell rose"
+)
+# Capitalised English modifiers before the counted noun ("North Korean soldiers").
+_MODIFIER = re.compile(
+    r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|New|Upper|Lower|"
+    r"[A-Z][a-z]+(?:an|ean|ian|ese|ish|i))$"
+)
+_GERMAN_ADJECTIVE = re.compile(r"^[a-zäöüß-]{3,}(?:e|en|er|es|em)$")
 _PATTERN = re.compile(
     rf"(?:(?P<cmp>{'|'.join(_COMPARATORS.values())})\s+)?(?P<num>{_NUMBER})"
-    rf"(?:\s*(?P<scale>{'|'.join(_SCALES)})\b)?(?P<pct>\s*(?:%|prozent|percent))?",
+    rf"(?:\s*(?P<scale>{'|'.join(_SCALES)})\b\.?)?(?P<pct>\s*(?:%|prozent|percent))?"
+    rf"(?:\s*(?-i:(?P<symbol>{_SYMBOL_UNITS}))(?![\w²]))?",
     re.IGNORECASE,
 )
 
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number stated in text; `comparator` is eq, gt, lt or approx."""
+    """A number stated in text; `comparator` is eq, gt, lt or approx; `unit` the noun it counts or
+    the symbol it is measured in; `start` and `end` its span, comparison words included."""
 
     value: float
     comparator: str
@@ -45,6 +92,8 @@ class Quantity:
     is_year: bool = False
     is_percent: bool = False
     unit: str = ""
+    start: int = 0
+    end: int = 0
 
 
 def _parse_number(token: str) -> float | None:
@@ -62,8 +111,51 @@ def _parse_number(token: str) -> float | None:
         return None
 
 
+def _is_name_number(before: str, token: str, after: str) -> bool:
+    """Whether a number is part of a name: "Block 2", "Flug 17", "Nr. 5", "#3" — a plain integer
+    after a naming noun, not followed by a noun it could count ("Phase 200 Soldaten")."""
+    match = _NAME_BEFORE.search(before)
+    if not match or not token.isdigit() or re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", after):
+        return False
+    return match.group(1) is None or match.group(1).lower() in _NAME_NOUNS
+
+
+def _counted_noun(after: str, percent: bool) -> str:
+    """The noun a number counts, from the words after it: the head of the noun phrase, past
+    adjectives ("148 ballistische Raketen", "10,000 North Korean soldiers") and, after a
+    percentage, past "of the" / "der"."""
+    words = re.findall(r"[^\W\d_][\w'’-]*|[^\w\s]", after[:120])
+    phrase: list[str] = []
+    for word in words:
+        if not word[0].isalpha():
+            break  # punctuation ends the phrase
+        if word.lower() in _FUNCTION_WORDS:
+            if percent and not phrase and word.lower() in ("of", "the", "der", "des"):
+                continue
+            break
+        phrase.append(word)
+        if len(phrase) == 4:
+            break
+    for i, word in enumerate(phrase):
+        following = phrase[i + 1] if i + 1 < len(phrase) else ""
+        if word[0].isupper():
+            if following and _MODIFIER.match(word):
+                continue  # "North", "Korean" before "soldiers"
+            return word  # a German noun, or an English head written with a capital
+        if not following:
+            return word
+        if following[0].isupper():
+            if _GERMAN_ADJECTIVE.match(word):
+                continue  # "ballistische" before "Raketen"
+            return word
+        if following.endswith("ed") and len(following) >= 4:
+            return word  # "troops deployed"
+    return ""
+
+
 def find_quantities(text: str) -> list[Quantity]:
-    """Every number in `text`, in order; day numbers of dates ("3. Oktober") are left out."""
+    """Every number in `text`, in order, with the noun or symbol it counts or measures; day numbers
+    of dates ("3. Oktober") and numbers that are part of a name ("Block 2") are left out."""
     found = []
     for match in _PATTERN.finditer(text):
         token = match.group("num")
@@ -74,13 +166,17 @@ def find_quantities(text: str) -> list[Quantity]:
         before, after = text[: match.start()], text[match.end() :]
         if re.match(r"\w", after) or re.search(r"[\w-]$", before) and not match.group("cmp"):
             continue  # part of a word or identifier such as "KN-23" or "F16"
+        plain = not (match.group("cmp") or match.group("scale") or match.group("pct")
+                     or match.group("symbol"))
+        if plain and _is_name_number(before, token, after):
+            continue
         value = _parse_number(token)
         if value is None:
             continue
         if re.match(r"\.\s*(?:[A-ZÄÖÜ][a-zäöü]+)", after) and value <= 31 and token.isdigit():
             continue  # a day or ordinal: "am 3. Oktober"
         if match.group("scale"):
-            value *= _SCALES[match.group("scale").lower()]
+            value *= _SCALES[match.group("scale").lower().rstrip(".")]
         comparator = "eq"
         if match.group("cmp"):
             lowered = match.group("cmp").lower()
@@ -91,9 +187,11 @@ def find_quantities(text: str) -> list[Quantity]:
         is_year = token.isdigit() and len(token) == 4 and 1800 <= value <= 2100 and not (
             match.group("scale")
         )
-        unit = re.match(r"\s*((?:[a-zäöüß-]+\s+)?[\wäöüÄÖÜß-]+)", after)
+        currency = re.search(r"([$€£])\s*$", before)
+        unit = match.group("symbol") or (currency.group(1) if currency else "") or (
+            _counted_noun(after, bool(match.group("pct"))))
         found.append(Quantity(value, comparator, match.group(0).strip(), is_year,
-                              bool(match.group("pct")), unit.group(1) if unit else ""))
+                              bool(match.group("pct")), unit, match.start(), match.end()))
     return found
 
 

@@ -31,9 +31,68 @@ def test_years_are_marked():
     assert year.is_year and year.value == 2024
 
 
-def test_unit_is_the_following_words():
-    (q,) = find_quantities("148 ballistische Raketen")
-    assert q.unit == "ballistische Raketen"
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("148 ballistische Raketen", "Raketen"),
+        ("about 10,000 North Korean soldiers were sent", "soldiers"),
+        ("2,500 Russian troops deployed", "troops"),
+        ("148 ballistic missiles to Russia", "missiles"),
+        ("200 people died in the floods", "people"),
+        ("rund 3 Millionen Euro Schaden", "Euro"),
+        ("31 Prozent der Stimmen", "Stimmen"),
+        ("31 percent of the vote", "vote"),
+        ("3,2 GW Leistung", "GW"),
+        ("ein Stau von 5km", "km"),
+        ("$10 billion in aid", "$"),
+        ("148 an Russland", ""),
+        ("12 neue Windräder", "Windräder"),
+    ],
+)
+def test_unit_is_the_counted_noun(text, unit):
+    (q,) = [q for q in find_quantities(text) if not q.is_year]
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Block 2 des Kraftwerks ging vom Netz",
+        "Reactor 4 exploded",
+        "Der Flug 17 landete verspätet",
+        "Passengers of flight 17 waited",
+        "boarding at Gate 7B",
+        "launched from Pad 39A",
+        "eine Boeing 737 MAX",
+        "nach Artikel 5 des Vertrags",
+        "Article 5 was invoked",
+        "Artikelnummer 4711 ist ausverkauft",
+        "Nr. 5 der Liste",
+        "the Falcon 9 lifted off",
+        "Leopard 2 delivered",
+        "Gleis 9 in Hamburg",
+    ],
+)
+def test_numbers_in_names_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In der ersten Phase 200 Soldaten", 200),  # a noun follows: it counts
+        ("in dieser Gruppe 30 Prozent", 30),
+        ("last season 30,000 fans", 30000),
+    ],
+)
+def test_numbers_after_naming_nouns_can_still_count(text, value):
+    assert [q.value for q in find_quantities(text)] == [value]
+
+
+def test_span_covers_the_comparison_words():
+    text = "Es kamen mehr als 300 Gäste."
+    (q,) = find_quantities(text)
+    assert text[q.start:q.end] == "mehr als 300"
 
 
 def test_support_and_contradiction_respect_comparators():
