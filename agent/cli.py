@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -66,22 +67,30 @@ def _progress(label: str):
     )
 
 
-def ingest_with_progress(store, paths: list[str]):
+def ingest_with_progress(store, paths: list[str], *, prune: bool = False, rebuild: bool = False):
     """Ingest files with a progress bar on stderr; returns the IngestSummary."""
     with _progress("embedding") as progress:
         task = progress.add_task("ingest", total=None)
         summary = store.ingest_paths(
-            paths, progress=lambda done, total: progress.update(task, completed=done, total=total)
+            paths, progress=lambda done, total: progress.update(task, completed=done, total=total),
+            prune=prune, rebuild=rebuild,
         )
     return summary
 
 
+def _count(number: int, noun: str) -> str:
+    """"1 document", "2 documents"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def print_ingest_summary(summary) -> None:
+    pruned = (f", {summary.pruned_documents} pruned (their files are gone)"
+              if summary.pruned_documents else "")
     err.print(
-        f"[bold]{summary.documents}[/] documents: {summary.added_documents} new or changed, "
-        f"{summary.unchanged_documents} unchanged; {summary.passages_added} passages added, "
-        f"{summary.passages_removed} removed; {len(summary.failed)} skipped "
-        f"({summary.seconds:.1f} s)"
+        f"[bold]{_count(summary.documents, 'document')}[/]: {summary.added_documents} new or "
+        f"changed, {summary.unchanged_documents} unchanged{pruned}; "
+        f"{_count(summary.passages_added, 'passage')} added, {summary.passages_removed} removed; "
+        f"{len(summary.failed)} skipped ({summary.seconds:.1f} s)"
     )
     for problem in summary.failed:
         err.print(f"  [yellow]skipped[/] {problem.where}: {problem.reason}")
@@ -95,14 +104,20 @@ def ingest(
         bool, typer.Option(help="drop the store first and embed everything")
     ] = False,
     strict: Annotated[bool, typer.Option(help="exit 2 if any file was skipped")] = False,
+    prune: Annotated[
+        bool, typer.Option(help="also remove the documents of files deleted from these folders")
+    ] = False,
 ) -> None:
-    """Add reference documents (.md, .txt, .html, .pdf, .jsonl) to the store."""
+    """Add reference documents (.md, .txt, .html, .pdf, .jsonl) to the store; with --prune the
+    store then holds exactly what PATHS hold now."""
     from ._verifier import build_store
 
     store = build_store(_settings(home))
-    if rebuild:
-        store.reset()
-    summary = ingest_with_progress(store, paths)
+    try:
+        summary = ingest_with_progress(store, paths, prune=prune, rebuild=rebuild)
+    except KeyboardInterrupt:
+        err.print("the passages embedded so far are kept: run the same command again to finish")
+        raise
     print_ingest_summary(summary)
     if strict and summary.failed:
         raise typer.Exit(InputError.exit_code)
@@ -138,7 +153,10 @@ def search(
     except ValueError as exc:
         raise InputError(f"dates must be YYYY-MM-DD: {exc}") from None
     store = build_store(_settings(home))
-    if store.count() == 0:
+    unfinished = store.unfinished()
+    if unfinished:
+        err.print(f"[yellow]warning:[/] {unfinished}", soft_wrap=True)
+    elif store.count() == 0:
         err.print("[yellow]the store is empty: run `factcheck ingest PATH` first[/]")
     hits = HybridRetriever(store).search(query, k=k, where=where, mode=mode)
     if as_json:
@@ -165,6 +183,8 @@ def read_article(source: str, settings: Settings) -> tuple[str, str]:
     if source.startswith(("http://", "https://")):
         return fetch_url(source, timeout_s=settings.timeout_s).text, source
     path = Path(source)
+    if path.is_dir():
+        raise InputError(f"{source}: is a folder; verify takes one article (a file, a URL or -)")
     if not path.is_file():
         raise InputError(f"{source}: no such file")
     text = decode_text(read_limited(path, int(settings.max_file_mb * 1_000_000)), source)
@@ -173,6 +193,22 @@ def read_article(source: str, settings: Settings) -> tuple[str, str]:
 
         text = html_to_text(text)
     return text, source
+
+
+def check_output(path: Path | None, option: str) -> None:
+    """Refuse an output file that cannot be written before any work is done; a missing folder
+    for it is created."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise InputError(f"{option} {path}: is a folder, not a file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{option} {path}: cannot create its folder: {exc.strerror or exc}"
+                         ) from None
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise InputError(f"{option} {path}: not writable")
 
 
 @app.command()
@@ -199,6 +235,7 @@ def verify(
     if fmt not in FORMATS:
         raise InputError(f"--format must be one of {', '.join(FORMATS)}, not '{fmt}'")
     settings = _settings(home, judge, extractor)
+    check_output(out_file, "--out")
     text, source = read_article(article, settings)
     verifier = Verifier(settings)
     if corpus:
@@ -210,8 +247,8 @@ def verify(
         from ._errors import StoreError
 
         raise StoreError(
-            f"the store at {verifier.store.location} is empty: pass --corpus DIR or run "
-            "`factcheck ingest DIR` first"
+            verifier.store.unfinished() or f"the store at {verifier.store.location} is empty: "
+            "pass --corpus DIR or run `factcheck ingest DIR` first"
         )
     with err.status("extracting claims…") as status:
         def progress(done: int, total: int) -> None:
@@ -284,6 +321,8 @@ def evaluate(
     from ._history import compare_runs, config_family, default_history_path, last_run, record_run
 
     fmt = report_format(report) if report else None
+    check_output(json_file, "--json")
+    check_output(report, "--report")
     settings = _settings(home, judge, extractor)
     history_path = history or default_history_path(settings)
     loaded = load_suites(suites)
@@ -401,6 +440,7 @@ def eval_history(
     """List the recorded eval runs and optionally plot macro-F1 and accuracy over time."""
     from ._history import default_history_path, load_runs, plot_trend
 
+    check_output(plot, "--plot")
     history_path = history or default_history_path(_settings(home))
     runs = load_runs(history_path, suite)
     if not runs:
@@ -464,13 +504,15 @@ def main() -> None:
     """Entry point: runs the app and turns expected errors into messages and exit codes."""
     try:
         code = app(standalone_mode=False)
+        if code == 130:  # typer's code for Ctrl-C
+            err.print("[red]interrupted[/]")
         if isinstance(code, int) and code:
             sys.exit(code)
     except FactcheckError as exc:
         err.print(f"[red]error:[/] {exc}", soft_wrap=True)  # one line, for scripts
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        err.print("[red]aborted[/]")
+        err.print("[red]interrupted[/]")
         sys.exit(130)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

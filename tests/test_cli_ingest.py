@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import TINY_DOCUMENT_IDS, write_tiny_corpus
+from conftest import TINY_DOCUMENT_IDS, CachingEmbedder, write_tiny_corpus
+
+from agent._settings import Settings
+from agent._store import CorpusStore
 
 FACTCHECK = Path(sys.executable).parent / "factcheck"
+SEED_CORPUS = Path(__file__).parent.parent / "seeds" / "corpus"
 N_DOCS = len(TINY_DOCUMENT_IDS)
 HIT_FIELDS = {"passage_id", "document_id", "score", "text", "title", "url", "date", "lang"}
 
@@ -29,9 +35,14 @@ class Result:
         return " ".join(self.stderr.split())
 
 
-def factcheck(*args: str | Path, home: Path, timeout: float = 180) -> Result:
+def cli_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
     env.update(FACTCHECK_HOME=str(home), COLUMNS="2000", NO_COLOR="1")
+    return env
+
+
+def factcheck(*args: str | Path, home: Path, timeout: float = 180) -> Result:
+    env = cli_env(home)
     proc = subprocess.run(
         [str(FACTCHECK), *map(str, args)],
         env=env,
@@ -140,7 +151,7 @@ def test_ingest_with_binary_and_empty_files(tmp_path: Path) -> None:
 
     result = factcheck("ingest", corpus, home=home)
     assert result.rc == 0, result.stderr
-    assert "1 documents: 1 new or changed" in result.message
+    assert "1 document: 1 new or changed" in result.message
     assert "2 skipped" in result.message
     assert f"skipped {corpus / 'image.txt'}: binary file" in result.message
     assert f"skipped {corpus / 'empty.md'}: empty document" in result.message
@@ -188,3 +199,74 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
     result = factcheck("ingest", home=tmp_path / "home")
     assert result.rc == 2, (result.rc, result.stderr)
     assert "internal error" not in result.stderr
+
+
+def test_unclosed_front_matter_skips_that_file_only(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\nid: x\ntitle: t\nText.\n", encoding="utf-8")
+    (corpus / "fähre.md").write_text("---\nid: ferry\n---\nDie Fähre fährt täglich nach Oslo.\n",
+                                     encoding="utf-8")
+    result = factcheck("ingest", corpus, home=tmp_path / "home")
+    assert result.rc == 0, result.stderr
+    assert "1 document: 1 new or changed" in result.message
+    assert f"skipped {corpus / 'a.md'}:1: front matter opened with '---' is never closed" in (
+        result.message)
+
+
+def test_ingest_prune_syncs_the_store_with_the_folder(tmp_path: Path) -> None:
+    corpus = write_tiny_corpus(tmp_path / "corpus")
+    home = tmp_path / "home"
+    assert factcheck("ingest", corpus, home=home).rc == 0
+    (corpus / "bienen.md").unlink()
+
+    kept = factcheck("ingest", corpus, home=home)
+    assert "pruned" not in kept.message
+    pruned = factcheck("ingest", corpus, "--prune", home=home)
+    assert pruned.rc == 0, pruned.stderr
+    assert (f"{N_DOCS - 1} documents: 0 new or changed, {N_DOCS - 1} unchanged, 1 pruned "
+            "(their files are gone); 0 passages added, 1 removed") in pruned.message
+    hits = json.loads(factcheck("search", "Bienenvölker Varroamilbe", "--json", "-k", "6",
+                                home=home).stdout)
+    assert "de-bees" not in {hit["document_id"] for hit in hits}
+
+
+def test_ctrl_c_during_ingest_says_so_and_search_says_it_did_not_finish(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    marker = home / "corpus.ingesting"
+    process = subprocess.Popen([str(FACTCHECK), "ingest", str(SEED_CORPUS)], env=cli_env(home),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    message = " ".join(stderr.split())
+    assert process.returncode == 130, stderr
+    assert "interrupted" in message
+    assert "run the same command again to finish" in message
+    assert "Traceback" not in stderr
+
+    search = factcheck("search", "Raketen aus Nordkorea", home=home)
+    assert search.rc == 0, search.stderr
+    assert "the last ingest into the store" in search.message
+    assert "did not finish" in search.message
+
+
+def test_a_store_another_process_is_rebuilding_is_not_called_empty(
+    tmp_path: Path, embedder: CachingEmbedder
+) -> None:
+    home = tmp_path / "home"
+    writer = CorpusStore(Settings(home=home), embedder)
+    with writer.writing():  # as a `factcheck ingest --rebuild` in another process would
+        search = factcheck("search", "Raketen", home=home)
+        verify = subprocess.run([str(FACTCHECK), "verify", "-"], env=cli_env(home), text=True,
+                                input="Nordkorea hat 148 Raketen geliefert.", capture_output=True,
+                                timeout=180)
+        ingest = factcheck("ingest", SEED_CORPUS, home=home)
+    assert search.rc == 0, search.stderr
+    assert "another process is writing to the store" in search.message
+    assert "empty" in search.message and "the store is empty" not in search.message
+    assert verify.returncode == 3, verify.stderr
+    assert "another process is writing to the store" in " ".join(verify.stderr.split())
+    assert ingest.rc == 3 and "locked by another process" in ingest.message
