@@ -4,10 +4,12 @@ per-claim changes since the previous recorded run, as Markdown or one self-conta
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ._errors import InputError
+from ._eval_models import EvalItem, EvalRun, Intervals, Metrics
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 WORST_ERRORS = 10
@@ -35,114 +37,112 @@ def _num(value: float | None, digits: int = 3) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
-def _ci(metrics: dict, name: str) -> str:
-    low, high = metrics["ci95"][name]
+def _ci(interval: tuple[float, float]) -> str:
+    low, high = interval
     return f"[{low:.3f}, {high:.3f}]"
 
 
-def metric_table(metrics: dict, mode: str) -> Table:
-    """The headline metrics; articles mode adds how well the extracted claims match gold."""
+def metric_table(metrics: Metrics, mode: str) -> Table:
+    """The headline metrics; in articles mode they count a gold claim no extracted claim covers
+    as missed, and rows on the coverage and the matched claims alone follow."""
+    ci: Intervals = metrics.ci95
+    scope = " (all gold claims)" if mode == "articles" else ""
     rows = [
-        ["accuracy", _num(metrics["accuracy"]), _ci(metrics, "accuracy")],
-        ["macro-F1", _num(metrics["macro_f1"]), _ci(metrics, "macro_f1")],
-        ["ECE (10 bins)", _num(metrics["ece"]), ""],
-        ["evidence recall", _num(metrics["evidence_recall"]), ""],
-        ["citation precision", _num(metrics["citation_precision"]), ""],
-        ["seconds per claim", _num(metrics["seconds_per_claim"], 2), ""],
+        [f"accuracy{scope}", _num(metrics.accuracy), _ci(ci.accuracy)],
+        [f"macro-F1{scope}", _num(metrics.macro_f1), _ci(ci.macro_f1)],
+        ["ECE (10 bins)", _num(metrics.ece), ""],
+        ["evidence recall", _num(metrics.evidence_recall), ""],
+        ["citation precision", _num(metrics.citation_precision), ""],
+        ["seconds per claim", _num(metrics.seconds_per_claim, 2), ""],
     ]
-    if mode == "articles":
-        rows = [
-            ["claim recall", _num(metrics["claim_recall"]), ""],
-            ["claim precision", _num(metrics["claim_precision"]), ""],
-            ["matched accuracy", _num(metrics["matched_accuracy"]), ""],
-            ["matched / extracted", f"{metrics['matched']} / {metrics['extracted']}", ""],
-            *rows,
+    if metrics.coverage is not None:
+        cov = metrics.coverage
+        rows += [
+            ["claim recall", _num(cov.claim_recall), ""],
+            ["claim precision", _num(cov.claim_precision), ""],
+            ["matched / extracted", f"{cov.matched} / {cov.extracted}", ""],
+            ["accuracy (matched only)", _num(cov.matched_accuracy), ""],
+            ["macro-F1 (matched only)", _num(cov.matched_macro_f1), ""],
         ]
     return Table(["metric", "value", "95% CI"], rows)
 
 
-def per_label_table(metrics: dict) -> Table:
+def per_label_table(metrics: Metrics) -> Table:
     return Table(["label", "precision", "recall", "F1", "support"], [
-        [label, _num(row["precision"]), _num(row["recall"]), _num(row["f1"]), str(row["support"])]
-        for label, row in metrics["per_label"].items()
+        [label, _num(row.precision), _num(row.recall), _num(row.f1), str(row.support)]
+        for label, row in metrics.per_label.items()
     ])
 
 
-def confusion_table(metrics: dict) -> Table:
-    labels = list(metrics["confusion"])
+def confusion_table(metrics: Metrics) -> Table:
+    labels = list(metrics.confusion)
     return Table(["gold \\ predicted", *labels], [
-        [gold, *(str(metrics["confusion"][gold][p]) for p in labels)] for gold in labels
+        [gold, *(str(metrics.confusion[gold][p]) for p in labels)] for gold in labels
     ])
 
 
-def worst_errors(items: list[dict], limit: int = WORST_ERRORS) -> list[dict]:
-    """Wrong predictions, the most confident first (unmatched gold claims are not predictions)."""
-    wrong = [i for i in items if i["predicted"] is not None and i["predicted"] != i["gold"]]
-    return sorted(wrong, key=lambda i: (-i["confidence"], i["id"]))[:limit]
+def worst_errors(items: list[EvalItem], limit: int = WORST_ERRORS) -> list[EvalItem]:
+    """Wrong predictions, the most confident first (missed gold claims are not predictions)."""
+    wrong = [i for i in items if i.predicted is not None and not i.correct]
+    return sorted(wrong, key=lambda i: (-(i.confidence or 0.0), i.id))[:limit]
 
 
-def errors_table(items: list[dict]) -> Table:
+def errors_table(items: list[EvalItem]) -> Table:
     """The worst errors; in articles mode with the extracted claim each gold claim matched."""
-    extracted = any("extracted" in i for i in items)
+    extracted = any(i.article is not None for i in items)
     header = ["id", "claim", *(["extracted claim"] if extracted else []), "gold", "predicted",
               "confidence", "rationale", "cited"]
     return Table(header, [
-        [i["id"], i["claim"], *([i["extracted"]] if extracted else []), i["gold"], i["predicted"],
-         _num(i["confidence"], 2), i["rationale"], ", ".join(i["cited"])]
+        [i.id, i.claim, *([i.extracted or ""] if extracted else []), i.gold, str(i.predicted),
+         _num(i.confidence, 2), i.rationale, ", ".join(i.cited)]
         for i in worst_errors(items)
     ])
 
 
-def _change(flip: dict) -> str:
-    if flip["new"] == flip["gold"]:
-        return "fixed"
-    return "broken" if flip["old"] == flip["gold"] else "still wrong"
-
-
-def diff_blocks(result: dict, previous: dict | None) -> list[Block]:
+def diff_blocks(result: EvalRun, previous: EvalRun | None) -> list[Block]:
     """What changed since the previous recorded run of the same suite and mode."""
     from ._history import flipped_claims
 
     if previous is None:
         return ["No previous recorded run of this suite and mode."]
-    old, new = previous["metrics"], result["metrics"]
-    commit = previous["config"].get("git_commit", "")[:8] or "unknown commit"
+    old, new = previous.metrics, result.metrics
+    commit = previous.config.git_commit[:8] or "unknown commit"
     blocks: list[Block] = [
-        f"Previous run: {previous['timestamp']} ({commit}, n={previous['n']}). "
-        f"Macro-F1 {old['macro_f1']:.3f} → {new['macro_f1']:.3f}, "
-        f"accuracy {old['accuracy']:.3f} → {new['accuracy']:.3f}."
+        f"Previous run: {previous.timestamp} ({commit}, n={previous.n}). "
+        f"Macro-F1 {old.macro_f1:.3f} → {new.macro_f1:.3f}, "
+        f"accuracy {old.accuracy:.3f} → {new.accuracy:.3f}."
     ]
-    flips = flipped_claims(previous["items"], result["items"])
+    flips = flipped_claims(previous.items, result.items)
     if not flips:
         return [*blocks, "No claim changed its label."]
-    text = {i["id"]: i["claim"] for i in result["items"]}
+    text = {i.id: i.claim for i in result.items}
     return [*blocks, Table(["id", "claim", "gold", "before", "now", "change"], [
-        [f["id"], text[f["id"]], f["gold"], str(f["old"]), str(f["new"]), _change(f)]
-        for f in flips
+        [f.id, text[f.id], f.gold, str(f.old), str(f.new), f.change] for f in flips
     ])]
 
 
-def sections(result: dict, previous: dict | None) -> list[Section]:
+def sections(result: EvalRun, previous: EvalRun | None) -> list[Section]:
     """The sections of one run's report."""
-    metrics = result["metrics"]
-    config = result["config"]
-    about = (f"{result['timestamp']} · n={result['n']} · embedding {config['models']['embedding']}"
-             f" · judge {config['models']['judge']} · version {config['package_version']}"
-             f" · commit {config['git_commit'][:8] or 'unknown'}")
-    errors: list[Block] = [errors_table(result["items"])] if worst_errors(result["items"]) else [
+    config = result.config
+    about = (f"{result.timestamp} · n={result.n} · embedding {config.models.embedding}"
+             f" · judge {config.models.judge} · version {config.package_version}"
+             f" · commit {config.git_commit[:8] or 'unknown'}"
+             + (f" · as of {result.as_of}" if result.as_of else ""))
+    errors: list[Block] = [errors_table(result.items)] if worst_errors(result.items) else [
         "No wrong predictions."]
     found: list[Section] = [
-        ("Metrics", [about, metric_table(metrics, result["mode"]), per_label_table(metrics)]),
-        ("Confusion matrix", [confusion_table(metrics)]),
+        ("Metrics", [about, metric_table(result.metrics, result.mode),
+                     per_label_table(result.metrics)]),
+        ("Confusion matrix", [confusion_table(result.metrics)]),
         ("Worst errors", ["Wrong predictions, the most confident first.", *errors]),
         ("Changes since the previous run", diff_blocks(result, previous)),
     ]
-    if result["mode"] == "articles":
-        missed = [i for i in result["items"] if i["predicted"] is None]
-        found.append(("Gold claims no extracted claim matched", [
-            Table(["id", "article", "claim"], [[i["id"], i["article"], i["claim"]] for i in missed])
+    if result.mode == "articles":
+        missed = [i for i in result.items if i.predicted is None]
+        found.append(("Gold claims no extracted claim covers", [
+            Table(["id", "article", "claim"], [[i.id, i.article or "", i.claim] for i in missed])
             if missed else "Every gold claim was matched.",
-            f"{len(result['unmatched_extracted'])} extracted claims matched no gold claim.",
+            f"{len(result.unmatched_extracted)} extracted claims matched no gold claim.",
         ]))
     return found
 
@@ -165,11 +165,11 @@ def _md_block(block: Block) -> list[str]:
     ]
 
 
-def render_markdown(results: list[dict], previous: list[dict | None]) -> str:
+def render_markdown(results: list[EvalRun], previous: Sequence[EvalRun | None]) -> str:
     """The eval report as Markdown; `previous[i]` is the run before `results[i]`, or None."""
     lines = ["# Eval report", ""]
     for result, before in zip(results, previous, strict=True):
-        lines += [f"## {_md(result['suite'])}: {result['mode']} mode", ""]
+        lines += [f"## {_md(result.suite)}: {result.mode} mode", ""]
         for title, blocks in sections(result, before):
             lines += [f"### {title}", ""]
             for block in blocks:
@@ -199,11 +199,11 @@ def _html_block(block: Block) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def render_html(results: list[dict], previous: list[dict | None]) -> str:
+def render_html(results: list[EvalRun], previous: Sequence[EvalRun | None]) -> str:
     """The eval report as one self-contained HTML page (inline CSS, no scripts)."""
     parts = []
     for result, before in zip(results, previous, strict=True):
-        parts.append(f"<h2>{html.escape(result['suite'])}: {result['mode']} mode</h2>")
+        parts.append(f"<h2>{html.escape(result.suite)}: {result.mode} mode</h2>")
         for title, blocks in sections(result, before):
             parts.append(f"<h3>{html.escape(title)}</h3>")
             parts += [_html_block(block) for block in blocks]
@@ -224,7 +224,8 @@ def render_html(results: list[dict], previous: list[dict | None]) -> str:
 """
 
 
-def render_eval_report(results: list[dict], previous: list[dict | None], fmt: str) -> str:
+def render_eval_report(results: list[EvalRun], previous: Sequence[EvalRun | None],
+                       fmt: str) -> str:
     """The report in `fmt` ('markdown' or 'html')."""
     render = render_html if fmt == "html" else render_markdown
     return render(results, previous)

@@ -5,19 +5,34 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import time
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ._corpus import decode_text, expand_paths
+from ._corpus import LoadProblem, expand_paths, load_file
 from ._errors import InputError
+from ._eval_models import (
+    MISSED,
+    Classification,
+    Coverage,
+    EvalItem,
+    EvalRun,
+    EvalUsage,
+    ExtraClaim,
+    Intervals,
+    LabelScores,
+    Metrics,
+    RunConfig,
+    StageModels,
+)
 from ._models import ClaimVerdict, Label, LLMUsage
 from ._settings import Settings
 
@@ -28,18 +43,11 @@ LABELS = [label.value for label in Label]
 MODES = ("claims", "articles", "both")
 Progress = Callable[[int, int], None]
 
-# Cosine similarity (query embeddings of both texts) at or above which an extracted claim is matched
-# to a gold claim of the same article. Tuned on seed-nk-russia (multilingual-e5-small, 56 gold and
-# 48 extracted claims): a match counted as correct when the extracted claim comes from the gold
-# claim's `sentence`; one-to-one, at most 30 such matches exist. Thresholds 0.80-0.95 in steps of
-# 0.005 were scored by the F1 of correct matches; 0.895 scored best (34 matches, 28 correct:
-# precision 0.82, recall 0.93 of the 30), inside a plateau from 0.89 to 0.905. Below it, claims
-# that are only on the same topic start to pair up (e5 rates most sentences about North Korea and
-# Russia above 0.85); above 0.91, true pairs drop out quickly.
-MATCH_THRESHOLD = 0.895
 BOOTSTRAP_RESAMPLES = 1000
 BOOTSTRAP_SEED = 0
 ECE_BINS = 10
+# Articles larger than this are refused when the suite is loaded.
+ARTICLE_MAX_BYTES = 20_000_000
 
 
 @dataclass
@@ -53,6 +61,14 @@ class GoldClaim:
 
 
 @dataclass
+class Article:
+    """An article of a suite: the text that is verified, and its date from the front matter."""
+
+    text: str
+    date: str = ""
+
+
+@dataclass
 class Suite:
     """A suite folder: its description, gold claims, corpus files and the articles claims name."""
 
@@ -61,8 +77,9 @@ class Suite:
     labels: list[str]
     corpus_files: list[Path]
     claims: list[GoldClaim]
-    articles: list[str] = field(default_factory=list)
+    articles: dict[str, Article] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    as_of: str = ""
 
     def corpus_fingerprint(self) -> str:
         """Hash of the corpus files' names and contents: equal fingerprints, equal corpus."""
@@ -72,9 +89,36 @@ class Suite:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         return digest.hexdigest()[:16]
 
+    def as_of_for(self, claim: GoldClaim) -> str:
+        """The date a claim is judged at: its article's date, else the suite's as_of, else ''
+        (today)."""
+        article = self.articles.get(claim.article)
+        return (article.date if article else "") or self.as_of
 
-def _check_row(row: object, labels: list[str], root: Path, seen: set[str]) -> str | None:
-    """What is wrong with one line of claims.jsonl, or None."""
+
+def sentence_span(text: str, sentence: str) -> tuple[int, int] | None:
+    """Where `sentence` stands in `text`, whitespace aside; None when it does not occur."""
+    words = sentence.split()
+    if not words:
+        return None
+    found = re.search(r"\s+".join(map(re.escape, words)), text)
+    return (found.start(), found.end()) if found else None
+
+
+def read_article(path: Path) -> Article | str:
+    """An article file (text, Markdown or HTML, optional front matter), or what is wrong with
+    it."""
+    loaded = list(load_file(path, ARTICLE_MAX_BYTES))
+    if len(loaded) != 1:
+        return f"{path}: holds {len(loaded)} documents; an article file holds one"
+    if isinstance(loaded[0], LoadProblem):
+        return f"{loaded[0].where}: {loaded[0].reason}"
+    doc = loaded[0]
+    return Article(text=doc.text, date=doc.date)
+
+
+def _check_row(row: object, labels: list[str], seen: set[str]) -> str | None:
+    """What is wrong with the fields of one line of claims.jsonl, or None."""
     if not isinstance(row, dict):
         return "not a JSON object"
     missing = [k for k in ("id", "claim", "label") if not row.get(k)]
@@ -86,19 +130,36 @@ def _check_row(row: object, labels: list[str], root: Path, seen: set[str]) -> st
         return f"duplicate id '{row['id']}'"
     if not isinstance(row.get("evidence") or [], list):
         return "evidence must be a list of document ids"
-    article = row.get("article")
-    if article and not (root / str(article)).is_file():
-        return f"article '{article}' does not exist"
     return None
 
 
-def _read_claims(
-    path: Path, labels: list[str], root: Path
-) -> tuple[list[GoldClaim], list[str], list[str]]:
-    """The gold claims of claims.jsonl, the problems found, and the claims skipped because
-    their text is empty (nothing to verify, but no reason to refuse the suite); each with
-    file and line."""
+def _check_article(claim: GoldClaim, root: Path, articles: dict[str, Article | str]
+                   ) -> str | None:
+    """What is wrong with a gold claim's article or source sentence, or None; articles are read
+    once into `articles`."""
+    if not claim.article:
+        return None
+    if claim.article not in articles:
+        path = root / claim.article
+        articles[claim.article] = (read_article(path) if path.is_file()
+                                   else f"article '{claim.article}' does not exist")
+    article = articles[claim.article]
+    if isinstance(article, str):
+        return article
+    if not claim.sentence.strip():
+        return "a claim with an article needs its source sentence (field `sentence`)"
+    if sentence_span(article.text, claim.sentence) is None:
+        return f"its sentence does not occur in {claim.article}"
+    return None
+
+
+def _read_claims(path: Path, labels: list[str], root: Path
+                 ) -> tuple[list[GoldClaim], dict[str, Article], list[str], list[str]]:
+    """The gold claims of claims.jsonl, the articles they name, the problems found, and the
+    claims skipped because their text is empty (nothing to verify, but no reason to refuse the
+    suite); each with file and line."""
     claims: list[GoldClaim] = []
+    articles: dict[str, Article | str] = {}
     problems: list[str] = []
     skipped: list[str] = []
     seen: set[str] = set()
@@ -114,18 +175,33 @@ def _read_claims(
             skipped.append(f"{path}:{number}: claim '{row['id']}' has no text; skipped")
             seen.add(str(row["id"]))
             continue
-        problem = _check_row(row, labels, root, seen)
+        problem = _check_row(row, labels, seen)
+        if problem is None:
+            seen.add(str(row["id"]))
+            claim = GoldClaim(id=str(row["id"]), claim=str(row["claim"]), label=row["label"],
+                              evidence=list(row.get("evidence") or []),
+                              article=str(row.get("article") or ""),
+                              sentence=str(row.get("sentence") or ""))
+            problem = _check_article(claim, root, articles)
+            if problem is None:
+                claims.append(claim)
         if problem:
             problems.append(f"{path}:{number}: {problem}")
-            continue
-        seen.add(str(row["id"]))
-        claims.append(GoldClaim(id=str(row["id"]), claim=str(row["claim"]), label=row["label"],
-                                evidence=list(row.get("evidence") or []),
-                                article=str(row.get("article") or ""),
-                                sentence=str(row.get("sentence") or "")))
     if not claims and not problems:
         problems.append(f"{path}: no gold claims")
-    return claims, problems, skipped
+    read = {name: a for name, a in articles.items() if isinstance(a, Article)}
+    return claims, read, problems, skipped
+
+
+def _check_as_of(value: object, where: Path) -> str | None:
+    """What is wrong with suite.toml's as_of, or None."""
+    if isinstance(value, date):
+        return None
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        return f"{where}: as_of must be a date (YYYY-MM-DD), not '{value}'"
+    return None
 
 
 def load_suite(root: Path) -> Suite:
@@ -146,6 +222,10 @@ def load_suite(root: Path) -> Suite:
     unknown = [lab for lab in labels if lab not in LABELS]
     if unknown:
         problems.append(f"{meta_path}: labels not supported: {', '.join(unknown)}")
+    as_of = meta.get("as_of", "")
+    problem = _check_as_of(as_of, meta_path) if as_of else None
+    if problem:
+        problems.append(problem)
     corpus_files: list[Path] = []
     for rel in meta.get("corpus", {}).get("paths", ["corpus"]):
         folder = root / rel
@@ -156,17 +236,18 @@ def load_suite(root: Path) -> Suite:
     if not corpus_files and not problems:
         problems.append(f"{root}: the corpus is empty")
     claims: list[GoldClaim] = []
+    articles: dict[str, Article] = {}
     skipped: list[str] = []
     claims_path = root / "claims.jsonl"
     if claims_path.exists():
-        claims, claim_problems, skipped = _read_claims(claims_path, labels, root)
+        claims, articles, claim_problems, skipped = _read_claims(claims_path, labels, root)
         problems += claim_problems
     else:
         problems.append(f"{claims_path}: missing")
     if problems:
         raise InputError(f"invalid suite {root}:\n  " + "\n  ".join(problems))
-    articles = list(dict.fromkeys(c.article for c in claims if c.article))
-    return Suite(root, name, labels, corpus_files, claims, articles, skipped)
+    return Suite(root, name, labels, corpus_files, claims, articles, skipped,
+                 as_of=str(as_of))
 
 
 def load_suites(roots: Sequence[Path]) -> list[Suite]:
@@ -230,19 +311,19 @@ def git_commit(cwd: Path | None = None) -> str:
     return done.stdout.strip()
 
 
-def run_config(verifier: Verifier) -> dict:
+def run_config(verifier: Verifier) -> RunConfig:
     """What produced a run, so that two runs can be compared."""
-    provenance = verifier._provenance()
-    return {
-        "backend": "llm" if verifier.uses_llm else "local",
-        "llm_endpoint": provenance.llm_endpoint,
-        "models": {"embedding": provenance.embedding_model, "judge": provenance.judge,
-                   "extractor": provenance.extractor},
-        "prompt_hashes": verifier.prompts(),
-        "package_version": provenance.package_version,
-        "git_commit": git_commit(),
-        "corpus_fingerprint": provenance.corpus_fingerprint,
-    }
+    provenance = verifier.provenance()
+    return RunConfig(
+        backend="llm" if verifier.uses_llm else "local",
+        llm_endpoint=provenance.llm_endpoint,
+        models=StageModels(embedding=provenance.embedding_model, judge=provenance.judge,
+                           extractor=provenance.extractor),
+        prompt_hashes=verifier.prompts(),
+        package_version=provenance.package_version,
+        git_commit=git_commit(),
+        corpus_fingerprint=provenance.corpus_fingerprint,
+    )
 
 
 # --- metrics ------------------------------------------------------------------------------------
@@ -266,7 +347,8 @@ def _macro_f1(confusion: np.ndarray) -> np.ndarray:
     return np.where(count > 0, (f1 * present).sum(axis=-1) / np.maximum(count, 1), 0.0)
 
 
-def classification_metrics(gold: list[str], predicted: list[str], labels: list[str]) -> dict:
+def classification_metrics(gold: list[str], predicted: list[str], labels: list[str]
+                           ) -> Classification:
     """Accuracy, macro-F1, per-label precision/recall/F1/support and the confusion matrix.
 
     Precision of a label never predicted is 0.0; a label without gold support has recall 0.0 and is
@@ -283,26 +365,26 @@ def classification_metrics(gold: list[str], predicted: list[str], labels: list[s
         precision = tp / predicted_n if predicted_n else 0.0
         recall = tp / support if support else 0.0
         f1 = 2 * tp / (predicted_n + support) if tp else 0.0
-        per_label[label] = {"precision": round(float(precision), 4),
-                            "recall": round(float(recall), 4),
-                            "f1": round(float(f1), 4), "support": int(support)}
+        per_label[label] = LabelScores(precision=round(float(precision), 4),
+                                       recall=round(float(recall), 4),
+                                       f1=round(float(f1), 4), support=int(support))
     n = len(gold)
-    return {
-        "accuracy": round(float(np.trace(matrix)) / n, 4) if n else 0.0,
-        "macro_f1": round(float(_macro_f1(matrix)), 4),
-        "per_label": per_label,
-        "confusion": {g: {p: int(matrix[i, j]) for j, p in enumerate(space)}
-                      for i, g in enumerate(space)},
-    }
+    return Classification(
+        accuracy=round(float(np.trace(matrix)) / n, 4) if n else 0.0,
+        macro_f1=round(float(_macro_f1(matrix)), 4),
+        per_label=per_label,
+        confusion={g: {p: int(matrix[i, j]) for j, p in enumerate(space)}
+                   for i, g in enumerate(space)},
+    )
 
 
 def bootstrap_ci(gold: list[str], predicted: list[str], labels: list[str],
-                 resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED) -> dict:
+                 resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED) -> Intervals:
     """Percentile bootstrap 95% intervals of accuracy and macro-F1 (claims resampled with
     replacement, fixed seed, so the same predictions always give the same interval)."""
     n = len(gold)
     if n == 0:
-        return {"accuracy": [0.0, 0.0], "macro_f1": [0.0, 0.0]}
+        return Intervals()
     space = _label_space(labels, gold, predicted)
     k = len(space)
     index = {label: i for i, label in enumerate(space)}
@@ -313,11 +395,11 @@ def bootstrap_ci(gold: list[str], predicted: list[str], labels: list[str],
     confusion = confusion.reshape(resamples, k, k)
     accuracy = np.trace(confusion, axis1=1, axis2=2) / n
 
-    def interval(values: np.ndarray) -> list[float]:
+    def interval(values: np.ndarray) -> tuple[float, float]:
         low, high = np.percentile(values, [2.5, 97.5])
-        return [round(float(low), 4), round(float(high), 4)]
+        return round(float(low), 4), round(float(high), 4)
 
-    return {"accuracy": interval(accuracy), "macro_f1": interval(_macro_f1(confusion))}
+    return Intervals(accuracy=interval(accuracy), macro_f1=interval(_macro_f1(confusion)))
 
 
 def expected_calibration_error(confidences: list[float], correct: list[bool],
@@ -336,33 +418,33 @@ def expected_calibration_error(confidences: list[float], correct: list[bool],
     return round(float(total) / len(confidence), 4)
 
 
-def evidence_metrics(gold: list[GoldClaim], verdicts: list[ClaimVerdict]) -> dict:
-    """evidence_recall and citation_precision as the suite format defines them."""
+def evidence_metrics(gold: list[GoldClaim], verdicts: Sequence[ClaimVerdict | None]
+                     ) -> tuple[float | None, float | None]:
+    """evidence_recall and citation_precision as the suite format defines them; a gold claim
+    without a verdict (missed in articles mode) cited nothing."""
     with_evidence = hits = cited_total = cited_gold = 0
     for g, v in zip(gold, verdicts, strict=True):
-        cited = {c.document_id for c in v.citations}
+        cited = {c.document_id for c in v.citations} if v else set()
         if g.evidence:
             with_evidence += 1
             hits += bool(cited & set(g.evidence))
-        if v.label != Label.NOT_ENOUGH_INFO:
+        if v and v.label != Label.NOT_ENOUGH_INFO:
             cited_total += len(cited)
             cited_gold += len(cited & set(g.evidence))
-    return {
-        "evidence_recall": round(hits / with_evidence, 4) if with_evidence else None,
-        "citation_precision": round(cited_gold / cited_total, 4) if cited_total else None,
-    }
+    return (round(hits / with_evidence, 4) if with_evidence else None,
+            round(cited_gold / cited_total, 4) if cited_total else None)
 
 
-def usage(seconds: float, claims: int, llm: LLMUsage | None = None) -> dict:
+def usage(seconds: float, claims: int, llm: LLMUsage | None = None) -> EvalUsage:
     """Cost of a run: time, and what the chat model spent (nothing for the embedded backend)."""
     llm = llm or LLMUsage()
-    return {"seconds": round(seconds, 3), "claims": claims, "model_calls": llm.calls,
-            "tokens": llm.prompt_tokens + llm.completion_tokens,
-            "prompt_tokens": llm.prompt_tokens, "completion_tokens": llm.completion_tokens,
-            "cache_hits": llm.cache_hits, "cost": round(llm.cost_usd, 6),
-            "model_seconds": round(llm.seconds, 3), "repairs": llm.repairs,
-            "invalid_outputs": llm.invalid_outputs, "dropped_citations": llm.dropped_citations,
-            "dropped_claims": llm.dropped_claims}
+    return EvalUsage(seconds=round(seconds, 3), claims=claims, model_calls=llm.calls,
+                     tokens=llm.prompt_tokens + llm.completion_tokens,
+                     prompt_tokens=llm.prompt_tokens, completion_tokens=llm.completion_tokens,
+                     cache_hits=llm.cache_hits, cost=round(llm.cost_usd, 6),
+                     model_seconds=round(llm.seconds, 3), repairs=llm.repairs,
+                     invalid_outputs=llm.invalid_outputs,
+                     dropped_citations=llm.dropped_citations, dropped_claims=llm.dropped_claims)
 
 
 def spent_since(verifier: Verifier, before: LLMUsage) -> LLMUsage:
@@ -372,33 +454,40 @@ def spent_since(verifier: Verifier, before: LLMUsage) -> LLMUsage:
                               else value) for name, value in now})
 
 
-def score(gold: list[GoldClaim], verdicts: list[ClaimVerdict], labels: list[str],
-          seconds: float, verified: int, llm: LLMUsage | None = None) -> dict:
+def score(gold: list[GoldClaim], verdicts: Sequence[ClaimVerdict | None], labels: list[str],
+          seconds: float, verified: int, llm: LLMUsage | None = None) -> Metrics:
     """Every metric of verdicts against their gold claims; `verified` claims took `seconds`.
-    A claim the model could not judge counts as the prediction "ERROR"."""
+    A claim the model could not judge counts as the prediction ERROR, a gold claim without a
+    verdict (articles mode: no extracted claim covers it) as MISSED; both are wrong. ECE is over
+    the claims that have a verdict."""
     gold_labels = [g.label for g in gold]
-    predicted = [v.outcome for v in verdicts]
-    metrics = classification_metrics(gold_labels, predicted, labels)
-    metrics["ci95"] = bootstrap_ci(gold_labels, predicted, labels)
-    correct = [g == p for g, p in zip(gold_labels, predicted, strict=True)]
-    metrics["ece"] = expected_calibration_error([v.confidence for v in verdicts], correct)
-    metrics.update(evidence_metrics(gold, verdicts))
-    metrics["seconds_per_claim"] = round(seconds / verified, 3) if verified else 0.0
-    metrics["errors"] = predicted.count("ERROR")
-    metrics["usage"] = usage(seconds, verified, llm)
-    return metrics
+    predicted = [v.outcome if v else MISSED for v in verdicts]
+    judged = [(g, v) for g, v in zip(gold_labels, verdicts, strict=True) if v]
+    evidence_recall, citation_precision = evidence_metrics(gold, verdicts)
+    return Metrics(
+        **dict(classification_metrics(gold_labels, predicted, labels)),
+        ci95=bootstrap_ci(gold_labels, predicted, labels),
+        ece=expected_calibration_error([v.confidence for _, v in judged],
+                                       [g == v.outcome for g, v in judged]),
+        evidence_recall=evidence_recall,
+        citation_precision=citation_precision,
+        seconds_per_claim=round(seconds / verified, 3) if verified else 0.0,
+        errors=predicted.count("ERROR"),
+        usage=usage(seconds, verified, llm),
+    )
 
 
-def _item(gold: GoldClaim, verdict: ClaimVerdict | None) -> dict:
-    """One gold claim and the verdict it got (None: no extracted claim matched it)."""
-    return {
-        "id": gold.id, "claim": gold.claim, "gold": gold.label,
-        "predicted": verdict.outcome if verdict else None,
-        "error": verdict.error if verdict else None,
-        "cited": sorted({c.document_id for c in verdict.citations}) if verdict else [],
-        "confidence": verdict.confidence if verdict else None,
-        "rationale": verdict.rationale if verdict else "",
-    }
+def _item(gold: GoldClaim, verdict: ClaimVerdict | None, as_of: str) -> EvalItem:
+    """One gold claim and the verdict it got (None: no extracted claim covered it)."""
+    return EvalItem(
+        id=gold.id, claim=gold.claim, gold=gold.label,
+        predicted=verdict.outcome if verdict else None,
+        error=verdict.error if verdict else None,
+        cited=sorted({c.document_id for c in verdict.citations}) if verdict else [],
+        confidence=verdict.confidence if verdict else None,
+        rationale=verdict.rationale if verdict else "",
+        as_of=as_of,
+    )
 
 
 def _now() -> str:
@@ -406,28 +495,26 @@ def _now() -> str:
 
 
 def run_claims_mode(suite: Suite, verifier: Verifier, limit: int | None = None,
-                    progress: Progress | None = None) -> dict:
-    """Verify every gold claim on its own against the suite's corpus and score the verdicts."""
+                    progress: Progress | None = None) -> EvalRun:
+    """Verify every gold claim on its own against the suite's corpus and score the verdicts.
+    Each claim is judged at its article's date, else at the suite's as_of."""
     claims = suite.claims[:limit] if limit else suite.claims
     timestamp = _now()
     verdicts: list[ClaimVerdict] = []
     started = time.perf_counter()
     before = verifier.llm_usage()
     for number, gold in enumerate(claims, 1):
-        verdicts.append(verifier.verify_claim(gold.claim))
+        verdicts.append(verifier.verify_claim(gold.claim, as_of=suite.as_of_for(gold)))
         if progress:
             progress(number, len(claims))
     seconds = time.perf_counter() - started
-    return {
-        "suite": suite.name,
-        "mode": "claims",
-        "timestamp": timestamp,
-        "n": len(claims),
-        "metrics": score(claims, verdicts, suite.labels, seconds, len(claims),
-                         spent_since(verifier, before)),
-        "config": run_config(verifier),
-        "items": [_item(g, v) for g, v in zip(claims, verdicts, strict=True)],
-    }
+    return EvalRun(
+        suite=suite.name, mode="claims", timestamp=timestamp, n=len(claims), as_of=suite.as_of,
+        metrics=score(claims, verdicts, suite.labels, seconds, len(claims),
+                      spent_since(verifier, before)),
+        config=run_config(verifier),
+        items=[_item(g, v, suite.as_of_for(g)) for g, v in zip(claims, verdicts, strict=True)],
+    )
 
 
 # --- articles mode ------------------------------------------------------------------------------
@@ -442,21 +529,26 @@ def cosine_similarity(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return unit(np.asarray(a, dtype=float)) @ unit(np.asarray(b, dtype=float)).T
 
 
-def match_claims(similarity: np.ndarray, threshold: float = MATCH_THRESHOLD
-                 ) -> list[tuple[int, int, float]]:
-    """One-to-one matches (gold row, extracted column, similarity) of a similarity matrix.
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
-    Greedy: pairs at or above `threshold` are taken in order of descending similarity, skipping a
-    pair whose gold or extracted claim is already matched. Not always the assignment with the
-    largest total, but each match is the best left for both of its claims.
+
+def match_claims(gold_spans: list[tuple[int, int]], extracted_spans: list[tuple[int, int]],
+                 similarity: np.ndarray) -> list[tuple[int, int, float]]:
+    """One-to-one matches (gold index, extracted index, similarity) of an article's claims.
+
+    An extracted claim can cover a gold claim only when the article sentence it comes from
+    overlaps the gold claim's source sentence; there is no similarity threshold to tune. Among
+    such pairs, the most similar texts pair up first (greedy), so where one sentence holds several
+    gold claims each gets the extracted claim closest to it, and gold claims left over are missed.
     """
-    rows, cols = np.nonzero(similarity >= threshold)
-    order = sorted(zip(rows.tolist(), cols.tolist(), strict=True),
-                   key=lambda rc: (-similarity[rc], rc))
+    pairs = [(g, e) for g, gold in enumerate(gold_spans)
+             for e, extracted in enumerate(extracted_spans) if _overlap(gold, extracted)]
+    pairs.sort(key=lambda ge: (-similarity[ge], ge))
     used_gold: set[int] = set()
     used_extracted: set[int] = set()
     matches = []
-    for g, e in order:
+    for g, e in pairs:
         if g not in used_gold and e not in used_extracted:
             used_gold.add(g)
             used_extracted.add(e)
@@ -464,79 +556,76 @@ def match_claims(similarity: np.ndarray, threshold: float = MATCH_THRESHOLD
     return matches
 
 
-def _match_article(verifier: Verifier, gold: list[GoldClaim], verdicts: list[ClaimVerdict],
-                   threshold: float) -> list[tuple[int, int, float]]:
+def _match_article(verifier: Verifier, article: Article, gold: list[GoldClaim],
+                   verdicts: list[ClaimVerdict]) -> list[tuple[int, int, float]]:
     """Matches of one article's gold claims to the claims the verifier extracted from it."""
     if not gold or not verdicts:
         return []
+    spans = [sentence_span(article.text, g.sentence) or (0, 0) for g in gold]
     embed = verifier.store.embedder.embed_queries
     similarity = cosine_similarity(embed([g.claim for g in gold]),
                                    embed([v.claim.text for v in verdicts]))
-    return match_claims(similarity, threshold)
+    return match_claims(spans, [(v.claim.start, v.claim.end) for v in verdicts], similarity)
 
 
 def run_articles_mode(suite: Suite, verifier: Verifier, limit: int | None = None,
-                      progress: Progress | None = None, threshold: float = MATCH_THRESHOLD
-                      ) -> dict:
-    """Verify each article end to end, match its extracted claims to its gold claims, and score
-    claim recall and precision, and the verdicts of the matched pairs. `limit`: first N articles."""
+                      progress: Progress | None = None) -> EvalRun:
+    """Verify each article end to end (at its date, else the suite's as_of), match its extracted
+    claims to its gold claims, and score every gold claim, one no extracted claim covers as
+    MISSED; the matched pairs alone and claim recall and precision go into `coverage`.
+    `limit`: first N articles."""
     if not suite.articles:
         raise InputError(f"{suite.root}: no gold claim names an article")
-    articles = suite.articles[:limit] if limit else suite.articles
+    names = list(suite.articles)[:limit] if limit else list(suite.articles)
     timestamp = _now()
-    items: list[dict] = []
-    unmatched: list[dict] = []
-    pairs: list[tuple[GoldClaim, ClaimVerdict]] = []
+    items: list[EvalItem] = []
+    unmatched: list[ExtraClaim] = []
+    scored: list[tuple[GoldClaim, ClaimVerdict | None]] = []
     extracted = 0
     seconds = 0.0
     before = verifier.llm_usage()
-    for number, name in enumerate(articles, 1):
+    for number, name in enumerate(names, 1):
+        article = suite.articles[name]
         gold = [c for c in suite.claims if c.article == name]
-        text = decode_text((suite.root / name).read_bytes(), str(suite.root / name))
+        as_of = article.date or suite.as_of
         started = time.perf_counter()
-        verdicts = verifier.verify(text, source=name).verdicts
+        verdicts = verifier.verify(article.text, source=name, as_of=as_of).verdicts
         seconds += time.perf_counter() - started
         extracted += len(verdicts)
-        found = {g: (e, s) for g, e, s in _match_article(verifier, gold, verdicts, threshold)}
+        found = {g: (e, s) for g, e, s in _match_article(verifier, article, gold, verdicts)}
         for g, claim in enumerate(gold):
             e, similarity = found.get(g, (None, None))
             verdict = verdicts[e] if e is not None else None
-            items.append({**_item(claim, verdict), "article": name,
-                          "extracted": verdict.claim.text if verdict else None,
-                          "similarity": similarity})
-            if verdict:
-                pairs.append((claim, verdict))
+            items.append(_item(claim, verdict, as_of).model_copy(update={
+                "article": name, "extracted": verdict.claim.text if verdict else None,
+                "similarity": similarity}))
+            scored.append((claim, verdict))
         matched = {e for e, _ in found.values()}
-        unmatched += [{"article": name, "claim": v.claim.text, "predicted": v.outcome,
-                       "confidence": v.confidence}
+        unmatched += [ExtraClaim(article=name, claim=v.claim.text, predicted=v.outcome,
+                                 confidence=v.confidence)
                       for e, v in enumerate(verdicts) if e not in matched]
         if progress:
-            progress(number, len(articles))
-    metrics = score([g for g, _ in pairs], [v for _, v in pairs], suite.labels, seconds, extracted,
-                    spent_since(verifier, before))
-    metrics = {
-        "claim_recall": round(len(pairs) / len(items), 4) if items else 0.0,
-        "claim_precision": round(len(pairs) / extracted, 4) if extracted else 0.0,
-        "matched_accuracy": metrics["accuracy"],
-        "matched": len(pairs),
-        "extracted": extracted,
-        "match_threshold": threshold,
-        **metrics,
-    }
-    return {
-        "suite": suite.name,
-        "mode": "articles",
-        "timestamp": timestamp,
-        "n": len(items),
-        "metrics": metrics,
-        "config": run_config(verifier),
-        "items": items,
-        "unmatched_extracted": unmatched,
-    }
+            progress(number, len(names))
+    metrics = score([g for g, _ in scored], [v for _, v in scored], suite.labels, seconds,
+                    extracted, spent_since(verifier, before))
+    pairs = [(g.label, v.outcome) for g, v in scored if v]
+    only_matched = classification_metrics([g for g, _ in pairs], [p for _, p in pairs],
+                                          suite.labels)
+    metrics.coverage = Coverage(
+        claim_recall=round(len(pairs) / len(items), 4) if items else 0.0,
+        claim_precision=round(len(pairs) / extracted, 4) if extracted else 0.0,
+        matched=len(pairs), extracted=extracted, missed=len(items) - len(pairs),
+        matched_accuracy=only_matched.accuracy, matched_macro_f1=only_matched.macro_f1,
+    )
+    return EvalRun(
+        suite=suite.name, mode="articles", timestamp=timestamp, n=len(items), as_of=suite.as_of,
+        metrics=metrics, config=run_config(verifier), items=items,
+        unmatched_extracted=unmatched,
+    )
 
 
 def run_mode(mode: str, suite: Suite, verifier: Verifier, limit: int | None = None,
-             progress: Progress | None = None) -> dict:
+             progress: Progress | None = None) -> EvalRun:
     """Run `suite` in claims or articles mode."""
     run = run_articles_mode if mode == "articles" else run_claims_mode
     return run(suite, verifier, limit=limit, progress=progress)

@@ -1,21 +1,27 @@
-"""The eval history: every recorded run in an SQLite database, regression checks between runs,
+"""The eval history: every recorded run in an SQLite database, the regression gate between runs,
 and the trend plot.
 
 The database (default `$FACTCHECK_HOME/history.sqlite`) has one table, `runs`: id, timestamp,
-suite, mode, family (embedding model and judge), n, and the run's metrics, config and per-claim
-items as JSON.
+suite, mode, family (embedding model and judge), n, the run's metrics, config and per-claim items
+as JSON, and `gate`, how the run fared against its baseline (first, passed, failed, accepted; or
+unchecked, for runs recorded before the gate existed).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
+from pydantic import BaseModel
+
+from ._eval_models import EvalItem, EvalRun, RecordedRun
+from ._evaluation import LABELS, classification_metrics
 from ._settings import Settings
 
 SCHEMA = """
@@ -32,8 +38,14 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 CREATE INDEX IF NOT EXISTS runs_by_suite ON runs (suite, mode, family);
 """
-# The smallest drop of macro-F1 that counts as a regression, however narrow the interval.
-MIN_DROP = 0.01
+COLUMNS = ("id", "timestamp", "suite", "mode", "family", "n", "metrics", "config", "items", "gate")
+# The gate fails a run whose accuracy or macro-F1, on the claims it shares with its baseline, is
+# lower by more than this, however the test below comes out.
+MAX_DROP = 0.02
+# ... or when more claims went right -> wrong than wrong -> right and McNemar's exact test finds
+# that difference significant at this level.
+ALPHA = 0.05
+Gate = Literal["first", "passed", "failed", "accepted"]
 
 
 def default_history_path(settings: Settings) -> Path:
@@ -41,138 +53,195 @@ def default_history_path(settings: Settings) -> Path:
     return settings.home / "history.sqlite"
 
 
-def config_family(config: dict) -> str:
-    """Runs of one family are comparable: same embedding model and same judge."""
-    models = config.get("models", {})
-    return f"{models.get('embedding', '')} | {models.get('judge', '')}"
-
-
 @contextmanager
 def _connect(path: Path) -> Iterator[sqlite3.Connection]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(path)) as db, db:
         db.executescript(SCHEMA)
+        if "gate" not in {row[1] for row in db.execute("PRAGMA table_info(runs)")}:
+            db.execute("ALTER TABLE runs ADD COLUMN gate TEXT NOT NULL DEFAULT 'unchecked'")
         yield db
 
 
-def record_run(path: Path, result: dict) -> int:
-    """Append one run (a result of run_claims_mode or run_articles_mode); returns its id."""
+def record_run(path: Path, result: EvalRun, gate: Gate) -> int:
+    """Append one run with the outcome of its gate; returns its id."""
+    dump = result.model_dump(mode="json")
     with _connect(path) as db:
         cursor = db.execute(
-            "INSERT INTO runs (timestamp, suite, mode, family, n, metrics, config, items) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (result["timestamp"], result["suite"], result["mode"],
-             config_family(result["config"]), result["n"],
-             json.dumps(result["metrics"], ensure_ascii=False),
-             json.dumps(result["config"], ensure_ascii=False),
-             json.dumps(result["items"], ensure_ascii=False)),
+            "INSERT INTO runs (timestamp, suite, mode, family, n, metrics, config, items, gate) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (result.timestamp, result.suite, result.mode, result.config.family, result.n,
+             *(json.dumps(dump[part], ensure_ascii=False)
+               for part in ("metrics", "config", "items")), gate),
         )
-        return int(cursor.lastrowid)
+        assert cursor.lastrowid is not None  # set by every INSERT
+        return cursor.lastrowid
 
 
-def _run(row: tuple) -> dict:
-    id_, timestamp, suite, mode, _family, n, metrics, config, items = row
-    return {"id": id_, "timestamp": timestamp, "suite": suite, "mode": mode, "n": n,
-            "metrics": json.loads(metrics), "config": json.loads(config),
-            "items": json.loads(items)}
+def _run(row: tuple) -> RecordedRun:
+    fields = dict(zip(COLUMNS, row, strict=True))
+    for part in ("metrics", "config", "items"):
+        fields[part] = json.loads(fields[part])
+    return RecordedRun.model_validate(fields)
 
 
-def load_runs(path: Path, suite: str | None = None) -> list[dict]:
-    """Recorded runs, oldest first, optionally of one suite; none when there is no database."""
+def _select(path: Path, where: str, args: tuple, last: bool = False) -> list[RecordedRun]:
     if not path.exists():
         return []
-    query, args = "SELECT * FROM runs", ()
-    if suite:
-        query, args = query + " WHERE suite = ?", (suite,)
+    query = f"SELECT {', '.join(COLUMNS)} FROM runs{where} ORDER BY id"
+    if last:
+        query += " DESC LIMIT 1"
     with _connect(path) as db:
-        return [_run(row) for row in db.execute(query + " ORDER BY id", args)]
+        return [_run(row) for row in db.execute(query, args)]
 
 
-def last_run(path: Path, suite: str, mode: str, family: str | None = None) -> dict | None:
-    """The latest recorded run of a suite and mode (and config family, when given)."""
-    if not path.exists():
-        return None
-    query = "SELECT * FROM runs WHERE suite = ? AND mode = ?"
-    args: tuple = (suite, mode)
-    if family is not None:
-        query, args = query + " AND family = ?", (*args, family)
-    with _connect(path) as db:
-        row = db.execute(query + " ORDER BY id DESC LIMIT 1", args).fetchone()
-    return _run(row) if row else None
+def load_runs(path: Path, suite: str | None = None) -> list[RecordedRun]:
+    """Recorded runs, oldest first, optionally of one suite; none when there is no database."""
+    return _select(path, " WHERE suite = ?", (suite,)) if suite else _select(path, "", ())
 
 
-# --- comparing runs -----------------------------------------------------------------------------
+def last_run(path: Path, suite: str, mode: str) -> RecordedRun | None:
+    """The latest recorded run of a suite and mode, whatever its gate."""
+    found = _select(path, " WHERE suite = ? AND mode = ?", (suite, mode), last=True)
+    return found[0] if found else None
 
 
-def flipped_claims(old_items: list[dict], new_items: list[dict]) -> list[dict]:
-    """Claims in both runs whose predicted label changed (None: no extracted claim matched)."""
-    before = {item["id"]: item["predicted"] for item in old_items}
-    return [
-        {"id": item["id"], "old": before[item["id"]], "new": item["predicted"],
-         "gold": item["gold"]}
-        for item in new_items
-        if item["id"] in before and before[item["id"]] != item["predicted"]
-    ]
+def baseline_run(path: Path, suite: str, mode: str, family: str) -> RecordedRun | None:
+    """The run a new one is gated against: the latest of its suite, mode and config family
+    that did not fail the gate (a failed run counts only once accepted)."""
+    found = _select(path, " WHERE suite = ? AND mode = ? AND family = ? AND gate != 'failed'",
+                    (suite, mode, family), last=True)
+    return found[0] if found else None
 
 
-@dataclass
-class Comparison:
-    """A new run against the previous one of its suite, mode and config family."""
+# --- the gate -----------------------------------------------------------------------------------
+
+
+class Flip(BaseModel):
+    """A claim whose prediction changed between two runs (None: articles mode, missed)."""
+
+    id: str
+    old: str | None
+    new: str | None
+    gold: str
+
+    @property
+    def change(self) -> str:
+        """fixed (wrong -> right), broken (right -> wrong) or still wrong."""
+        if self.new == self.gold:
+            return "fixed"
+        return "broken" if self.old == self.gold else "still wrong"
+
+
+def flipped_claims(old_items: list[EvalItem], new_items: list[EvalItem]) -> list[Flip]:
+    """Claims in both runs whose prediction changed."""
+    before = {item.id: item.predicted for item in old_items}
+    return [Flip(id=item.id, old=before[item.id], new=item.predicted, gold=item.gold)
+            for item in new_items
+            if item.id in before and before[item.id] != item.predicted]
+
+
+def mcnemar_p(broken: int, fixed: int) -> float:
+    """Two-sided exact McNemar test: the chance of a split of the changed claims at least as
+    uneven as `broken` against `fixed` if either direction were equally likely (a binomial test
+    with p = 1/2)."""
+    changed = broken + fixed
+    if changed == 0:
+        return 1.0
+    tail = sum(math.comb(changed, k) for k in range(min(broken, fixed) + 1)) / 2**changed
+    return min(1.0, 2 * tail)
+
+
+class Comparison(BaseModel):
+    """A new run against its baseline, on the gold claims both runs scored."""
 
     suite: str
     mode: str
+    baseline_id: int
+    baseline_timestamp: str
+    shared: int
+    old_accuracy: float
+    new_accuracy: float
     old_macro_f1: float
     new_macro_f1: float
-    allowed_drop: float
-    flipped: list[dict]
+    flipped: list[Flip]
+    p_value: float
+
+    @property
+    def broken(self) -> list[Flip]:
+        return [f for f in self.flipped if f.change == "broken"]
+
+    @property
+    def fixed(self) -> list[Flip]:
+        return [f for f in self.flipped if f.change == "fixed"]
+
+    @property
+    def reasons(self) -> list[str]:
+        """Why the run fails the gate; empty when it passes."""
+        found = []
+        for name, old, new in (("accuracy", self.old_accuracy, self.new_accuracy),
+                               ("macro-F1", self.old_macro_f1, self.new_macro_f1)):
+            if old - new > MAX_DROP:
+                found.append(f"{name} fell by {old - new:.3f} (more than {MAX_DROP})")
+        if len(self.broken) > len(self.fixed) and self.p_value < ALPHA:
+            found.append(f"{len(self.broken)} claims right -> wrong against {len(self.fixed)} "
+                         f"wrong -> right (McNemar p = {self.p_value:.3f} < {ALPHA})")
+        return found
 
     @property
     def regressed(self) -> bool:
-        return self.new_macro_f1 < self.old_macro_f1 - self.allowed_drop
+        return bool(self.reasons)
 
 
-def allowed_drop(metrics: dict) -> float:
-    """The noise a macro-F1 drop must exceed: half the width of the new run's 95% interval,
-    at least MIN_DROP."""
-    low, high = metrics["ci95"]["macro_f1"]
-    return round(max(MIN_DROP, (high - low) / 2), 4)
-
-
-def compare_runs(new: dict, old: dict) -> Comparison:
-    """Regression rule: new_macro_f1 < old_macro_f1 - max(0.01, half-width of new CI)."""
+def compare_runs(new: EvalRun, baseline: RecordedRun) -> Comparison | None:
+    """The gate: `new` against `baseline` on the gold claims both scored, matched by id. It
+    fails on a drop of accuracy or macro-F1 over MAX_DROP, or on significantly more claims
+    going right -> wrong than wrong -> right. None when the runs share no claim."""
+    old_by_id = {item.id: item for item in baseline.items}
+    shared = [item for item in new.items if item.id in old_by_id]
+    if not shared:
+        return None
+    gold = [item.gold for item in shared]
+    old = classification_metrics(gold, [old_by_id[i.id].outcome for i in shared], LABELS)
+    now = classification_metrics(gold, [i.outcome for i in shared], LABELS)
+    flipped = flipped_claims([old_by_id[i.id] for i in shared], shared)
+    broken = sum(f.change == "broken" for f in flipped)
+    fixed = sum(f.change == "fixed" for f in flipped)
     return Comparison(
-        suite=new["suite"], mode=new["mode"],
-        old_macro_f1=old["metrics"]["macro_f1"], new_macro_f1=new["metrics"]["macro_f1"],
-        allowed_drop=allowed_drop(new["metrics"]),
-        flipped=flipped_claims(old["items"], new["items"]),
+        suite=new.suite, mode=new.mode, baseline_id=baseline.id,
+        baseline_timestamp=baseline.timestamp, shared=len(shared),
+        old_accuracy=old.accuracy, new_accuracy=now.accuracy,
+        old_macro_f1=old.macro_f1, new_macro_f1=now.macro_f1,
+        flipped=flipped, p_value=round(mcnemar_p(broken, fixed), 4),
     )
 
 
 # --- the trend plot -----------------------------------------------------------------------------
 
 
-def plot_trend(runs: list[dict], path: Path) -> None:
+def plot_trend(runs: list[RecordedRun], path: Path) -> None:
     """A PNG with one panel per suite and mode: macro-F1 (with its 95% interval) and accuracy
     of each recorded run over time."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.dates import date2num
     from matplotlib.figure import Figure
 
-    series: dict[tuple[str, str], list[dict]] = {}
+    series: dict[tuple[str, str], list[RecordedRun]] = {}
     for run in runs:
-        series.setdefault((run["suite"], run["mode"]), []).append(run)
+        series.setdefault((run.suite, run.mode), []).append(run)
     figure = Figure(figsize=(9, 3 * max(1, len(series))), layout="constrained")
     FigureCanvasAgg(figure)
     for number, ((suite, mode), points) in enumerate(sorted(series.items()), 1):
         axes = figure.add_subplot(max(1, len(series)), 1, number)
-        times = [datetime.fromisoformat(p["timestamp"]) for p in points]
-        macro = [p["metrics"]["macro_f1"] for p in points]
-        ci = [p["metrics"]["ci95"]["macro_f1"] for p in points]
+        times = [float(date2num(datetime.fromisoformat(p.timestamp))) for p in points]
+        macro = [p.metrics.macro_f1 for p in points]
+        ci = [p.metrics.ci95.macro_f1 for p in points]
         below = [m - low for m, (low, _) in zip(macro, ci, strict=True)]
         above = [high - m for m, (_, high) in zip(macro, ci, strict=True)]
         axes.errorbar(times, macro, yerr=[below, above], marker="o", capsize=3,
                       label="macro-F1 (95% CI)")
-        axes.plot(times, [p["metrics"]["accuracy"] for p in points], marker="s",
-                  label="accuracy")
+        axes.plot(times, [p.metrics.accuracy for p in points], marker="s", label="accuracy")
+        axes.xaxis_date()
         axes.set_title(f"{suite} ({mode} mode)")
         axes.set_ylim(0, 1.05)
         axes.legend(loc="lower left", fontsize="small")

@@ -65,6 +65,8 @@ class Claim(BaseModel):
     start: int = Field(description="character offset of the source sentence in the article")
     end: int
     kind: str = Field(default="statement", description="statement, role or quote")
+    as_of: str = Field(default="", description="ISO date at which the claim is judged; "
+                       "'' = today")
 
 
 class Citation(BaseModel):

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import bm25s
+import bm25s  # type: ignore[import-untyped]
 import numpy as np
-from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_GERMAN
+from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_GERMAN  # type: ignore[import-untyped]
 
 from ._claims import detect_language
 from ._models import SearchHit, parse_date
@@ -130,8 +130,12 @@ class LexicalIndex:
         main = counts[lang] if lang else max(counts.values(), default=0)
         return (main + unknown) / len(self.metas)
 
+    def knows(self, token: str) -> bool:
+        """Whether a token (as `tokenize` makes them) occurs in any stored passage."""
+        return bool(self.ids) and token in self.bm25.vocab_dict
+
     def search(self, query: str, n: int, where: SearchFilter) -> list[tuple[str, float]]:
-        tokens = [t for t in tokenize(query) if t in self.bm25.vocab_dict] if self.ids else []
+        tokens = [t for t in tokenize(query) if self.knows(t)]
         if not tokens:
             return []
         k = min(len(self.ids), n * 4 if where != SearchFilter() else n)
@@ -230,7 +234,8 @@ class HybridRetriever:
     def _indexes(self) -> tuple[LexicalIndex, LanguageCalibration]:
         """The BM25 index and the language calibration of the store as it is now."""
         with self._lock:
-            if self._lexical is None or len(self._lexical.ids) != self.store.count():
+            if (self._lexical is None or self._calibration is None
+                    or len(self._lexical.ids) != self.store.count()):
                 self._lexical = LexicalIndex(self.store)
                 self._calibration = LanguageCalibration(self.store, self._lexical.fingerprint)
             return self._lexical, self._calibration

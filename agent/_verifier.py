@@ -6,12 +6,12 @@ import asyncio
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ._claims import ClaimExtractor
 from ._corpus import fetch_url
@@ -123,12 +123,12 @@ class Verifier:
         self._fingerprint: str | None = None
         self._lock = threading.Lock()
 
-    def _uses_llm(self, stage: str) -> bool:
+    def _uses_llm(self, stage: Literal["extractor", "judge"]) -> bool:
         if self._chat_model is not None and getattr(self.settings, stage) == "auto":
             return True
         return self.settings.stage_backend(stage) == "llm"
 
-    def _client(self, stage: str) -> ChatClient:
+    def _client(self, stage: Literal["extractor", "judge"]) -> ChatClient:
         """The chat client of a stage; stages on the same model share one."""
         model = None if self._chat_model is not None else self.settings.stage_model(stage)
         key = model or "<chat_model>"
@@ -160,7 +160,7 @@ class Verifier:
         return Ledger(budget_tokens=self.settings.llm_budget_tokens,
                       budget_usd=self.settings.llm_budget_usd)
 
-    def ingest(self, paths: list[str | Path], progress=None) -> IngestSummary:
+    def ingest(self, paths: Sequence[str | Path], progress=None) -> IngestSummary:
         """Add reference documents; the next verification sees them."""
         summary = self.store.ingest_paths(paths, progress=progress)
         if summary.changed:
@@ -186,7 +186,8 @@ class Verifier:
         """The k passages that best match `query` (hybrid dense + BM25)."""
         return self.retriever.search(query, k=k, where=where)
 
-    def _provenance(self) -> Provenance:
+    def provenance(self) -> Provenance:
+        """What produces this verifier's reports: versions, models, prompts, corpus."""
         with self._lock:
             if self._fingerprint is None:
                 self._fingerprint = self.store.fingerprint()
@@ -207,17 +208,18 @@ class Verifier:
             return self.judge.judge(claim, evidence, ledger=ledger)
         return self.judge.judge(claim, evidence)
 
-    def verify_claim(self, text: str) -> ClaimVerdict:
-        """Judge one self-contained claim."""
+    def verify_claim(self, text: str, as_of: str = "") -> ClaimVerdict:
+        """Judge one self-contained claim, at the ISO date `as_of` ('' = today)."""
         text = check_article(text, self.settings.max_article_chars).strip()
-        claim = Claim(id="c001", text=text, sentence=text, start=0, end=len(text))
+        claim = Claim(id="c001", text=text, sentence=text, start=0, end=len(text), as_of=as_of)
         return self._judge(claim, self._ledger())
 
     def verify(self, text: str, source: str = "<text>",
-               progress: Callable[[int, int], None] | None = None) -> ArticleReport:
-        """Extract the check-worthy claims of an article and judge each. Claims the model could
-        not judge carry an error; the report says so, nothing else is lost. `progress(done,
-        total)` is called as claims are judged."""
+               progress: Callable[[int, int], None] | None = None,
+               as_of: str = "") -> ArticleReport:
+        """Extract the check-worthy claims of an article and judge each, at the ISO date `as_of`
+        ('' = today). Claims the model could not judge carry an error; the report says so,
+        nothing else is lost. `progress(done, total)` is called as claims are judged."""
         started = time.perf_counter()
         text = check_article(text, self.settings.max_article_chars)
         ledger = self._ledger()
@@ -225,6 +227,8 @@ class Verifier:
             claims = self.extractor.extract(text, ledger)
         else:
             claims = self.extractor.extract(text)
+        for claim in claims:
+            claim.as_of = as_of
         extracted = time.perf_counter()
         retrieving = [0.0]
         done = [0]
@@ -270,7 +274,7 @@ class Verifier:
             llm=ledger.usage,
             errors=errors,
             warnings=warnings,
-            provenance=self._provenance(),
+            provenance=self.provenance(),
         )
 
     def verify_batch(self, texts: list[str]) -> list[ArticleReport]:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -20,7 +20,8 @@ from ._errors import FactcheckError, InputError
 from ._settings import Settings  # noqa: I001  (sets telemetry switches before other imports)
 
 if TYPE_CHECKING:
-    from ._history import Comparison
+    from ._eval_models import EvalRun
+    from ._history import Comparison, Gate
 
 app = typer.Typer(
     help="Verify news articles claim by claim against your own reference documents.",
@@ -47,7 +48,7 @@ StageOption = Annotated[
 def _settings(home: Path | None, judge: str | None = None, extractor: str | None = None
               ) -> Settings:
     """Settings: the options given here, then FACTCHECK_* variables, then defaults."""
-    explicit = {"home": home, "judge": judge, "extractor": extractor}
+    explicit: dict[str, Any] = {"home": home, "judge": judge, "extractor": extractor}
     for stage in ("judge", "extractor"):
         if explicit[stage] not in (None, "auto", "embedded", "llm"):
             raise InputError(f"--{stage} must be embedded or llm, not '{explicit[stage]}'")
@@ -304,7 +305,11 @@ def evaluate(
     json_file: Annotated[Path | None, typer.Option("--json", help="write results here")] = None,
     record: Annotated[bool, typer.Option(help="append the runs to the history database")] = False,
     fail_on_regression: Annotated[
-        bool, typer.Option(help="exit 5 when macro-F1 fell below the last recorded run's")
+        bool, typer.Option(help="exit 5 when a run fails the gate against its baseline")
+    ] = False,
+    accept: Annotated[
+        bool, typer.Option(help="record the runs as the new baseline even if they fail the gate "
+                           "(needs --record)")
     ] = False,
     report: Annotated[
         Path | None, typer.Option(help="write a readable report (FILE.md or FILE.html)")
@@ -315,11 +320,15 @@ def evaluate(
     home: HomeOption = None,
 ) -> None:
     """Score the verifier on hand-labelled suites: claim by claim (claims mode) and/or whole
-    articles, matching the extracted claims to the gold claims (articles mode)."""
+    articles, every gold claim an extracted claim does not cover counting as missed (articles
+    mode). With --record or --fail-on-regression each run is gated against its baseline, the
+    last recorded run of its suite, mode and config family that passed."""
     from ._eval_report import render_eval_report, report_format
     from ._evaluation import load_suites, open_suite_verifier, run_mode, suite_modes
-    from ._history import compare_runs, config_family, default_history_path, last_run, record_run
+    from ._history import baseline_run, compare_runs, default_history_path, last_run, record_run
 
+    if accept and not record:
+        raise InputError("--accept records the runs as the new baseline; it needs --record")
     fmt = report_format(report) if report else None
     check_output(json_file, "--json")
     check_output(report, "--report")
@@ -339,70 +348,79 @@ def evaluate(
                 result = run_mode(run, suite, verifier, limit=limit, progress=callback)
             results.append(result)
             _print_metrics(result)
-    # Look up the previous runs before this one is recorded.
-    previous = [last_run(history_path, r["suite"], r["mode"]) for r in results]
-    regressions = []
-    if fail_on_regression:
-        for result in results:
-            old = last_run(history_path, result["suite"], result["mode"],
-                           config_family(result["config"]))
-            if old is None:
-                err.print(f"{result['suite']} ({result['mode']}): no recorded run to compare with")
-                continue
-            comparison = compare_runs(result, old)
-            _print_comparison(comparison)
-            if comparison.regressed:
-                regressions.append(comparison)
+    # Look up the previous runs and the baselines before these runs are recorded.
+    previous = [last_run(history_path, r.suite, r.mode) for r in results]
+    gates: list[Gate] = []
+    regressions: list[Comparison] = []
+    for result in results:
+        baseline = (baseline_run(history_path, result.suite, result.mode, result.config.family)
+                    if record or fail_on_regression else None)
+        comparison = compare_runs(result, baseline) if baseline else None
+        if comparison is None:
+            if fail_on_regression:
+                err.print(f"{result.suite} ({result.mode}): no baseline to compare with")
+            gates.append("first")
+            continue
+        _print_comparison(comparison)
+        if comparison.regressed:
+            regressions.append(comparison)
+            gates.append("accepted" if accept else "failed")
+        else:
+            gates.append("passed")
     if record:
-        for result in results:
-            record_run(history_path, result)
-        err.print(f"{len(results)} run(s) recorded in {history_path}")
+        for result, gate in zip(results, gates, strict=True):
+            record_run(history_path, result, gate)
+        err.print(f"{len(results)} run(s) recorded in {history_path}"
+                  + (" as the new baseline" if accept else ""))
     if json_file:
-        payload = results[0] if len(results) == 1 else results
+        dumped = [r.model_dump(mode="json") for r in results]
+        payload = dumped[0] if len(dumped) == 1 else dumped
         json_file.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
         err.print(f"results written to {json_file}")
     if report and fmt:
         report.write_text(render_eval_report(results, previous, fmt), encoding="utf-8")
         err.print(f"report written to {report}")
-    if regressions:
+    if regressions and fail_on_regression and not accept:
         from ._errors import RegressionError
 
-        raise RegressionError("macro-F1 regressed on " + ", ".join(
-            f"{c.suite} ({c.mode}): {c.old_macro_f1:.3f} → {c.new_macro_f1:.3f}"
-            for c in regressions))
+        raise RegressionError("failed the regression gate: " + "; ".join(
+            f"{c.suite} ({c.mode}): {', '.join(c.reasons)}" for c in regressions))
 
 
-def _print_metrics(result: dict) -> None:
+def _print_metrics(result: EvalRun) -> None:
     """The metrics of one run: a summary line, per-label scores and the confusion matrix."""
-    metrics = result["metrics"]
-    ci = metrics["ci95"]
-    if result["mode"] == "articles":
-        out.print(
-            f"[bold]{result['suite']}[/] (articles mode, {result['n']} gold claims, "
-            f"{metrics['extracted']} extracted, {metrics['matched']} matched): claim recall "
-            f"{metrics['claim_recall']:.3f}, claim precision {metrics['claim_precision']:.3f}, "
-            f"matched accuracy {metrics['matched_accuracy']:.3f}"
-        )
-    scored = (f"{metrics['matched']} matched pairs" if result["mode"] == "articles"
-              else f"claims mode, n={result['n']}")
+    metrics = result.metrics
+    ci = metrics.ci95
+    scored = f"{result.mode} mode, n={result.n}"
+    if metrics.coverage is not None:
+        cov = metrics.coverage
+        scored += f", {cov.missed} missed"
     out.print(
-        f"[bold]{result['suite']}[/] ({scored}): "
-        f"accuracy {metrics['accuracy']:.3f} [{ci['accuracy'][0]:.3f}, {ci['accuracy'][1]:.3f}], "
-        f"macro-F1 {metrics['macro_f1']:.3f} [{ci['macro_f1'][0]:.3f}, {ci['macro_f1'][1]:.3f}], "
-        f"ECE {metrics['ece']:.3f}, evidence recall {metrics['evidence_recall']}, "
-        f"citation precision {metrics['citation_precision']}, "
-        f"{metrics['seconds_per_claim']:.2f} s/claim"
+        f"[bold]{result.suite}[/] ({scored}): "
+        f"accuracy {metrics.accuracy:.3f} [{ci.accuracy[0]:.3f}, {ci.accuracy[1]:.3f}], "
+        f"macro-F1 {metrics.macro_f1:.3f} [{ci.macro_f1[0]:.3f}, {ci.macro_f1[1]:.3f}], "
+        f"ECE {metrics.ece:.3f}, evidence recall {metrics.evidence_recall}, "
+        f"citation precision {metrics.citation_precision}, "
+        f"{metrics.seconds_per_claim:.2f} s/claim", soft_wrap=True
     )
-    usage = metrics["usage"]
-    if usage["model_calls"] or usage["cache_hits"]:
+    if metrics.coverage is not None:
+        cov = metrics.coverage
         out.print(
-            f"  model: {usage['model_calls']} calls, {usage['cache_hits']} cached, "
-            f"{usage['prompt_tokens']} prompt + {usage['completion_tokens']} completion tokens, "
-            f"{usage['model_seconds']:.0f} s, ${usage['cost']:.4f}; {usage['repairs']} repairs, "
-            f"{usage['invalid_outputs']} invalid, {usage['dropped_citations']} dropped quotes, "
-            f"{metrics['errors']} claims not judged"
+            f"  {cov.extracted} claims extracted, {cov.matched} matched: claim recall "
+            f"{cov.claim_recall:.3f}, claim precision {cov.claim_precision:.3f}; matched pairs "
+            f"only: accuracy {cov.matched_accuracy:.3f}, macro-F1 {cov.matched_macro_f1:.3f}",
+            soft_wrap=True,
         )
-    labels = list(metrics["per_label"])
+    usage = metrics.usage
+    if usage.model_calls or usage.cache_hits:
+        out.print(
+            f"  model: {usage.model_calls} calls, {usage.cache_hits} cached, "
+            f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens, "
+            f"{usage.model_seconds:.0f} s, ${usage.cost:.4f}; {usage.repairs} repairs, "
+            f"{usage.invalid_outputs} invalid, {usage.dropped_citations} dropped quotes, "
+            f"{metrics.errors} claims not judged"
+        )
+    labels = list(metrics.per_label)
     table = Table(title="gold (rows) × predicted (columns)")
     table.add_column("")
     for label in labels:
@@ -410,22 +428,28 @@ def _print_metrics(result: dict) -> None:
     for label in ("precision", "recall", "f1"):
         table.add_column(label)
     for gold in labels:
-        row = metrics["per_label"][gold]
-        table.add_row(gold, *(str(metrics["confusion"][gold][p]) for p in labels),
-                      f"{row['precision']:.2f}", f"{row['recall']:.2f}", f"{row['f1']:.2f}")
+        row = metrics.per_label[gold]
+        table.add_row(gold, *(str(metrics.confusion[gold][p]) for p in labels),
+                      f"{row.precision:.2f}", f"{row.recall:.2f}", f"{row.f1:.2f}")
     out.print(table)
 
 
 def _print_comparison(comparison: Comparison) -> None:
-    """The regression check of one run, and the claims that flipped when it regressed."""
-    verdict = "[red]REGRESSION[/]" if comparison.regressed else "[green]ok[/]"
+    """The gate of one run against its baseline, and the claims that flipped."""
+    verdict = "[red]FAILED[/]" if comparison.regressed else "[green]passed[/]"
     err.print(
-        f"{comparison.suite} ({comparison.mode}): macro-F1 {comparison.old_macro_f1:.3f} → "
-        f"{comparison.new_macro_f1:.3f}, allowed drop {comparison.allowed_drop:.3f}: {verdict}"
+        f"{comparison.suite} ({comparison.mode}) against baseline run {comparison.baseline_id} "
+        f"({comparison.baseline_timestamp}), {comparison.shared} shared claims: accuracy "
+        f"{comparison.old_accuracy:.3f} → {comparison.new_accuracy:.3f}, macro-F1 "
+        f"{comparison.old_macro_f1:.3f} → {comparison.new_macro_f1:.3f}; "
+        f"{len(comparison.broken)} right → wrong, {len(comparison.fixed)} wrong → right "
+        f"(McNemar p = {comparison.p_value:.3f}): gate {verdict}", soft_wrap=True
     )
-    if comparison.regressed:
-        for flip in comparison.flipped:
-            err.print(f"  {flip['id']}: {flip['old']} → {flip['new']} (gold {flip['gold']})")
+    for reason in comparison.reasons:
+        err.print(f"  {reason}", soft_wrap=True)
+    for flip in comparison.flipped:
+        err.print(f"  {flip.change}: {flip.id}: {flip.old} → {flip.new} (gold {flip.gold})",
+                  soft_wrap=True)
 
 
 @app.command("eval-history")
@@ -446,18 +470,17 @@ def eval_history(
     if not runs:
         err.print(f"no recorded runs{f' of {suite}' if suite else ''} in {history_path}")
     else:
-        table = Table(title=f"eval runs in {history_path}")
-        table.add_column("time (UTC)", no_wrap=True)
-        table.add_column("suite", overflow="fold")
-        for column in ("mode", "n", "accuracy", "macro-F1 [95% CI]", "commit"):
-            table.add_column(column)
+        table = Table(title=f"eval runs in {history_path}", box=None,
+                      pad_edge=False, padding=(0, 1, 0, 0))
+        for column in ("time (UTC)", "suite", "mode", "n", "accuracy", "macro-F1",
+                       "95% CI", "gate", "commit"):
+            table.add_column(column, no_wrap=column != "suite")
         for run in runs:
-            m = run["metrics"]
-            low, high = m["ci95"]["macro_f1"]
-            table.add_row(run["timestamp"][:16].replace("T", " "), run["suite"], run["mode"],
-                          str(run["n"]), f"{m['accuracy']:.3f}",
-                          f"{m['macro_f1']:.3f} [{low:.3f}, {high:.3f}]",
-                          run["config"].get("git_commit", "")[:8])
+            m = run.metrics
+            low, high = m.ci95.macro_f1
+            table.add_row(run.timestamp[:16].replace("T", " "), run.suite, run.mode,
+                          str(run.n), f"{m.accuracy:.3f}", f"{m.macro_f1:.3f}",
+                          f"[{low:.2f}, {high:.2f}]", run.gate, run.config.git_commit[:7])
         out.print(table)
     if plot:
         plot_trend(runs, plot)
@@ -518,8 +541,9 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except Exception as exc:
         # typer vendors its own click, so its usage errors are matched by shape, not class
-        if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
+        code = getattr(exc, "exit_code", None)
+        if hasattr(exc, "show") and isinstance(code, int):
             exc.show()
-            sys.exit(exc.exit_code)
+            sys.exit(code)
         err.print(f"[red]internal error:[/] {type(exc).__name__}: {exc}", soft_wrap=True)
         sys.exit(70)

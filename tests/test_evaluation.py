@@ -1,6 +1,6 @@
 """Eval suites and their scoring: metric functions on hand-computed examples, suite validation,
-the run history and regression rule, reports, and `factcheck eval` / `eval-history` end to end
-on a tiny suite built here."""
+the run history and the regression gate, reports, and `factcheck eval` / `eval-history` end to
+end on a tiny suite built here, including a run with a deliberately worsened judge."""
 
 from __future__ import annotations
 
@@ -12,7 +12,18 @@ import numpy as np
 import pytest
 from conftest import write_tiny_corpus
 
+from agent import Label, Settings
 from agent._errors import InputError, RegressionError
+from agent._eval_models import (
+    EvalItem,
+    EvalRun,
+    Intervals,
+    LabelScores,
+    Metrics,
+    RecordedRun,
+    RunConfig,
+    StageModels,
+)
 from agent._eval_report import render_eval_report, report_format, worst_errors
 from agent._evaluation import (
     LABELS,
@@ -22,14 +33,20 @@ from agent._evaluation import (
     load_suite,
     load_suites,
     match_claims,
+    open_suite_verifier,
+    run_articles_mode,
+    run_claims_mode,
     score,
+    sentence_span,
     suite_modes,
 )
 from agent._history import (
+    baseline_run,
     compare_runs,
     flipped_claims,
     last_run,
     load_runs,
+    mcnemar_p,
     plot_trend,
     record_run,
 )
@@ -43,34 +60,44 @@ S, R, N = LABELS  # SUPPORTED, REFUTED, NOT_ENOUGH_INFO
 def test_classification_metrics_by_hand():
     # gold S S R N, predicted S R R S: NOT_ENOUGH_INFO is never predicted.
     m = classification_metrics([S, S, R, N], [S, R, R, S], LABELS)
-    assert m["accuracy"] == 0.5
-    assert m["per_label"][S] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2}
-    assert m["per_label"][R] == {"precision": 0.5, "recall": 1.0, "f1": 0.6667, "support": 1}
-    assert m["per_label"][N] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1}
-    assert m["macro_f1"] == round((0.5 + 2 / 3 + 0.0) / 3, 4)
-    assert m["confusion"][S] == {S: 1, R: 1, N: 0}
-    assert m["confusion"][N] == {S: 1, R: 0, N: 0}
+    assert m.accuracy == 0.5
+    assert m.per_label[S] == LabelScores(precision=0.5, recall=0.5, f1=0.5, support=2)
+    assert m.per_label[R] == LabelScores(precision=0.5, recall=1.0, f1=0.6667, support=1)
+    assert m.per_label[N] == LabelScores(precision=0.0, recall=0.0, f1=0.0, support=1)
+    assert m.macro_f1 == round((0.5 + 2 / 3 + 0.0) / 3, 4)
+    assert m.confusion[S] == {S: 1, R: 1, N: 0}
+    assert m.confusion[N] == {S: 1, R: 0, N: 0}
 
 
 def test_label_without_support_is_left_out_of_macro_f1():
     m = classification_metrics([S, S, R], [S, N, R], LABELS)
-    assert m["per_label"][N] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 0}
-    assert m["macro_f1"] == round((2 / 3 + 1.0) / 2, 4)
-    assert m["accuracy"] == round(2 / 3, 4)
+    assert m.per_label[N] == LabelScores(precision=0.0, recall=0.0, f1=0.0, support=0)
+    assert m.macro_f1 == round((2 / 3 + 1.0) / 2, 4)
+    assert m.accuracy == round(2 / 3, 4)
+
+
+def test_missed_claims_count_as_wrong():
+    # Two of four gold claims missed, the other two right: accuracy 1/2. MISSED has no gold
+    # support, so it lowers the recall of the labels it took claims from but is not averaged.
+    m = classification_metrics([S, S, R, N], [S, "MISSED", "MISSED", N], LABELS)
+    assert m.accuracy == 0.5
+    assert m.confusion[S]["MISSED"] == m.confusion[R]["MISSED"] == 1
+    assert m.per_label["MISSED"].support == 0
+    assert m.macro_f1 == round((2 / 3 + 0.0 + 1.0) / 3, 4)
 
 
 def test_no_claims_scores_zero_without_crashing():
     m = classification_metrics([], [], LABELS)
-    assert (m["accuracy"], m["macro_f1"]) == (0.0, 0.0)
-    assert all(row["support"] == 0 for row in m["per_label"].values())
-    assert bootstrap_ci([], [], LABELS) == {"accuracy": [0.0, 0.0], "macro_f1": [0.0, 0.0]}
+    assert (m.accuracy, m.macro_f1) == (0.0, 0.0)
+    assert all(row.support == 0 for row in m.per_label.values())
+    assert bootstrap_ci([], [], LABELS) == Intervals(accuracy=(0.0, 0.0), macro_f1=(0.0, 0.0))
     assert expected_calibration_error([], []) == 0.0
     scored = score([], [], LABELS, seconds=0.0, verified=0)
-    assert scored["seconds_per_claim"] == 0.0
-    assert scored["usage"]["seconds"] == 0.0 and scored["usage"]["claims"] == 0
-    assert scored["usage"]["model_calls"] == scored["usage"]["tokens"] == 0
-    assert scored["usage"]["cache_hits"] == 0 and scored["usage"]["cost"] == 0.0
-    assert (scored["evidence_recall"], scored["citation_precision"]) == (None, None)
+    assert scored.seconds_per_claim == 0.0
+    assert scored.usage.seconds == 0.0 and scored.usage.claims == 0
+    assert scored.usage.model_calls == scored.usage.tokens == 0
+    assert scored.usage.cache_hits == 0 and scored.usage.cost == 0.0
+    assert (scored.evidence_recall, scored.citation_precision) == (None, None)
 
 
 def test_expected_calibration_error_by_hand():
@@ -91,22 +118,33 @@ def test_bootstrap_ci_is_deterministic_and_contains_the_estimate():
     ci = bootstrap_ci(gold, predicted, LABELS)
     assert ci == bootstrap_ci(gold, predicted, LABELS)
     point = classification_metrics(gold, predicted, LABELS)
-    for name in ("accuracy", "macro_f1"):
-        low, high = ci[name]
-        assert 0.0 <= low <= point[name] <= high <= 1.0
+    for low, high, value in ((*ci.accuracy, point.accuracy), (*ci.macro_f1, point.macro_f1)):
+        assert 0.0 <= low <= value <= high <= 1.0
         assert high - low > 0.05  # 60 claims leave real uncertainty
-    assert bootstrap_ci([S] * 5, [S] * 5, LABELS) == {"accuracy": [1.0, 1.0],
-                                                      "macro_f1": [1.0, 1.0]}
+    assert bootstrap_ci([S] * 5, [S] * 5, LABELS) == Intervals(accuracy=(1.0, 1.0),
+                                                               macro_f1=(1.0, 1.0))
 
 
-def test_match_claims_is_greedy_and_one_to_one():
-    similarity = np.array([[0.95, 0.96, 0.10],
-                           [0.20, 0.97, 0.10],
-                           [0.10, 0.10, 0.80]])
-    # (1, 1) goes first; gold 0 then takes its next best; 0.80 is under the threshold.
-    assert match_claims(similarity, threshold=0.9) == [(1, 1, 0.97), (0, 0, 0.95)]
-    assert match_claims(similarity, threshold=0.99) == []
-    assert match_claims(np.zeros((0, 3)), threshold=0.5) == []
+def test_matching_pairs_claims_of_the_same_sentence_only():
+    # Gold 0 and 1 come from the sentence at 0-50, gold 2 from 60-90; extracted 0 and 1 from
+    # 0-50, extracted 2 from 100-120, a sentence no gold claim comes from.
+    gold_spans = [(0, 50), (0, 50), (60, 90)]
+    extracted_spans = [(0, 50), (0, 50), (100, 120)]
+    similarity = np.array([[0.95, 0.96, 0.99],
+                           [0.20, 0.97, 0.99],
+                           [0.10, 0.10, 0.99]])
+    # (1, 1) goes first; gold 0 then takes its best left; gold 2 has no extracted claim in its
+    # sentence, however similar extracted 2 is.
+    assert match_claims(gold_spans, extracted_spans, similarity) == [(1, 1, 0.97), (0, 0, 0.95)]
+    # one extracted claim for two gold claims of a sentence: the closer gold claim gets it
+    assert match_claims(gold_spans[:2], [(10, 40)], similarity[:2, 1:2]) == [(1, 0, 0.97)]
+    assert match_claims([], extracted_spans, np.zeros((0, 3))) == []
+
+
+def test_sentence_span_ignores_whitespace():
+    text = "First one.  Second\nsentence here. Third."
+    assert sentence_span(text, "Second sentence here.") == (12, 33)
+    assert sentence_span(text, "Fourth.") is None
 
 
 # --- suites -------------------------------------------------------------------------------------
@@ -131,8 +169,13 @@ def test_suite_problems_are_listed_together_with_file_and_line(tmp_path):
         {"id": "a", "claim": "Solar panels got cheaper.", "label": S},
         {"id": "b", "claim": "Bees.", "label": "MAYBE"},
         {"id": "a", "claim": "Twice.", "label": S},
-        {"id": "c", "claim": "From an article.", "label": S, "article": "articles/none.txt"},
-    ], toml='name = "bad"\n[corpus]\npaths = ["corpus", "missing"]\n')
+        {"id": "c", "claim": "From an article.", "label": S, "article": "articles/none.txt",
+         "sentence": "From an article."},
+        {"id": "e", "claim": "No sentence.", "label": S, "article": "articles/a.txt"},
+        {"id": "f", "claim": "Elsewhere.", "label": S, "article": "articles/a.txt",
+         "sentence": "Not in the article."},
+    ], articles={"articles/a.txt": "The article. It says little."},
+        toml='name = "bad"\nas_of = "last year"\n[corpus]\npaths = ["corpus", "missing"]\n')
     with (root / "claims.jsonl").open("a", encoding="utf-8") as handle:
         handle.write('{"id": "d", "claim": "broken\n')
     with pytest.raises(InputError) as caught:
@@ -140,10 +183,13 @@ def test_suite_problems_are_listed_together_with_file_and_line(tmp_path):
     message = str(caught.value)
     claims = root / "claims.jsonl"
     assert "corpus path 'missing' does not exist" in message
+    assert "as_of must be a date (YYYY-MM-DD), not 'last year'" in message
     assert f"{claims}:2: label 'MAYBE'" in message
     assert f"{claims}:3: duplicate id 'a'" in message
     assert f"{claims}:4: article 'articles/none.txt' does not exist" in message
-    assert f"{claims}:5: invalid JSON" in message
+    assert f"{claims}:5: a claim with an article needs its source sentence" in message
+    assert f"{claims}:6: its sentence does not occur in articles/a.txt" in message
+    assert f"{claims}:7: invalid JSON" in message
 
 
 def test_missing_suite_toml_and_every_bad_suite_reported(tmp_path):
@@ -166,82 +212,177 @@ def test_modes_of_a_suite_without_articles(tmp_path):
         suite_modes(suite, "sentences")
 
 
-# --- history and regressions --------------------------------------------------------------------
-
-CONFIG = {"backend": "local", "models": {"embedding": "e5", "judge": "rules"},
-          "prompt_hashes": {}, "package_version": "0.1.0", "git_commit": "abc123",
-          "corpus_fingerprint": "f00"}
-
-
-def _run(macro_f1: float, predicted: list[str | None], ci: tuple[float, float] | None = None,
-         suite: str = "tiny", mode: str = "claims", config: dict = CONFIG,
-         timestamp: str = "2025-01-01T00:00:00+00:00") -> dict:
-    """A run as run_claims_mode returns it, with gold labels S, R, N."""
-    gold = [S, R, N]
-    low, high = ci or (macro_f1 - 0.1, macro_f1 + 0.1)
-    return {
-        "suite": suite, "mode": mode, "timestamp": timestamp, "n": 3, "config": config,
-        "metrics": {"accuracy": macro_f1, "macro_f1": macro_f1,
-                    "ci95": {"accuracy": [low, high], "macro_f1": [low, high]}},
-        "items": [{"id": f"c{i}", "claim": f"claim {i}", "gold": g, "predicted": p,
-                   "confidence": 0.9, "rationale": "because", "cited": ["doc"]}
-                  for i, (g, p) in enumerate(zip(gold, predicted, strict=True))],
-    }
+def test_claims_are_judged_at_the_article_date_else_the_suite_as_of(tmp_path):
+    dated = "---\ndate: 2023-05-10\n---\nThe tram opened on Wednesday. It runs every ten minutes.\n"
+    root = _write_suite(tmp_path / "s", [
+        {"id": "a", "claim": "The tram opened on Wednesday.", "label": S,
+         "article": "articles/dated.txt", "sentence": "The tram opened on Wednesday."},
+        {"id": "b", "claim": "Bees died in Bavaria.", "label": S},
+        {"id": "c", "claim": "Solar panels got cheaper.", "label": S,
+         "article": "articles/plain.txt", "sentence": "Solar panels got cheaper."},
+    ], articles={"articles/dated.txt": dated, "articles/plain.txt": "Solar panels got cheaper."},
+        toml='name = "s"\nas_of = 2024-06-30\n')
+    suite = load_suite(root)
+    assert suite.as_of == "2024-06-30"
+    assert suite.articles["articles/dated.txt"].text.startswith("The tram")  # no front matter
+    assert [suite.as_of_for(c) for c in suite.claims] == ["2023-05-10", "2024-06-30",
+                                                          "2024-06-30"]
+    assert load_suite(_write_suite(tmp_path / "t", [{"id": "a", "claim": "x", "label": S}])
+                      ).as_of_for(suite.claims[1]) == ""
 
 
-def test_history_records_and_finds_the_last_run(tmp_path):
+# --- history and the gate -----------------------------------------------------------------------
+
+CONFIG = RunConfig(backend="local", models=StageModels(embedding="e5", judge="rules",
+                                                       extractor="rules"),
+                   package_version="0.1.0", git_commit="abc123", corpus_fingerprint="f00")
+
+
+def _run(predicted: list[str | None], gold: list[str] | None = None, suite: str = "tiny",
+         mode: str = "claims", config: RunConfig = CONFIG,
+         timestamp: str = "2025-01-01T00:00:00+00:00") -> EvalRun:
+    """A run whose metrics are computed from its predictions (gold S, R, N unless given)."""
+    gold = gold or [S, R, N]
+    outcomes = [p or "MISSED" for p in predicted]
+    metrics = Metrics(**dict(classification_metrics(gold, outcomes, LABELS)),
+                      ci95=bootstrap_ci(gold, outcomes, LABELS))
+    return EvalRun(
+        suite=suite, mode=mode, timestamp=timestamp, n=len(gold), config=config, metrics=metrics,
+        items=[EvalItem(id=f"c{i}", claim=f"claim {i}", gold=g, predicted=p, confidence=0.9,
+                        rationale="because", cited=["doc"])
+               for i, (g, p) in enumerate(zip(gold, predicted, strict=True))],
+    )
+
+
+def _recorded(run: EvalRun, id_: int = 1) -> RecordedRun:
+    return RecordedRun(**dict(run), id=id_, gate="passed")
+
+
+def test_history_records_runs_and_finds_the_baseline(tmp_path):
     db = tmp_path / "h" / "history.sqlite"
     assert last_run(db, "tiny", "claims") is None and load_runs(db) == []
     assert not db.exists()
-    other_family = {**CONFIG, "models": {"embedding": "other", "judge": "rules"}}
-    record_run(db, _run(0.5, [S, S, S]))
-    record_run(db, _run(0.6, [S, R, S], timestamp="2025-01-02T00:00:00+00:00"))
-    record_run(db, _run(0.9, [S, R, N], config=other_family))
-    record_run(db, _run(0.7, [S, R, N], suite="other"))
-    record_run(db, _run(0.8, [S, R, N], mode="articles"))
-    family = "e5 | rules"
-    assert last_run(db, "tiny", "claims", family)["metrics"]["macro_f1"] == 0.6
-    assert last_run(db, "tiny", "claims")["metrics"]["macro_f1"] == 0.9
-    assert [r["metrics"]["macro_f1"] for r in load_runs(db, "tiny")] == [0.5, 0.6, 0.9, 0.8]
-    assert len(load_runs(db)) == 5
-    assert load_runs(db, "tiny")[1]["items"][1]["predicted"] == R
+    other_family = CONFIG.model_copy(update={"models": StageModels(
+        embedding="other", judge="rules", extractor="rules")})
+    family = CONFIG.family
+    assert family == "e5 | rules"
+    record_run(db, _run([S, S, S]), "first")
+    record_run(db, _run([S, R, S], timestamp="2025-01-02T00:00:00+00:00"), "passed")
+    record_run(db, _run([S, S, N]), "failed")
+    record_run(db, _run([S, R, N], config=other_family), "first")
+    record_run(db, _run([S, R, N], suite="other"), "first")
+    record_run(db, _run([S, R, N], mode="articles"), "first")
+    baseline = baseline_run(db, "tiny", "claims", family)
+    assert baseline is not None and (baseline.id, baseline.gate) == (2, "passed")
+    latest = last_run(db, "tiny", "claims")
+    assert latest is not None and latest.config.family == "other | rules"
+    assert [r.gate for r in load_runs(db, "tiny")] == ["first", "passed", "failed", "first",
+                                                      "first"]
+    assert len(load_runs(db)) == 6
+    assert load_runs(db, "tiny")[1].items[1].predicted == R
+    record_run(db, _run([S, S, N]), "accepted")  # an accepted failure is a baseline
+    baseline = baseline_run(db, "tiny", "claims", family)
+    assert baseline is not None and baseline.id == 7
 
 
-def test_flipped_claims_lists_every_changed_label():
-    old = _run(0.5, [S, S, None])["items"]
-    new = _run(0.5, [S, R, N])["items"]
-    assert flipped_claims(old, new) == [
-        {"id": "c1", "old": S, "new": R, "gold": R},
-        {"id": "c2", "old": None, "new": N, "gold": N},
+def test_history_of_an_older_database_is_read_and_extended(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "history.sqlite"
+    run = _run([S, R, N]).model_dump(mode="json")
+    with sqlite3.connect(db) as old:  # the table as it was before the gate column
+        old.execute("CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, timestamp TEXT, "
+                    "suite TEXT, mode TEXT, family TEXT, n INTEGER, metrics TEXT, config TEXT, "
+                    "items TEXT)")
+        old.execute("INSERT INTO runs (timestamp, suite, mode, family, n, metrics, config, items)"
+                    " VALUES (?, 'tiny', 'claims', 'e5 | rules', 3, ?, ?, ?)",
+                    (run["timestamp"], json.dumps(run["metrics"]), json.dumps(run["config"]),
+                     json.dumps(run["items"])))
+    old.close()
+    assert [r.gate for r in load_runs(db)] == ["unchecked"]
+    assert baseline_run(db, "tiny", "claims", "e5 | rules") is not None
+    record_run(db, _run([S, R, S]), "passed")
+    assert [r.gate for r in load_runs(db)] == ["unchecked", "passed"]
+
+
+def test_flipped_claims_lists_every_changed_prediction():
+    old = _run([S, S, None]).items
+    new = _run([S, R, N]).items
+    flips = flipped_claims(old, new)
+    assert [(f.id, f.old, f.new, f.gold, f.change) for f in flips] == [
+        ("c1", S, R, R, "fixed"),
+        ("c2", None, N, N, "fixed"),
     ]
     assert flipped_claims(new, new) == []
+    assert [f.change for f in flipped_claims(new, old)] == ["broken", "broken"]
 
 
-@pytest.mark.parametrize(("old", "new", "ci", "regressed"), [
-    (0.70, 0.60, (0.55, 0.65), True),    # fell by 0.10, noise 0.05
-    (0.70, 0.66, (0.55, 0.77), False),   # fell by 0.04, within the noise of 0.11
-    (0.70, 0.685, (0.684, 0.686), True),  # narrow interval: the 0.01 floor applies
-    (0.70, 0.695, (0.694, 0.696), False),
-    (0.70, 0.80, (0.70, 0.90), False),   # improved
-])
-def test_regression_rule(old, new, ci, regressed):
-    comparison = compare_runs(_run(new, [S, R, S], ci=ci), _run(old, [S, R, N]))
-    assert comparison.regressed is regressed
-    assert comparison.flipped == [{"id": "c2", "old": N, "new": S, "gold": N}]
+def test_mcnemar_exact_by_hand():
+    # 5 broken, 0 fixed: 2 * (1/2)^5
+    assert mcnemar_p(5, 0) == pytest.approx(0.0625)
+    # 6 broken, 1 fixed: 2 * (1 + 7) / 2^7
+    assert mcnemar_p(6, 1) == pytest.approx(0.125)
+    assert mcnemar_p(0, 0) == 1.0 and mcnemar_p(3, 3) == 1.0
+    # 10 broken, 0 fixed is significant
+    assert mcnemar_p(10, 0) < 0.05
+
+
+def test_gate_fails_on_a_drop_over_two_points():
+    gold = [S, R, N] * 20
+    right = list(gold)
+    one_broken = [N, *gold[1:]]  # 1 of 60: accuracy -0.0167 and macro-F1 within 0.02
+    two_broken = [N, N, *gold[2:]]
+    passed = compare_runs(_run(one_broken, gold), _recorded(_run(right, gold)))
+    assert passed is not None and not passed.regressed, passed.reasons
+    assert [f.id for f in passed.broken] == ["c0"]
+    failed = compare_runs(_run(two_broken, gold), _recorded(_run(right, gold)))
+    assert failed is not None and failed.regressed
+    assert failed.reasons[0].startswith("accuracy fell by 0.033")
+    assert [(f.id, f.old, f.new) for f in failed.broken] == [("c0", S, N), ("c1", R, N)]
+
+
+def _wrong(label: str) -> str:
+    return N if label != N else S
+
+
+def test_gate_fails_on_significantly_more_broken_than_fixed_claims():
+    # 1002 claims, 10 broken and none fixed: accuracy falls by only 0.01, but McNemar's exact
+    # test gives p = 2 / 2^10.
+    gold = [S, R, N] * 334
+    new = [_wrong(g) if i < 10 else g for i, g in enumerate(gold)]
+    comparison = compare_runs(_run(new, gold), _recorded(_run(list(gold), gold)))
+    assert comparison is not None
+    assert (len(comparison.broken), len(comparison.fixed)) == (10, 0)
+    assert comparison.p_value == round(2 / 2**10, 4)
+    assert comparison.old_accuracy - comparison.new_accuracy < 0.02
+    assert comparison.reasons == [
+        "10 claims right -> wrong against 0 wrong -> right (McNemar p = 0.002 < 0.05)"]
+
+
+def test_gate_passes_improvements_and_compares_shared_claims_only():
+    baseline = _recorded(_run([S, S, S]))
+    better = compare_runs(_run([S, R, N]), baseline)
+    assert better is not None and not better.regressed
+    assert len(better.fixed) == 2 and better.new_macro_f1 > better.old_macro_f1
+    subset = _run([S, S, N])
+    subset.items = subset.items[:1]  # as with --limit 1
+    shared = compare_runs(subset, baseline)
+    assert shared is not None and shared.shared == 1 and shared.flipped == []
+    other = _run([S, R, N])
+    for item in other.items:
+        item.id = "x" + item.id
+    assert compare_runs(other, baseline) is None
 
 
 def test_report_lists_worst_errors_and_changes(tmp_path):
-    previous = _run(0.9, [S, R, N])
-    current = _run(0.5, [S, S, R])
-    current["items"][1]["confidence"] = 0.3
-    current["metrics"].update(classification_metrics([S, R, N], [S, S, R], LABELS))
-    current["metrics"].update(ece=0.2, evidence_recall=None, citation_precision=0.5,
-                              seconds_per_claim=0.1)
-    assert [i["id"] for i in worst_errors(current["items"])] == ["c2", "c1"]
+    previous = _run([S, R, N])
+    current = _run([S, S, R])
+    current.items[1].confidence = 0.3
+    assert [i.id for i in worst_errors(current.items)] == ["c2", "c1"]
     markdown = render_eval_report([current], [previous], report_format(Path("r.md")))
     assert "| c1 | claim 1 | REFUTED | REFUTED | SUPPORTED | broken |" in markdown
-    assert "| macro-F1 | 0.222 | [0.400, 0.600] |" in markdown  # (2/3 + 0 + 0) / 3
-    assert "Macro-F1 0.900 → 0.222" in markdown
+    assert "| macro-F1 | 0.222 |" in markdown  # (2/3 + 0 + 0) / 3
+    assert "Macro-F1 1.000 → 0.222" in markdown
     page = render_eval_report([current], [None], report_format(Path("r.HTML")))
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
     assert "<script" not in page and "No previous recorded run" in page
@@ -250,19 +391,20 @@ def test_report_lists_worst_errors_and_changes(tmp_path):
 
 
 def test_trend_plot_is_a_png(tmp_path):
-    runs = [_run(0.5 + i / 10, [S, R, N], timestamp=f"2025-01-0{i + 1}T00:00:00+00:00")
+    runs = [_recorded(_run([S, R, N][: i + 1] + [S] * (2 - i),
+                           timestamp=f"2025-01-0{i + 1}T00:00:00+00:00"), i + 1)
             for i in range(3)]
-    plot_trend([*runs, _run(0.4, [S, R, N], mode="articles")], tmp_path / "trend.png")
+    plot_trend([*runs, _recorded(_run([S, R, N], mode="articles"), 4)], tmp_path / "trend.png")
     assert (tmp_path / "trend.png").read_bytes().startswith(b"\x89PNG")
 
 
-# --- the command line, end to end ---------------------------------------------------------------
+# --- running suites, end to end -----------------------------------------------------------------
 
+MARATHON = ("A Kenyan runner won the Rotterdam marathon on Sunday in a new course record of two "
+            "hours and three minutes.")
 ARTICLE = (
     "Solar panels became much cheaper last year. Prices for solar panels fell by a quarter in "
-    "2023.\n\n"
-    "A Kenyan runner won the Rotterdam marathon on Sunday in a new course record of two hours "
-    "and three minutes.\n\n"
+    f"2023.\n\n{MARATHON}\n\n"
     "A volcano on the Reykjanes peninsula in Iceland erupted again on Monday night.\n"
 )
 TINY_CLAIMS = [
@@ -274,18 +416,18 @@ TINY_CLAIMS = [
     {"id": "t3", "claim": "Imker in Bayern melden den Verlust von fast einem Drittel ihrer "
      "Bienenvölker.", "label": R, "evidence": ["de-bees"]},
     {"id": "t4", "claim": "Prices for solar panels fell by a quarter in 2023.", "label": S,
-     "evidence": ["en-solar"], "article": "articles/news.txt"},
-    {"id": "t5", "claim": "A Kenyan runner won the Rotterdam marathon in a course record.",
-     "label": S, "evidence": ["marathon"], "article": "articles/news.txt"},
+     "evidence": ["en-solar"], "article": "articles/news.txt",
+     "sentence": "Prices for solar panels fell by a quarter in 2023."},
+    {"id": "t5", "claim": "A Kenyan runner won the Rotterdam marathon in a new course record.",
+     "label": S, "evidence": ["marathon"], "article": "articles/news.txt", "sentence": MARATHON},
     {"id": "t6", "claim": "A volcano on the Reykjanes peninsula erupted on Monday night.",
-     "label": S, "evidence": ["volcano"], "article": "articles/news.txt"},
-    # Not stated in the article: no extracted claim can match it.
-    {"id": "t7", "claim": "Die Baukosten der Linie 17 lagen bei 48 Millionen Euro.", "label": S,
-     "evidence": ["de-tram"], "article": "articles/news.txt"},
+     "label": S, "evidence": ["volcano"], "article": "articles/news.txt",
+     "sentence": "A volcano on the Reykjanes peninsula in Iceland erupted again on Monday "
+                 "night."},
+    # A second claim of the marathon sentence, whose one extracted claim goes to t5: missed.
+    {"id": "t7", "claim": "The race took two hours.", "label": S,
+     "evidence": ["marathon"], "article": "articles/news.txt", "sentence": MARATHON},
 ]
-CLAIMS_KEYS = {"accuracy", "macro_f1", "per_label", "confusion", "evidence_recall",
-               "citation_precision", "seconds_per_claim", "ece", "ci95", "usage"}
-ARTICLES_KEYS = CLAIMS_KEYS | {"claim_recall", "claim_precision", "matched_accuracy"}
 
 
 def factcheck(*args: str | Path) -> int:
@@ -304,49 +446,136 @@ def factcheck(*args: str | Path) -> int:
 @pytest.fixture(scope="module")
 def tiny_suite(tmp_path_factory) -> Path:
     return _write_suite(tmp_path_factory.mktemp("suite") / "tiny", TINY_CLAIMS,
-                        articles={"articles/news.txt": ARTICLE})
+                        articles={"articles/news.txt": ARTICLE},
+                        toml='name = "tiny"\nas_of = "2024-06-30"\n')
 
 
-def test_cli_eval_record_history_and_regressions(tiny_suite, tmp_path, capsys):
-    home, db = tmp_path / "home", tmp_path / "history.sqlite"
+@pytest.fixture(scope="module")
+def eval_home(tmp_path_factory) -> Path:
+    """One FACTCHECK_HOME for the module, so that the tiny suite's store is embedded once."""
+    return tmp_path_factory.mktemp("eval-home")
+
+
+class SpyJudge:
+    """The real judge, remembering every claim it judged."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.claims = inner, inner.name, []
+
+    def gather(self, claim):
+        return self.inner.gather(claim)
+
+    def judge(self, claim, evidence=None):
+        self.claims.append(claim)
+        return self.inner.judge(claim, evidence)
+
+
+class WorsenedJudge(SpyJudge):
+    """The real judge under its own name, with every SUPPORTED verdict turned into REFUTED."""
+
+    def judge(self, claim, evidence=None):
+        verdict = super().judge(claim, evidence)
+        if verdict.label == Label.SUPPORTED:
+            verdict.label = Label.REFUTED
+        return verdict
+
+
+def test_runs_score_every_gold_claim_at_its_date(tiny_suite, eval_home):
+    suite = load_suite(tiny_suite)
+    verifier = open_suite_verifier(suite, Settings(home=eval_home))
+    spy = SpyJudge(verifier.judge)
+    verifier.judge = spy
+    claims = run_claims_mode(suite, verifier)
+    assert {c.as_of for c in spy.claims} == {"2024-06-30"}
+    assert claims.as_of == "2024-06-30" and {i.as_of for i in claims.items} == {"2024-06-30"}
+    spy.claims.clear()
+    articles = run_articles_mode(suite, verifier)
+    assert spy.claims and {c.as_of for c in spy.claims} == {"2024-06-30"}
+
+    # Every gold claim of the article is scored; the missed one (t7) counts as wrong.
+    assert articles.n == 4 and len(articles.items) == 4
+    matched = {i.id: i.extracted for i in articles.items}
+    assert matched["t4"] == "Prices for solar panels fell by a quarter in 2023."
+    assert matched["t5"] == MARATHON and matched["t7"] is None
+    coverage = articles.metrics.coverage
+    assert coverage is not None
+    assert (coverage.matched, coverage.missed, coverage.claim_recall) == (3, 1, 0.75)
+    assert 0 < coverage.claim_precision < 1  # "became much cheaper" is extra
+    right = sum(i.correct for i in articles.items)
+    assert articles.metrics.accuracy == round(right / 4, 4)
+    assert coverage.matched_accuracy == round(right / 3, 4)
+    assert articles.metrics.confusion[S]["MISSED"] == 1
+
+
+def test_cli_eval_record_history_and_report(tiny_suite, eval_home, tmp_path, capsys):
+    db = tmp_path / "history.sqlite"
     first = tmp_path / "first.json"
-    common = [tiny_suite, "--mode", "both", "--home", home, "--history", db]
+    common = [tiny_suite, "--mode", "both", "--home", eval_home, "--history", db]
     assert factcheck("eval", *common, "--json", first, "--record", "--report",
                      tmp_path / "r.md") == 0
-    claims_run, articles_run = json.loads(first.read_text(encoding="utf-8"))
-    assert (claims_run["mode"], claims_run["n"]) == ("claims", 7)
-    assert (articles_run["mode"], articles_run["n"]) == ("articles", 4)
-    assert set(claims_run["metrics"]) >= CLAIMS_KEYS
-    assert set(articles_run["metrics"]) >= ARTICLES_KEYS
-    assert set(claims_run["metrics"]["ci95"]) == {"accuracy", "macro_f1"}
-    assert claims_run["metrics"]["usage"]["claims"] == 7
-    assert {"suite", "mode", "n", "metrics", "config", "items"} <= set(claims_run)
-    matched = {i["id"]: i["extracted"] for i in articles_run["items"]}
-    assert matched["t4"] == "Prices for solar panels fell by a quarter in 2023."
-    assert matched["t7"] is None
-    assert articles_run["metrics"]["claim_recall"] == 0.75
-    assert 0 < articles_run["metrics"]["claim_precision"] < 1  # "became much cheaper" is extra
-    assert "claim recall" in capsys.readouterr().out
-    assert "## tiny: articles mode" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    claims_run, articles_run = (EvalRun.model_validate(r)
+                                for r in json.loads(first.read_text(encoding="utf-8")))
+    assert (claims_run.mode, claims_run.n) == ("claims", 7)
+    assert (articles_run.mode, articles_run.n) == ("articles", 4)
+    assert claims_run.metrics.coverage is None and articles_run.metrics.coverage is not None
+    assert claims_run.metrics.usage.claims == 7
+    printed = capsys.readouterr().out
+    assert "articles mode, n=4, 1 missed" in printed and "matched pairs only" in printed
+    report = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "## tiny: articles mode" in report and "accuracy (all gold claims)" in report
 
     plot = tmp_path / "trend.png"
     assert factcheck("eval-history", "tiny", "--history", db, "--plot", plot) == 0
     listing = capsys.readouterr().out
-    assert "claims" in listing and "articles" in listing and "tiny" in listing
+    assert "claims" in listing and "articles" in listing and "first" in listing
     assert plot.read_bytes().startswith(b"\x89PNG")
 
-    # An identical second run is no regression; its report shows no change.
+    # An identical second run passes the gate; its report shows no change.
     assert factcheck("eval", *common, "--fail-on-regression", "--report", tmp_path / "r.html") == 0
+    assert "gate passed" in capsys.readouterr().err
     assert "No claim changed its label." in (tmp_path / "r.html").read_text(encoding="utf-8")
 
-    # Against a recorded run that scored perfectly, the real one regresses: exit code 5.
-    perfect = {**claims_run, "metrics": {**claims_run["metrics"], "macro_f1": 1.0},
-               "items": [{**i, "predicted": i["gold"]} for i in claims_run["items"]]}
-    record_run(db, perfect)
+
+def test_worsened_judge_fails_the_gate_and_lists_the_flipped_claims(
+        tiny_suite, eval_home, tmp_path, capsys, monkeypatch):
+    import agent._evaluation as evaluation
+
+    db = tmp_path / "history.sqlite"
+    common = [tiny_suite, "--home", eval_home, "--history", db]
+    assert factcheck("eval", *common, "--record") == 0
+    baseline = load_runs(db)[0]
+    supported_right = sorted(i.id for i in baseline.items if i.correct and i.gold == S)
+    assert supported_right, "the tiny suite needs claims the real judge gets right"
+
+    real = evaluation.open_suite_verifier
+
+    def worsened(*args, **kwargs):
+        verifier = real(*args, **kwargs)
+        verifier.judge = WorsenedJudge(verifier.judge)
+        return verifier
+
+    monkeypatch.setattr(evaluation, "open_suite_verifier", worsened)
     capsys.readouterr()
-    assert factcheck("eval", tiny_suite, "--home", home, "--history", db,
-                     "--fail-on-regression") == RegressionError.exit_code
-    assert f"t3: {R} → " in capsys.readouterr().err  # the claim labelled wrong on purpose
+    assert factcheck("eval", *common, "--record", "--fail-on-regression") == \
+        RegressionError.exit_code
+    err = capsys.readouterr().err
+    assert "gate FAILED" in err and "failed the regression gate" in err
+    for claim_id in supported_right:
+        assert f"broken: {claim_id}: {S} → {R} (gold {S})" in err
+    assert [r.gate for r in load_runs(db)] == ["first", "failed"]
+
+    # The failed run is not the baseline: the next run is gated against the first one again.
+    monkeypatch.setattr(evaluation, "open_suite_verifier", real)
+    assert factcheck("eval", *common, "--record", "--fail-on-regression") == 0
+    assert f"against baseline run {baseline.id} " in capsys.readouterr().err
+
+    # Accepted, the worse run becomes the baseline; --accept needs --record.
+    monkeypatch.setattr(evaluation, "open_suite_verifier", worsened)
+    assert factcheck("eval", *common, "--fail-on-regression", "--accept") == 2
+    assert factcheck("eval", *common, "--record", "--fail-on-regression", "--accept") == 0
+    accepted = load_runs(db)[-1]
+    assert accepted.gate == "accepted"
+    assert baseline_run(db, "tiny", "claims", accepted.config.family).id == accepted.id
 
 
 def test_cli_eval_refuses_bad_suites_and_modes(tmp_path, capsys):
