@@ -21,6 +21,16 @@ _ORDINAL_CUT = re.compile(
     re.IGNORECASE,
 )
 _MONTH_START = re.compile(rf"^\s*(?:{MONTHS})\b", re.IGNORECASE)
+# A sentence longer than this is not one claim but text without punctuation (a pasted table, a
+# transcript); it is left unchecked, with a warning.
+MAX_SENTENCE_CHARS = 1000
+# How a line that ends a sentence ends; a line ending otherwise may be a heading, a headline, or a
+# line of hard-wrapped text that the next line continues.
+_LINE_END = re.compile(r"[.!?“\"”»«)\]]\s*$")
+_CONTINUES = re.compile(r"^\s*[a-zäöüß0-9]")
+_INNER_END = re.compile(r"[.!?][“\"”»«)]?\s+\S")
+# Hard-wrapped text has no line longer than this.
+WRAP_WIDTH = 100
 
 # Markers of speculation, prediction, appeal, opinion and rhetoric: such sentences are not claims.
 _NOT_CHECKWORTHY = re.compile(
@@ -107,16 +117,33 @@ def split_sentences(article: str, lang: str) -> list[Sentence]:
             pieces[-1] = Sentence(article[previous.start : cursor], previous.start, cursor)
             continue
         pieces.append(Sentence(text, start, cursor))
-    # A line break ends a sentence even when the segmenter does not see it (headings).
+    # A line break ends a sentence even when the segmenter does not see it (headings), unless
+    # the next line continues the sentence (hard-wrapped text).
+    wrapped = _hard_wrapped(article)
     result: list[Sentence] = []
     for piece in pieces:
-        offset = piece.start
+        offset, open_end = piece.start, False
         for line in piece.text.split("\n"):
-            if line.strip():
-                begin = article.find(line.strip(), offset)
-                result.append(Sentence(line.strip(), begin, begin + len(line.strip())))
-                offset = begin + len(line.strip())
+            if not line.strip():
+                continue
+            begin = article.find(line.strip(), offset)
+            offset = begin + len(line.strip())
+            if open_end and (wrapped or _CONTINUES.match(line)):
+                result[-1] = Sentence(article[result[-1].start : offset], result[-1].start, offset)
+            else:
+                result.append(Sentence(line.strip(), begin, offset))
+            open_end = not _LINE_END.search(line)
     return result
+
+
+def _hard_wrapped(article: str) -> bool:
+    """Whether the article's lines were wrapped at a fixed width (e-mail, plain-text files):
+    several lines end without a full stop, none is long, and sentences end inside lines (which
+    a list of headlines does not do)."""
+    lines = [line.strip() for line in article.split("\n") if line.strip()]
+    open_ends = sum(not _LINE_END.search(line) for line in lines[:-1])
+    return (open_ends >= 2 and max(map(len, lines)) <= WRAP_WIDTH
+            and any(_INNER_END.search(line) for line in lines))
 
 
 def detect_language(text: str) -> str:
@@ -137,7 +164,7 @@ def is_checkworthy(sentence: str) -> bool:
     """A declarative sentence that states something verifiable, not a heading, question, hope,
     prediction, appeal or evaluation."""
     text = sentence.strip()
-    if len(text.split()) < 5 or text.endswith("?") or not re.search(r"[.!“\"”]$", text):
+    if len(text.split()) < 5 or len(text) > MAX_SENTENCE_CHARS or re.search(r"[?:,;–-]$", text):
         return False
     if _NOT_CHECKWORTHY.search(text):
         return False
@@ -170,7 +197,8 @@ class ClaimExtractor:
             found = self._from_sentence(sentence, last_person, lang)
             for kind, text in found:
                 claims.append(
-                    Claim(id=f"c{len(claims) + 1:03d}", text=text, sentence=sentence.text,
+                    Claim(id=f"c{len(claims) + 1:03d}", text=" ".join(text.split()),
+                          sentence=sentence.text,
                           start=sentence.start, end=sentence.end, kind=kind)
                 )
             names = re.findall(_NAME, sentence.text[1:])

@@ -79,3 +79,50 @@ def test_seed_article_004_yields_role_claims_for_invented_officials():
     roles = [c.text for c in ClaimExtractor().extract(text) if c.kind == "role"]
     assert "Oleksandr Petrenko ist der Verteidigungsminister der Ukraine." in roles
     assert "Admiral Sarah Thompson ist die Sprecherin der NATO." in roles
+
+
+def test_a_line_without_a_full_stop_is_a_claim():
+    for line in ("Nordkorea hat im Oktober 2024 rund 10000 Soldaten nach Russland geschickt\n",
+                 "North Korea sent about 10,000 soldiers to Russia in October 2024"):
+        assert [c.text for c in ClaimExtractor().extract(line)] == [line.strip()]
+
+
+def test_a_headline_is_a_claim_and_a_short_heading_is_not():
+    article = ("Südkorea meldet 10000 nordkoreanische Soldaten in Kursk\n\n"
+               "Reaktionen aus Seoul\n"
+               "Der Geheimdienst in Seoul hat die Zahl am Mittwoch bestätigt.")
+    assert [c.text for c in ClaimExtractor().extract(article)] == [
+        "Südkorea meldet 10000 nordkoreanische Soldaten in Kursk",
+        "Der Geheimdienst in Seoul hat die Zahl am Mittwoch bestätigt."]
+
+
+def test_lines_of_headlines_are_one_claim_each():
+    article = ("Nordkorea schickt Soldaten nach Russland\n"
+               "Südkorea warnt vor einer Eskalation im Krieg\n"
+               "Die NATO berät in Brüssel über die Lage\n")
+    assert len(ClaimExtractor().extract(article)) == 3
+
+
+def test_hard_wrapped_text_gives_whole_sentences():
+    article = ("Die Leipziger Verkehrsbetriebe haben am Mittwoch eine neue\n"
+               "Straßenbahnlinie eröffnet. Die Linie 17 verbindet den Hauptbahnhof mit dem\n"
+               "Stadtteil Grünau und fährt alle zehn Minuten. Die Baukosten lagen bei 48\n"
+               "Millionen Euro.\n")
+    claims = ClaimExtractor().extract(article)
+    assert [c.text for c in claims] == [
+        "Die Leipziger Verkehrsbetriebe haben am Mittwoch eine neue Straßenbahnlinie eröffnet.",
+        "Die Linie 17 verbindet den Hauptbahnhof mit dem Stadtteil Grünau und fährt alle zehn "
+        "Minuten.",
+        "Die Baukosten lagen bei 48 Millionen Euro."]
+    for claim in claims:
+        assert article[claim.start:claim.end] == claim.sentence
+
+
+def test_a_line_that_goes_on_in_lower_case_continues_the_sentence():
+    article = "The ministry said on Tuesday that about 10,000 soldiers\nhad crossed the border."
+    assert [c.text for c in ClaimExtractor().extract(article)] == [
+        "The ministry said on Tuesday that about 10,000 soldiers had crossed the border."]
+
+
+def test_text_without_any_punctuation_is_not_one_huge_claim():
+    assert ClaimExtractor().extract("Raketen Soldaten Munition " * 3000) == []
