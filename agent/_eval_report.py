@@ -75,9 +75,9 @@ def per_label_table(metrics: Metrics) -> Table:
 
 
 def confusion_table(metrics: Metrics) -> Table:
-    labels = list(metrics.confusion)
-    return Table(["gold \\ predicted", *labels], [
-        [gold, *(str(metrics.confusion[gold][p]) for p in labels)] for gold in labels
+    predicted = list(next(iter(metrics.confusion.values()), {}))
+    return Table(["gold \\ predicted", *predicted], [
+        [gold, *(str(row[p]) for p in predicted)] for gold, row in metrics.confusion.items()
     ])
 
 

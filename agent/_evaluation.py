@@ -359,8 +359,12 @@ def classification_metrics(gold: list[str], predicted: list[str], labels: list[s
     matrix = np.zeros((len(space), len(space)), dtype=int)
     for g, p in zip(gold, predicted, strict=True):
         matrix[index[g], index[p]] += 1
+    # per-label scores and confusion rows for the labels a gold claim can have, not for
+    # predictions such as ERROR and MISSED
+    rows = [label for label in space if label in labels or label in gold]
     per_label = {}
-    for i, label in enumerate(space):
+    for label in rows:
+        i = index[label]
         tp, predicted_n, support = matrix[i, i], matrix[:, i].sum(), matrix[i].sum()
         precision = tp / predicted_n if predicted_n else 0.0
         recall = tp / support if support else 0.0
@@ -373,8 +377,7 @@ def classification_metrics(gold: list[str], predicted: list[str], labels: list[s
         accuracy=round(float(np.trace(matrix)) / n, 4) if n else 0.0,
         macro_f1=round(float(_macro_f1(matrix)), 4),
         per_label=per_label,
-        confusion={g: {p: int(matrix[i, j]) for j, p in enumerate(space)}
-                   for i, g in enumerate(space)},
+        confusion={g: {p: int(matrix[index[g], j]) for j, p in enumerate(space)} for g in rows},
     )
 
 

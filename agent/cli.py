@@ -420,17 +420,16 @@ def _print_metrics(result: EvalRun) -> None:
             f"{usage.invalid_outputs} invalid, {usage.dropped_citations} dropped quotes, "
             f"{metrics.errors} claims not judged"
         )
-    labels = list(metrics.per_label)
+    predicted = list(next(iter(metrics.confusion.values()), {}))
     table = Table(title="gold (rows) × predicted (columns)")
     table.add_column("")
-    for label in labels:
+    for label in predicted:
         table.add_column(label)
     for label in ("precision", "recall", "f1"):
         table.add_column(label)
-    for gold in labels:
-        row = metrics.per_label[gold]
-        table.add_row(gold, *(str(metrics.confusion[gold][p]) for p in labels),
-                      f"{row.precision:.2f}", f"{row.recall:.2f}", f"{row.f1:.2f}")
+    for gold, scores in metrics.per_label.items():
+        table.add_row(gold, *(str(metrics.confusion[gold][p]) for p in predicted),
+                      f"{scores.precision:.2f}", f"{scores.recall:.2f}", f"{scores.f1:.2f}")
     out.print(table)
 
 

@@ -18,6 +18,11 @@ from agent._settings import Settings
 # `factcheck` subprocesses inherit it.
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
+# CI sets FACTCHECK_REQUIRE_LOCAL_MODEL=1: a test against the real local model (marked `llm`) that
+# would be skipped fails instead. Read here, before the autouse fixture below clears every
+# FACTCHECK_* variable.
+REQUIRE_LOCAL_MODEL = os.environ.get("FACTCHECK_REQUIRE_LOCAL_MODEL") == "1"
+
 # Documents of the tiny corpus, by the id each one gets once loaded.
 TINY_DOCUMENT_IDS = {"de-tram", "de-bees", "volcano", "en-chess", "en-solar", "marathon"}
 
@@ -185,21 +190,31 @@ def _isolated_factcheck_env(tmp_path_factory: pytest.TempPathFactory):
     os.environ.update(saved)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """With FACTCHECK_REQUIRE_LOCAL_MODEL=1, a skipped `llm` test is reported as failed."""
+    outcome = yield
+    report = outcome.get_result()
+    if (REQUIRE_LOCAL_MODEL and report.skipped and not hasattr(report, "wasxfail")
+            and item.get_closest_marker("llm")):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = ("FACTCHECK_REQUIRE_LOCAL_MODEL=1, but the test was skipped: "
+                           + str(reason).removeprefix("Skipped: "))
+
+
 @pytest.fixture(scope="session")
 def local_model_url(tmp_path_factory: pytest.TempPathFactory):
     """The base URL of the bundled local chat model, served by llama-cpp-python on a free port
-    for this test session. Skipped where the local-llm extra is not installed, unless
-    FACTCHECK_REQUIRE_LOCAL_MODEL=1 (as in CI), which turns that into a failure."""
+    for this test session. Skipped where the local-llm extra is not installed (a failure with
+    FACTCHECK_REQUIRE_LOCAL_MODEL=1, as in CI)."""
     import importlib.util
     import socket
 
     from agent._local_model import assemble_model, start_server, wait_until_ready
 
     if importlib.util.find_spec("llama_cpp") is None:
-        reason = "llama-cpp-python is not installed (pip install -e '.[local-llm]')"
-        if os.environ.get("FACTCHECK_REQUIRE_LOCAL_MODEL") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
+        pytest.skip("llama-cpp-python is not installed (pip install -e '.[local-llm]')")
     model = assemble_model()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
