@@ -18,6 +18,7 @@ from ._corpus import fetch_url
 from ._embeddings import make_embedder
 from ._errors import InputError
 from ._judge import EmbeddedJudge
+from ._language import require_supported, screen
 from ._llm import ChatClient, Ledger
 from ._llm_claims import LLMClaimExtractor
 from ._llm_judge import LLMJudge
@@ -52,18 +53,42 @@ def build_store(settings: Settings) -> CorpusStore:
     return CorpusStore(settings, make_embedder(settings))
 
 
-def check_article(text: str, max_chars: int) -> str:
-    """The article text, or an InputError saying why it cannot be verified."""
+def check_text(value: object, what: str) -> str:
+    """`value` if it is a str, else an InputError naming what it should have been."""
+    if isinstance(value, bytes | bytearray):
+        raise InputError(f"{what} must be text (a str), not bytes: decode it first, "
+                         "e.g. data.decode('utf-8')")
+    if not isinstance(value, str):
+        raise InputError(f"{what} must be text (a str), not "
+                         f"{'None' if value is None else type(value).__name__}")
+    return value
+
+
+def check_article(text: object, max_chars: int, what: str = "the article") -> str:
+    """The article (or claim) text, or an InputError saying why it cannot be verified."""
+    text = check_text(text, what)
     if "\x00" in text[:8192]:
-        raise InputError("the article is binary data, not text")
+        raise InputError(f"{what} is binary data, not text")
     if not text.strip():
-        raise InputError("the article is empty")
+        raise InputError(f"{what} is empty")
     if len(text) > max_chars:
         raise InputError(
-            f"the article has {len(text):,} characters, over the limit of {max_chars:,} "
+            f"{what} has {len(text):,} characters, over the limit of {max_chars:,} "
             "(FACTCHECK_MAX_ARTICLE_CHARS)"
         )
     return text
+
+
+def check_paths(paths: object, what: str) -> list:
+    """A list of the paths (or URLs) given: one str or Path, or a list of them."""
+    if isinstance(paths, str | Path):
+        return [paths]
+    if not isinstance(paths, list | tuple):
+        raise InputError(f"{what} must be a list of str or Path, not {type(paths).__name__}")
+    for path in paths:
+        if not isinstance(path, str | Path):
+            raise InputError(f"{what} must be str or Path, not {type(path).__name__}")
+    return list(paths)
 
 
 def summarise(counts: dict[Label, int], errors: int = 0) -> str:
@@ -73,7 +98,8 @@ def summarise(counts: dict[Label, int], errors: int = 0) -> str:
         return "No check-worthy claims were found."
     refuted, supported = counts[Label.REFUTED], counts[Label.SUPPORTED]
     unknown = counts[Label.NOT_ENOUGH_INFO]
-    head = f"{total} claims: {supported} supported, {refuted} refuted, {unknown} not decidable."
+    head = (f"{total} claim{'' if total == 1 else 's'}: {supported} supported, {refuted} "
+            f"refuted, {unknown} not decidable.")
     if errors:
         head = head[:-1] + f", {errors} not judged (see their errors)."
     if refuted:
@@ -160,9 +186,12 @@ class Verifier:
         return Ledger(budget_tokens=self.settings.llm_budget_tokens,
                       budget_usd=self.settings.llm_budget_usd)
 
-    def ingest(self, paths: Sequence[str | Path], progress=None) -> IngestSummary:
-        """Add reference documents; the next verification sees them."""
-        summary = self.store.ingest_paths(paths, progress=progress)
+    def ingest(self, paths: Sequence[str | Path], progress=None, prune: bool = False
+               ) -> IngestSummary:
+        """Add reference documents (files, folders, globs; one or a list); the next verification
+        sees them. `prune` also removes the documents of files deleted from these folders."""
+        paths = check_paths(paths, "paths")
+        summary = self.store.ingest_paths(paths, progress=progress, prune=prune)
         if summary.changed:
             self.retriever.refresh()
             self._fingerprint = None
@@ -170,6 +199,12 @@ class Verifier:
 
     def ingest_documents(self, documents: list[Document]) -> IngestSummary:
         """Add documents given as objects (e.g. from another service)."""
+        if isinstance(documents, Document):
+            documents = [documents]
+        for document in documents:
+            if not isinstance(document, Document):
+                raise InputError(f"documents must be Document objects, not "
+                                 f"{type(document).__name__}")
         summary = self.store.ingest(documents)
         if summary.changed:
             self.retriever.refresh()
@@ -179,11 +214,18 @@ class Verifier:
     def ingest_urls(self, urls: list[str]) -> IngestSummary:
         """Fetch pages or text files by URL (httpx) and add them."""
         return self.ingest_documents(
-            [fetch_url(url, timeout_s=self.settings.timeout_s) for url in urls]
+            [fetch_url(url, timeout_s=self.settings.timeout_s)
+             for url in map(str, check_paths(urls, "urls"))]
         )
 
     def search(self, query: str, k: int = 5, where: SearchFilter | None = None) -> list[SearchHit]:
         """The k passages that best match `query` (hybrid dense + BM25)."""
+        if not check_text(query, "the query").strip():
+            raise InputError("the query is empty")
+        if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+            raise InputError(f"k must be a whole number of at least 1, not {k!r}")
+        if where is not None and not isinstance(where, SearchFilter):
+            raise InputError(f"where must be a SearchFilter, not {type(where).__name__}")
         return self.retriever.search(query, k=k, where=where)
 
     def provenance(self) -> Provenance:
@@ -210,7 +252,8 @@ class Verifier:
 
     def verify_claim(self, text: str, as_of: str = "") -> ClaimVerdict:
         """Judge one self-contained claim, at the ISO date `as_of` ('' = today)."""
-        text = check_article(text, self.settings.max_article_chars).strip()
+        text = check_article(text, self.settings.max_article_chars, "the claim").strip()
+        require_supported(text, "the claim")
         claim = Claim(id="c001", text=text, sentence=text, start=0, end=len(text), as_of=as_of)
         return self._judge(claim, self._ledger())
 
@@ -222,11 +265,16 @@ class Verifier:
         nothing else is lost. `progress(done, total)` is called as claims are judged."""
         started = time.perf_counter()
         text = check_article(text, self.settings.max_article_chars)
+        check_text(source, "source")
+        if progress is not None and not callable(progress):
+            raise InputError("progress must be a function of (done, total), or None")
+        screening = screen(text)  # sentences in other languages, or too long, are not checked
+        visible = screening.visible(text)
         ledger = self._ledger()
         if isinstance(self.extractor, LLMClaimExtractor):
-            claims = self.extractor.extract(text, ledger)
+            claims = self.extractor.extract(visible, ledger)
         else:
-            claims = self.extractor.extract(text)
+            claims = self.extractor.extract(visible)
         for claim in claims:
             claim.as_of = as_of
         extracted = time.perf_counter()
@@ -257,6 +305,9 @@ class Verifier:
         if ledger.usage.budget_exhausted:
             warnings.append(next((v.error for v in verdicts if v.error and "budget" in v.error),
                                  "the per-article LLM budget was spent before the end"))
+        warnings += screening.warnings
+        if unfinished := self.store.unfinished():
+            warnings.append(unfinished)
         if errors:
             warnings.append(f"{errors} of {len(verdicts)} claims could not be judged")
         return ArticleReport(
@@ -280,6 +331,9 @@ class Verifier:
     def verify_batch(self, texts: list[str]) -> list[ArticleReport]:
         """Verify many articles, in order; with a chat model several run at once, within the
         shared limit of `llm_concurrency` calls in flight."""
+        if isinstance(texts, str | bytes) or not isinstance(texts, list | tuple):
+            raise InputError(f"verify_batch takes a list of articles, not {type(texts).__name__}"
+                             " (for one article, use verify)")
         jobs = [(text, f"<text {i}>") for i, text in enumerate(texts, 1)]
         if not self.uses_llm:
             return [self.verify(text, source) for text, source in jobs]
