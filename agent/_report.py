@@ -161,9 +161,19 @@ def render_json(report: ArticleReport) -> str:
 # --- markdown -----------------------------------------------------------------------------------
 
 
+# Characters that start inline Markdown (links and images, emphasis, code, strike-through),
+# escaped with a backslash as CommonMark allows for any ASCII punctuation.
+_MD_INLINE = re.compile(r"([\\`*_\[\]~])")
+
+
 def _md(text: str) -> str:
-    """Inline Markdown text: HTML special characters escaped, whitespace collapsed."""
-    return html.escape(" ".join(text.split()), quote=False)
+    """Inline Markdown that shows the text as it is: whitespace collapsed, HTML special
+    characters and Markdown syntax escaped, so that no link, image, emphasis or heading can come
+    from an article, a passage or a model."""
+    text = _MD_INLINE.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    # at the start of a line (a quote line) these would make a heading, list or rule
+    text = re.sub(r"^([#+=-])", r"\\\1", text)
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
 
 
 def _md_cell(text: str) -> str:

