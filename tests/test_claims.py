@@ -1,84 +1,120 @@
-"""Claim extraction on German and English text, including the seed articles' tricky sentences."""
+"""Claim extraction on German and English text written for these tests (a town, a swimming pool,
+a museum, a football club; nothing from the seed suite): sentences and their spans, what is not a
+claim, role and quote claims, and resolved pronouns."""
 
-from pathlib import Path
+import pytest
 
 from agent._claims import ClaimExtractor, is_checkworthy, split_sentences
 
-SEEDS = Path(__file__).parent.parent / "seeds"
+ARTICLE = """Neues Hallenbad in Kleinhausen
+
+Das neue Hallenbad in Kleinhausen wurde am Mittwoch, dem 12. Juni 2019, eröffnet. Der Bau kostete
+18 Millionen Euro, drei Millionen mehr als geplant.
+
+„Das Bad ist ein Gewinn für die ganze Region“, erklärte Anna Berger, die Bürgermeisterin von
+Lindenfeld. Stadtrat Peter Lang kritisierte dagegen die Kosten. Er forderte eine Prüfung durch den
+Rechnungshof.
+
+Wie wird die Stadt die Betriebskosten bezahlen? Es bleibt zu hoffen, dass die Besucherzahlen
+stimmen.
+"""
 
 
 def test_ordinal_cut_is_repaired():
-    text = "Der Minister kam am 3. Oktober in Moskau an. Im 2. Weltkrieg war das anders."
+    text = "Die Messe begann am 3. Oktober in Leipzig. Im 2. Halbjahr kamen weniger Besucher."
     sentences = [s.text for s in split_sentences(text, "de")]
-    assert sentences == ["Der Minister kam am 3. Oktober in Moskau an.",
-                         "Im 2. Weltkrieg war das anders."]
+    assert sentences == ["Die Messe begann am 3. Oktober in Leipzig.",
+                         "Im 2. Halbjahr kamen weniger Besucher."]
 
 
 def test_spans_point_into_the_article():
-    text = (SEEDS / "000_55ee62cd197b6292.txt").read_text(encoding="utf-8")
-    for claim in ClaimExtractor().extract(text):
-        assert text[claim.start:claim.end] == claim.sentence
+    claims = ClaimExtractor().extract(ARTICLE)
+    assert len(claims) >= 4
+    for claim in claims:
+        assert ARTICLE[claim.start:claim.end] == claim.sentence
+    statements = [" ".join(c.text.split()) for c in claims if c.kind == "statement"]
+    assert "Der Bau kostete 18 Millionen Euro, drei Millionen mehr als geplant." in statements
+    assert not any(s.startswith(("Wie wird", "Es bleibt", "Neues Hallenbad")) for s in statements)
 
 
-def test_not_checkworthy_sentences_are_dropped():
-    assert not is_checkworthy("Wie wird die internationale Gemeinschaft auf diese neue Allianz "
-                              "reagieren?")
-    assert not is_checkworthy("Es bleibt zu hoffen, dass die Diplomatie der Waffe vorgezogen "
-                              "wird, um ein weiteres Blutvergießen zu verhindern.")
-    assert not is_checkworthy("Diese alarmierenden Entwicklungen werfen ernsthafte Fragen zur "
-                              "regionalen Stabilität und zur globalen Sicherheit auf.")
-    assert not is_checkworthy("Such a step could change the balance of the war.")
-    assert is_checkworthy("Berichten zufolge hat Nordkorea im Laufe des letzten Jahres über 150 "
-                          "ballistische Raketen an Russland geliefert.")
+@pytest.mark.parametrize(("sentence", "checkworthy"), [
+    ("Wie wird die Stadt die Betriebskosten des neuen Bades bezahlen?", False),
+    ("Es bleibt zu hoffen, dass die Besucherzahlen im nächsten Jahr stimmen.", False),
+    ("Der Verein könnte in der nächsten Saison in die Regionalliga aufsteigen.", False),
+    ("Such a step could change the balance of power in the league.", False),
+    ("What happens to the old museum building is anyone's guess?", False),
+    pytest.param("Diese überraschenden Zahlen werfen ernste Fragen zur Zukunft des Vereins auf.",
+                 False, marks=pytest.mark.xfail(
+                     strict=False, reason="issue 12: evaluative framing is found by a word list "
+                                          "fitted to the seed articles")),
+    pytest.param("The decision was a slap in the face for every fan of the club.", False,
+                 marks=pytest.mark.xfail(strict=False, reason="issue 12: opinion is not "
+                                                              "recognised")),
+    ("Der Verein hat im vergangenen Jahr über 150 neue Mitglieder aufgenommen.", True),
+    ("The museum reopened in October 2019 after a two-year renovation.", True),
+])
+def test_what_is_a_claim(sentence, checkworthy):
+    assert is_checkworthy(sentence) is checkworthy
 
 
 def test_headings_are_not_claims():
-    claims = ClaimExtractor().extract("Hintergründe und Kontext\nDer Vertrag trat am 4. Dezember "
-                                      "2024 in Kraft, wie die Regierung mitteilte.")
+    claims = ClaimExtractor().extract("Geschichte des Vereins\nDer Verein wurde am 4. Dezember "
+                                      "1904 gegründet, wie die Chronik festhält.")
     assert [c.text for c in claims] == [
-        "Der Vertrag trat am 4. Dezember 2024 in Kraft, wie die Regierung mitteilte."]
+        "Der Verein wurde am 4. Dezember 1904 gegründet, wie die Chronik festhält."]
 
 
 def test_attributed_quote_gives_role_and_quote_claims():
-    text = ("„Die NATO ist zutiefst besorgt über die Berichte“, erklärte Admiral Sarah Thompson, "
-            "die Sprecherin der NATO.")
+    text = ("„Das Bad ist ein Gewinn für die ganze Region“, erklärte Anna Berger, die "
+            "Bürgermeisterin von Lindenfeld.")
     claims = ClaimExtractor().extract(text)
     assert [(c.kind, c.text) for c in claims] == [
-        ("role", "Admiral Sarah Thompson ist die Sprecherin der NATO."),
-        ("quote", "Admiral Sarah Thompson erklärte: „Die NATO ist zutiefst besorgt über die "
-                  "Berichte“"),
+        ("role", "Anna Berger ist die Bürgermeisterin von Lindenfeld."),
+        ("quote", "Anna Berger erklärte: „Das Bad ist ein Gewinn für die ganze Region“"),
+    ]
+
+
+@pytest.mark.xfail(strict=False, reason="issue 12: the comma inside English closing quotes stays "
+                                        "in the quote")
+def test_english_attributed_quote_gives_role_and_quote_claims():
+    text = ('"This building belongs to everyone in the city," said Margaret Osei, the director '
+            "of the Harbour City Museum.")
+    claims = ClaimExtractor().extract(text)
+    assert [(c.kind, c.text) for c in claims] == [
+        ("role", "Margaret Osei is the director of the Harbour City Museum."),
+        ("quote", "Margaret Osei said: „This building belongs to everyone in the city“"),
     ]
 
 
 def test_apposition_gives_role_claim_and_short_speaker_is_resolved():
-    text = ("Der südkoreanische Präsident Moon Jae-in gab eine ernste Warnung aus. "
-            "„Wir stehen an der Seite der Ukraine“, erklärte Moon in Seoul.")
-    claims = ClaimExtractor().extract(text)
-    kinds = [(c.kind, c.text) for c in claims]
-    assert ("role", "Moon Jae-in ist der südkoreanische Präsident.") in kinds
-    assert ("quote", "Moon Jae-in erklärte: „Wir stehen an der Seite der Ukraine“") in kinds
+    text = ("Die parteilose Bürgermeisterin Anna Berger eröffnete am Mittwoch das neue Bad. "
+            "„Das Bad ist ein Gewinn für die Region“, erklärte Berger bei der Feier.")
+    kinds = [(c.kind, c.text) for c in ClaimExtractor().extract(text)]
+    assert ("role", "Anna Berger ist die parteilose Bürgermeisterin.") in kinds
+    assert ("quote", "Anna Berger erklärte: „Das Bad ist ein Gewinn für die Region“") in kinds
 
 
-def test_pronoun_subject_is_resolved():
-    text = ("Der Außenminister Sergej Lawrow traf am Freitag seine Amtskollegin in Moskau. "
-            "Er erklärte danach, beide Staaten hätten einen Vertrag unterzeichnet.")
+@pytest.mark.parametrize("first", [
+    "Der Vorsitzende Karl Brandt stellte am Montag einen neuen Trainer vor.",
+    pytest.param("Der Vorsitzende Karl Brandt stellte am Montag den neuen Trainer des FC Obertal "
+                 "vor.", marks=pytest.mark.xfail(
+                     strict=False, reason="issue 12: the last name in the sentence is taken for "
+                                          "the subject")),
+])
+def test_pronoun_subject_is_resolved(first):
+    text = f"{first} Er erklärte danach, der Verein werde zwei neue Spieler verpflichten."
     statements = [c.text for c in ClaimExtractor().extract(text) if c.kind == "statement"]
-    assert any(s.startswith("Sergej Lawrow erklärte danach") for s in statements)
+    assert any(s.startswith("Karl Brandt erklärte danach") for s in statements)
 
 
 def test_english_article():
-    text = ("North Korea sent more than 10,000 soldiers to Russia in October 2024, the Pentagon "
-            "said. What happens next is anyone's guess? Observers say it could escalate.")
+    text = ("The city council approved a budget of more than 40 million dollars in March 2024, "
+            "the mayor said. What happens next is anyone's guess? Observers say it could "
+            "change the city.")
     claims = ClaimExtractor().extract(text)
     assert [c.text for c in claims] == [
-        "North Korea sent more than 10,000 soldiers to Russia in October 2024, the Pentagon said."]
-
-
-def test_seed_article_004_yields_role_claims_for_invented_officials():
-    text = (SEEDS / "004_7918f40a88e544d6.txt").read_text(encoding="utf-8")
-    roles = [c.text for c in ClaimExtractor().extract(text) if c.kind == "role"]
-    assert "Oleksandr Petrenko ist der Verteidigungsminister der Ukraine." in roles
-    assert "Admiral Sarah Thompson ist die Sprecherin der NATO." in roles
+        "The city council approved a budget of more than 40 million dollars in March 2024, the "
+        "mayor said."]
 
 
 def test_a_line_without_a_full_stop_is_a_claim():

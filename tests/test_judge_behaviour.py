@@ -1,0 +1,180 @@
+"""What the judge must get right, on a small German and English corpus built here (a town, a
+swimming pool, a museum, two football clubs; nothing from the seed suite), with a real store and
+the real embedding model. Each behaviour comes with the claim that states the evidence correctly,
+so that a judge answering NOT_ENOUGH_INFO to everything cannot pass. Cases today's embedded judge
+gets wrong are expected failures, each naming the open issue that fixes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent import Document, Label, Settings, Verifier
+from agent._store import CorpusStore
+
+SUPPORTED, REFUTED, NOT_ENOUGH_INFO = Label.SUPPORTED, Label.REFUTED, Label.NOT_ENOUGH_INFO
+NOT_SUPPORTED = "not SUPPORTED"
+
+CORPUS = [
+    Document(id="lindenfeld-rathaus", lang="de", date="2024-03-01",
+             title="Neue Bürgermeisterin in Lindenfeld",
+             text="Anna Berger ist seit März 2023 Bürgermeisterin von Lindenfeld. Ihr Vorgänger "
+                  "Jonas Keller war von 2015 bis 2023 Bürgermeister der Stadt und ging danach in "
+                  "den Ruhestand."),
+    Document(id="kleinhausen-hallenbad", lang="de", date="2019-06-13",
+             title="Hallenbad in Kleinhausen eröffnet",
+             text="Das neue Hallenbad in Kleinhausen wurde am Mittwoch, dem 12. Juni 2019, "
+                  "eröffnet. Der Bau kostete 18 Millionen Euro. Bei der Eröffnung sagte "
+                  "Bürgermeisterin Anna Berger: „Das Bad ist ein Gewinn für die ganze Region.“ "
+                  "Stadtrat Peter Lang kritisierte dagegen die hohen Kosten."),
+    Document(id="obertal-derby", lang="de", date="2024-09-16", title="Derbysieg für Obertal",
+             text="Der FC Obertal besiegte den SV Unterbach am Sonntag mit 3:1. Der SV Unterbach "
+                  "hat nach der Niederlage weder seinen Trainer entlassen noch neue Spieler "
+                  "verpflichtet."),
+    Document(id="harbour-museum", lang="en", date="2022-02-01",
+             title="New director at the Harbour City Museum",
+             text="Margaret Osei has been the director of the Harbour City Museum since January "
+                  "2022. She succeeded David Price, who led the museum from 2010 to 2021. The "
+                  "museum reopened on Saturday, 5 October 2019, after a renovation that cost 40 "
+                  "million dollars."),
+    Document(id="harbour-opening", lang="en", date="2022-02-02",
+             title="Museum director speaks at the opening",
+             text='At the opening of the new wing, museum director Margaret Osei said: "This '
+                  'building belongs to everyone in the city." Council member Tom Reid criticised '
+                  "the cost of the new wing."),
+    Document(id="northfield-match", lang="en", date="2024-04-14", title="Rovers win at home",
+             text="Northfield Rovers beat Eastport United 2-0 on Saturday. After the defeat, "
+                  "Eastport United neither sacked its coach nor signed new players."),
+]
+
+
+def issue(number: int, what: str):
+    """An expected failure of today's embedded judge, fixed by the named open issue."""
+    return pytest.mark.xfail(strict=False, reason=f"issue {number}: {what}")
+
+
+# (claim, expected verdict); NOT_SUPPORTED: REFUTED or NOT_ENOUGH_INFO, either is right.
+CASES = [
+    # who holds an office now, and who held it before
+    pytest.param("Anna Berger ist die Bürgermeisterin von Lindenfeld.", SUPPORTED,
+                 id="de-office-holder"),
+    pytest.param("Margaret Osei is the director of the Harbour City Museum.", SUPPORTED,
+                 id="en-office-holder"),
+    pytest.param("Jonas Keller war Bürgermeister von Lindenfeld.", SUPPORTED, id="de-past-role"),
+    pytest.param("David Price was the director of the Harbour City Museum.", SUPPORTED,
+                 id="en-past-role", marks=issue(11, "a past role is not a claim that it is "
+                                                    "held now")),
+    pytest.param("Jonas Keller ist der Bürgermeister von Lindenfeld.", NOT_SUPPORTED,
+                 id="de-former-holder-now", marks=issue(11, "'war von 2015 bis 2023' is not read "
+                                                            "as a term that ended")),
+    pytest.param("David Price is the director of the Harbour City Museum.", NOT_SUPPORTED,
+                 id="en-former-holder-now"),
+    pytest.param("Sabine Hoffmann ist die Bürgermeisterin von Lindenfeld.", REFUTED,
+                 id="de-unknown-person-in-a-known-role"),
+    pytest.param("Sabine Hoffmann ist eine Stadträtin in Kleinhausen.", NOT_ENOUGH_INFO,
+                 id="de-unknown-person-in-a-shared-role"),
+    # dates: the right one, and a wrong year, weekday or month
+    pytest.param("Das neue Hallenbad in Kleinhausen wurde im Juni 2019 eröffnet.", SUPPORTED,
+                 id="de-date"),
+    pytest.param("The Harbour City Museum reopened in October 2019.", SUPPORTED, id="en-date",
+                 marks=issue(10, "the evidence sentence also gives the cost, so it is not similar "
+                                 "enough")),
+    pytest.param("Das neue Hallenbad in Kleinhausen wurde im Juni 2017 eröffnet.", NOT_SUPPORTED,
+                 id="de-wrong-year", marks=issue(11, "years are not compared")),
+    pytest.param("The Harbour City Museum reopened in October 2016.", NOT_SUPPORTED,
+                 id="en-wrong-year"),
+    pytest.param("Das neue Hallenbad in Kleinhausen wurde an einem Freitag eröffnet.",
+                 NOT_SUPPORTED, id="de-wrong-weekday",
+                 marks=issue(11, "weekdays are not compared")),
+    pytest.param("Das neue Hallenbad in Kleinhausen wurde am 12. Juli 2019 eröffnet.",
+                 NOT_SUPPORTED, id="de-wrong-month", marks=issue(11, "months are not compared")),
+    # who did what to whom
+    pytest.param("Der FC Obertal gewann am Sonntag mit 3:1 gegen den SV Unterbach.", SUPPORTED,
+                 id="de-match"),
+    pytest.param("Northfield Rovers won 2-0 against Eastport United on Saturday.", SUPPORTED,
+                 id="en-match"),
+    pytest.param("Der SV Unterbach besiegte den FC Obertal am Sonntag mit 3:1.", NOT_SUPPORTED,
+                 id="de-swapped-entity", marks=issue(10, "similarity cannot tell who beat whom")),
+    pytest.param("Eastport United beat Northfield Rovers 2-0 on Saturday.", NOT_SUPPORTED,
+                 id="en-swapped-entity", marks=issue(10, "similarity cannot tell who beat whom")),
+    # who said it
+    pytest.param("Anna Berger sagte: „Das Bad ist ein Gewinn für die ganze Region.“", SUPPORTED,
+                 id="de-quote"),
+    pytest.param('Margaret Osei said: "This building belongs to everyone in the city."',
+                 SUPPORTED, id="en-quote"),
+    pytest.param("Peter Lang sagte: „Das Bad ist ein Gewinn für die ganze Region.“",
+                 NOT_SUPPORTED, id="de-misattributed-quote",
+                 marks=issue(13, "a speaker named anywhere in the passage counts")),
+    pytest.param('Tom Reid said: "This building belongs to everyone in the city."',
+                 NOT_SUPPORTED, id="en-misattributed-quote",
+                 marks=issue(13, "a speaker named anywhere in the passage counts")),
+    # "weder ... noch" and "neither ... nor" deny both parts
+    pytest.param("Der SV Unterbach hat nach der Niederlage seinen Trainer entlassen.", REFUTED,
+                 id="de-weder-noch", marks=issue(10, "'weder ... noch' is not read as negation")),
+    pytest.param("Der SV Unterbach hat seinen Trainer nicht entlassen.", SUPPORTED,
+                 id="de-weder-noch-agrees",
+                 marks=issue(10, "'weder ... noch' is not read as negation")),
+    pytest.param("After the defeat, Eastport United sacked its coach.", REFUTED,
+                 id="en-neither-nor"),
+    pytest.param("Eastport United did not sack its coach.", SUPPORTED,
+                 id="en-neither-nor-agrees"),
+    # numbers
+    pytest.param("Der Bau des Hallenbads in Kleinhausen kostete 18 Millionen Euro.", SUPPORTED,
+                 id="de-number"),
+    pytest.param("Der Bau des Hallenbads in Kleinhausen kostete über 25 Millionen Euro.", REFUTED,
+                 id="de-number-beyond-the-evidence"),
+    pytest.param("The renovation of the Harbour City Museum cost 95 million dollars.", REFUTED,
+                 id="en-different-number",
+                 marks=issue(10, "the evidence sentence also gives the reopening date, so it is "
+                                 "not similar enough for the number check")),
+    pytest.param("The Harbour City Museum owns 500 paintings.", NOT_ENOUGH_INFO,
+                 id="en-number-never-stated"),
+    # what the corpus says nothing about
+    pytest.param("The Eiffel Tower was repainted in green in 1995.", NOT_ENOUGH_INFO,
+                 id="en-unrelated"),
+    pytest.param("Das Hallenbad in Kleinhausen hat ein Sprungbecken mit Zehnmeterturm.",
+                 NOT_SUPPORTED, id="de-same-topic-other-fact",
+                 marks=issue(10, "a sentence on the same topic counts as support")),
+    pytest.param("Emily Carter erklärte: „Das Bad ist viel zu teuer.“", NOT_ENOUGH_INFO,
+                 id="de-quote-of-an-unknown-person"),
+]
+
+
+@pytest.fixture(scope="module")
+def verifier(tmp_path_factory: pytest.TempPathFactory, embedder) -> Verifier:
+    settings = Settings(home=Path(tmp_path_factory.mktemp("behaviour-home")))
+    built = Verifier(settings, store=CorpusStore(settings, embedder))
+    built.ingest_documents(CORPUS)
+    return built
+
+
+@pytest.mark.parametrize(("claim", "expected"), CASES)
+def test_verdict(verifier: Verifier, claim: str, expected: Label | str):
+    verdict = verifier.verify_claim(claim)
+    if expected == NOT_SUPPORTED:
+        assert verdict.label in (REFUTED, NOT_ENOUGH_INFO), verdict.rationale
+    else:
+        assert verdict.label == expected, verdict.rationale
+    if verdict.label != NOT_ENOUGH_INFO:
+        assert verdict.citations, "a decided verdict cites its evidence"
+
+
+@pytest.mark.parametrize("claim", [
+    "Der Bau des Hallenbads in Kleinhausen kostete über 25 Millionen Euro.",
+    "Margaret Osei is the director of the Harbour City Museum.",
+    "Sabine Hoffmann ist die Bürgermeisterin von Lindenfeld.",
+])
+def test_citations_are_verbatim_quotes_of_passages_considered(verifier: Verifier, claim: str):
+    verdict = verifier.verify_claim(claim)
+    assert verdict.citations
+    for citation in verdict.citations:
+        assert citation.passage_id in verdict.considered
+        stored, _ = verifier.store.get([citation.passage_id])[citation.passage_id]
+        assert citation.quote and citation.quote in stored
+        assert citation.passage_id.startswith(citation.document_id + "::")
+
+
+def test_capitalised_words_at_sentence_start_are_not_unknown_people(verifier: Verifier):
+    verdict = verifier.verify_claim("Die Zukunft des Hallenbads in Kleinhausen ist ungewiss.")
+    assert "never mentions" not in verdict.rationale
