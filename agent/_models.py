@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -80,6 +81,21 @@ class Citation(BaseModel):
     date: str = ""
 
 
+class CheckResult(BaseModel):
+    """One deterministic check that fired on a claim (agent/_checks.py): the claim's value, the
+    evidence's value and what their comparison says about that value. REFUTED: the value is
+    wrong; SUPPORTED: the value holds (for a role check, the role at that time); NOT_ENOUGH_INFO:
+    the evidence on the same event does not give the value, so it cannot support it."""
+
+    kind: Literal["calendar", "date", "quantity", "role"]
+    claim_value: str
+    evidence_value: str
+    outcome: Label
+    quote: str = Field(description="the evidence sentence the check rests on, verbatim; '' for a "
+                       "check within the claim")
+    detail: str = Field(description="one line naming both values")
+
+
 class ClaimVerdict(BaseModel):
     """The judgement on one claim, with the evidence that decides it. A claim the backend could
     not judge (invalid model output after one repair, a failed call, a spent budget) has no label
@@ -94,6 +110,9 @@ class ClaimVerdict(BaseModel):
         default_factory=list, description="passage ids looked at, whether or not they decided"
     )
     error: str | None = Field(default=None, description="why the claim has no verdict")
+    checks: list[CheckResult] = Field(
+        default_factory=list, description="deterministic checks of dates, quantities and roles"
+    )
 
     @property
     def outcome(self) -> str:

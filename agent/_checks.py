@@ -1,0 +1,1461 @@
+"""Deterministic checks of the exact facts that models get wrong: the calendar, the dates of an
+event, quantities in figures and in words, and who held a role at a time. German and English.
+
+Each check is a function of the claim and its evidence sentences (best first) that returns one
+`CheckResult` or None; `run_checks` runs them all and `format_checks` writes their results for a
+judge's prompt. The checks call no model. They stay silent unless they are sure: an evidence
+sentence counts only when it speaks of the same event (the claim's predicate and most of its
+participants), values are compared only when they are of the same kind, and wording that allows a
+tolerance ("rund", "knapp", "more than a third") gets that tolerance.
+
+An outcome is about the compared value: REFUTED, that part of the claim is wrong; SUPPORTED, it
+holds (for a role check: the person held the role at that time); NOT_ENOUGH_INFO, the evidence on
+the same event does not give the value, so the claim cannot be supported on it alone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from difflib import SequenceMatcher
+from typing import Literal
+
+from ._models import CheckResult, Label
+from ._quantities import Quantity, find_quantities, wordset
+
+# --- words --------------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, ß as ss: the form all comparisons of words use."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+_STOPWORDS = wordset(_fold(
+    "der die das den dem des ein eine einen einem einer eines und oder aber doch in im ins an am "
+    "auf aus bei beim mit nach von vom zu zum zur für über unter vor seit bis als wie um durch "
+    "gegen ohne ist sind war waren wird werden wurde wurden worden hat haben hatte hatten habe "
+    "sein seine seiner seinen seinem ihr ihre ihren ihrem ihrer es er sie wir man sich nicht auch "
+    "noch nur schon so dass dies diese dieser dieses diesem welche welcher wo wann hier dort dann "
+    "denn weil wenn ob ab laut sowie etwa rund ca ungefähr knapp gut mehr weniger fast beinahe "
+    "mindestens höchstens insgesamt zusammen jeweils damals bereits erst rund neue neuen neuer "
+    "the a an and or but of in on at to for from with by as than that this these those is are "
+    "was were be been being has have had will would can could it its he she they his her their "
+    "him them we our which who whom whose where when while after before about over under into "
+    "per also only not no more less most nearly almost around approximately roughly some just "
+    "total altogether combined new there here then according said says told us"
+))
+
+
+def _stem(word: str) -> str:
+    """A crude stem of a folded word: one inflectional ending removed ("signed" -> "sign",
+    "Ministerin" -> "minister", "Raketen" -> "raket")."""
+    for ending in ("ungen", "innen", "ung", "ing", "ed", "in", "en", "er", "es", "em", "e", "s",
+                   "n"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _lexicon(entries: dict[str, str]) -> tuple[dict[str, set[str]], list[tuple[str, str]]]:
+    """Exact forms and prefixes ("unterzeichn*") of a concept table, folded."""
+    exact: dict[str, set[str]] = {}
+    prefixes: list[tuple[str, str]] = []
+    for concept, forms in entries.items():
+        for form in _fold(forms).split():
+            if form.endswith("*"):
+                prefixes.append((form[:-1], concept))
+            else:
+                exact.setdefault(form, set()).add(concept)
+    return exact, prefixes
+
+
+# Predicates of news events, German and English, so that "unterzeichnete" and "signed" are the
+# same event and "unterzeichnet" and "ratifiziert" are not.
+_EVENTS = _lexicon({
+    "sign": "unterzeichn* unterschr* sign signs signed signing signature",
+    "ratify": "ratifi*",
+    "meet": "treffen trifft traf trafen getroffen treffens meet meets met meeting meetings "
+            "gespräch* talks gipfel* summit*",
+    "arrive": "ankunft angekommen ankam ankamen eintraf eintrafen eingetroffen eintreffen "
+              "arrive arrives arrived arrival landete landeten gelandet landed",
+    "depart": "abreise abgereist abreiste abflug departed departure",
+    "visit": "besuch* visit*",
+    "elect": "gewählt wählte wählten wahl wahlen elected election elections vote voted",
+    "appoint": "ernannt* ernennung appoint* nominiert* nominat* berufen berief",
+    "resign": "rücktritt zurückgetreten zurücktrat zurücktraten resign* stepped",
+    "office": "amtsantritt antrat vereidigt sworn inaugurated",
+    "open": "eröffn* geöffnet öffnete opened opening inaugurat* eingeweiht einweihung",
+    "close": "geschlossen schloss schließung closed closure",
+    "announce": "angekündigt ankündig* ankündigte bekanntgegeben bekanntgab announc* "
+                "unveil* vorgestellt vorstellte presented",
+    "publish": "veröffentlich* published publishes release released erschien erschienen",
+    "launch": "start startete starteten gestartet launch* abgehoben liftoff",
+    "begin": "begann begannen begonnen beginn* began begin begins beginning start startete "
+             "starteten started",
+    "end": "endete endeten beendet* ende ended ends concluded abgeschlossen abschloss",
+    "receive": "erhielt erhielten erhalten bekam bekamen bekommen kam kamen received receives "
+               "got gained",
+    "win": "gewann gewannen gewonnen gewinnt sieg siegte siegten won win wins victory beat",
+    "lose": "verlor verloren verliert niederlage lost loses defeat defeated",
+    "die": "starb starben gestorben tod died dies death verstorben",
+    "born": "geboren born geburt",
+    "found": "gegründet gründete gründung founded established",
+    "attack": "angriff* angegriffen attack* strike strikes struck beschoss beschossen",
+    "deliver": "geliefert lieferte lieferten lieferung* deliver* supplied shipped",
+    "agree": "vereinbart vereinbarten einigten einigung geeinigt agreed agreement",
+    "force": "inkrafttrat inkrafttreten force effect",
+    "approve": "beschloss beschlossen beschluss verabschiedet* approved approve* passed "
+               "adopted genehmigt* billigte zugestimmt zustimmte",
+    "reject": "abgelehnt ablehnte rejected reject*",
+    "arrest": "festgenommen verhaftet festnahme verhaftung arrested arrest detained",
+    "convict": "verurteilt* convicted sentenced urteil",
+    "dismiss": "entlassen entließ gefeuert fired dismissed sacked",
+    "crash": "absturz abgestürzt abstürzte crash* unfall accident",
+    "rise": "stieg stiegen gestiegen anstieg steigerte gesteigert wuchs gewachsen zugenommen "
+            "zunahm rose risen increase increased grew grown doubled verdoppelt verdoppelte "
+            "tripled verdreifacht",
+    "fall": "sank sanken gesunken fiel fielen gefallen rückgang zurückgegangen zurückging "
+            "declined decline fell fallen dropped decreased halved halbiert halbierte",
+})
+# Aspects: the start and the end of the same thing are different events.
+_ASPECTS = frozenset({"begin", "end"})
+
+# Frequent nouns of the news in both languages: the participants of an event and the things a
+# number counts ("Soldaten" and "troops" count the same).
+_NOUNS = _lexicon({
+    "treaty": "vertrag verträge vertrages treaty treaties abkommen accord",
+    "soldier": "soldat soldaten soldiers soldier troops truppen",
+    "missile": "rakete raketen missile missiles rocket rockets marschflugkörper",
+    "shell": "granate granaten shell shells artilleriegranaten",
+    "tank": "panzer tank tanks kampfpanzer",
+    "drone": "drohne drohnen drone drones",
+    "person": "menschen personen leute people persons einwohner inhabitants residents",
+    "vote": "stimme stimmen votes vote wählerstimmen",
+    "voter": "wähler wählerinnen voters wahlberechtigte",
+    "seat": "sitz sitze mandat mandate seats",
+    "job": "arbeitsplätze stellen jobs",
+    "employee": "mitarbeiter mitarbeitende beschäftigte angestellte employees staff workers",
+    "visitor": "besucher besucherinnen visitors gäste guests",
+    "spectator": "zuschauer fans spectators zuschauerinnen",
+    "goal": "tor tore goal goals treffer",
+    "point": "punkt punkte points",
+    "match": "spiel spiele partie partien match matches game games",
+    "case": "fall fälle cases",
+    "death": "tote todesopfer todesfälle deaths dead fatalities",
+    "household": "haushalt haushalte households",
+    "home": "wohnung wohnungen apartments flats homes",
+    "student": "studierende studenten students schüler pupils",
+    "teacher": "lehrer lehrerinnen lehrkräfte teachers",
+    "patient": "patient patienten patients",
+    "vehicle": "fahrzeug fahrzeuge vehicles autos cars pkw",
+    "passenger": "passagier passagiere fahrgäste passengers",
+    "member": "mitglied mitglieder members",
+    "country": "land länder staaten countries states",
+    "company": "unternehmen firma firmen konzern konzerne companies company firms",
+    "plant": "kraftwerk kraftwerke anlage anlagen plant plants station stations",
+    "reactor": "reaktor reaktoren reactor reactors",
+    "turbine": "windrad windräder windkraftanlagen turbine turbines",
+    "year": "jahr jahre jahren year years",
+    "month": "monat monate monaten month months",
+    "week": "woche wochen week weeks",
+    "day": "tag tage tagen day days",
+    "city": "stadt städte city cities town",
+    "government": "regierung government",
+    "parliament": "parlament bundestag landtag parliament",
+    "council": "rat stadtrat gemeinderat council",
+    "court": "gericht court",
+    "report": "bericht report",
+    "study": "studie study",
+    "vaccine": "impfstoff vaccine",
+    "team": "mannschaft team",
+    "club": "verein club",
+    "season": "saison season",
+    "election": "wahl election",
+    "party": "partei party",
+    "budget": "haushalt etat budget",
+    "refugee": "flüchtlinge geflüchtete refugees",
+    "euro": "euro euros eur €",
+    "dollar": "dollar dollars usd $",
+})
+
+
+# Places and the adjectives of places, in both languages: participants of events, and the
+# country or organisation of a role ("nordkoreanische Außenministerin", "North Korea's").
+_PLACES = _lexicon({
+    "moscow": "moskau moskauer moscow", "kyiv": "kiew kyjiw kyiv kiev",
+    "munich": "münchen munich", "cologne": "köln kölner cologne", "vienna": "wien vienna",
+    "rome": "rom rome", "warsaw": "warschau warsaw", "prague": "prag prague",
+    "beijing": "peking beijing", "brussels": "brüssel brussels", "geneva": "genf geneva",
+    "milan": "mailand milan", "lisbon": "lissabon lisbon", "athens": "athen athens",
+    "nuremberg": "nürnberg nuremberg", "russia": "russland russia russisch* russian*",
+    "germany": "deutschland* germany deutsch* german*",
+    "france": "frankreich* france französisch* french", "north-korea": "nordkorea* northkorea*",
+    "south-korea": "südkorea* southkorea*",
+    "usa": "usa us vereinigtestaaten vereinigtenstaaten unitedstates amerikanisch* american*",
+    "uk": "großbritannien* britain british britisch* uk unitedkingdom",
+    "spain": "spanien* spain spanisch* spanish", "italy": "italien* italy italienisch* italian*",
+    "poland": "polen* poland polnisch* polish",
+    "turkey": "türkei* turkey türkiye türkisch* turkish",
+    "china": "china chinas chinesisch* chinese", "japan": "japan japans japanisch* japanese",
+    "india": "indien* india indisch* indian*", "ukraine": "ukraine* ukrainisch* ukrainian*",
+    "austria": "österreich* austria austrian*", "switzerland": "schweiz* switzerland swiss",
+    "netherlands": "niederlande* niederländisch* netherlands dutch",
+    "belgium": "belgien* belgium belgisch* belgian*",
+    "greece": "griechenland* greece griechisch* greek", "sweden": "schweden* sweden swedish",
+    "norway": "norwegen* norway norwegisch* norwegian*",
+    "denmark": "dänemark* denmark dänisch* danish", "finland": "finnland* finland finnish",
+    "hungary": "ungarn* hungary ungarisch* hungarian*",
+    "czechia": "tschechien* czechia czechrepublic tschechisch* czech",
+    "brazil": "brasilien* brazil brasilianisch* brazilian*",
+    "mexico": "mexiko* mexico mexikanisch* mexican*", "canada": "kanada* canada kanadisch* "
+    "canadian*", "australia": "australien* australia australisch* australian*",
+    "egypt": "ägypten* egypt ägyptisch* egyptian*", "iraq": "irak* iraq irakisch* iraqi*",
+    "syria": "syrien* syria syrisch* syrian*", "saudi-arabia": "saudi-arabien* saudiarabia* "
+    "saudi*", "israel": "israel israels israelisch* israeli*", "iran": "iran irans iranisch* "
+    "iranian*", "europe": "europa europas europe europäisch* european*", "eu": "eu",
+    "nato": "nato", "un": "uno un vereintennationen unitednations",
+})
+# Place names of several words, read as one word ("North Korea" as "northkorea").
+_PLACE_PHRASE = re.compile(
+    r"\b(?:North|South|Nord|Süd)\s+Korea\w*|\bUnited\s+(?:States|Kingdom|Nations)\b|"
+    r"\bSaudi\s+Arabia\w*|\bCzech\s+Republic\b|\bVereinigten?\s+Staaten\b|"
+    r"\bVereinten\s+Nationen\b|\bNew\s+York\b|\bHong\s+Kong\b"
+)
+
+
+def _concepts(word: str, lexicon: tuple[dict[str, set[str]], list[tuple[str, str]]]) -> set[str]:
+    """The concepts a folded word stands for in a lexicon."""
+    exact, prefixes = lexicon
+    found = set(exact.get(word, ()))
+    found.update(concept for prefix, concept in prefixes if word.startswith(prefix))
+    return found
+
+
+# German verbs whose particle stands at the end of the clause: "traf am Dienstag in Moskau ein".
+_SEPARABLE = re.compile(
+    r"\b(?P<verb>traf|trafen|kam|kamen|reiste|reisten|trat|traten|gab|gaben|kündigte|kündigten|"
+    r"stellte|stellten|schloss|schlossen|lehnte|lehnten|stimmte|stimmten|stürzte|stürzten|nahm|"
+    r"nahmen)\b(?P<middle>[^,;:!?]*?)\s(?P<particle>ein|an|ab|zurück|bekannt|vor|zu|in Kraft)"
+    r"(?=\s*(?:[.,;:]|$))"
+)
+
+
+def _separable_events(text: str) -> dict[int, set[str]]:
+    """Events of German verbs whose particle ends the clause, by the verb's offset ("traf am
+    Dienstag in Moskau ein" is an arrival, not a meeting)."""
+    found = {}
+    for match in _SEPARABLE.finditer(text):
+        joined = _fold(match.group("particle").replace(" ", "") + match.group("verb"))
+        events = _concepts(joined, _EVENTS)
+        if events:
+            found[match.start("verb")] = events
+    return found
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word of a text with its span, folded stem and the concepts it names."""
+
+    text: str
+    start: int
+    end: int
+    stem: str
+    events: frozenset[str]
+    nouns: frozenset[str]
+    places: frozenset[str]
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
+
+
+def _words(text: str) -> list[_Word]:
+    """The words of a text that are not function words, with the concepts they name; place
+    names of several words are one word."""
+    separable = _separable_events(text)
+    phrases = [(m.start(), m.end()) for m in _PLACE_PHRASE.finditer(text)]
+    matches = [(m.start(), m.end()) for m in _WORD.finditer(text)
+               if not any(s <= m.start() < e for s, e in phrases)]
+    words = []
+    for start, end in sorted(matches + phrases):
+        original = text[start:end]
+        folded = re.sub(r"\s+", "", _fold(original))
+        if folded in _STOPWORDS and not (original.isupper() and len(original) > 1):
+            continue
+        events = separable.get(start) or _concepts(folded, _EVENTS)
+        words.append(_Word(original, start, end, _stem(folded), frozenset(events),
+                           frozenset(_concepts(folded, _NOUNS)),
+                           frozenset(_concepts(folded, _PLACES))))
+    return words
+
+
+_GERMAN_NOUN_ENDING = re.compile(
+    r"(?:ung|ungen|heit|keit|schaft|tion|tionen|tät|ismus|nahme|werk|werke|anlage|leistung|"
+    r"ium|ien|er|en|e)$"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\w*|jede\w*|diese\w*|"
+    r"sein\w*|ihr\w*|unser\w*)\s+(?:[a-zäöüß]\w*\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_unit_word(word: _Word) -> bool:
+    """Whether a word is a unit of measure or "Prozent": it says what kind a number is, not
+    what the sentence is about."""
+    folded = _fold(word.text)
+    return folded in _MEASURES or folded in ("prozent", "percent", "prozentpunkte")
+
+
+def _is_name_like(word: _Word, text: str) -> bool:
+    """Whether a word is likely part of a proper name: a place, an acronym, or a capitalised word
+    that does not open the sentence and is no known noun or unit; in German, where every noun is
+    capitalised, also not a word after an article or with a common noun ending."""
+    if word.places:
+        return True
+    if not word.capital or word.nouns or _is_unit_word(word):
+        return False
+    if any(c.isupper() for c in word.text[1:]):
+        return True
+    before = text[: word.start]
+    if word.start == 0 or re.search(r"(?:^|[.!?:]\s*|[„\"“]\s*)$", before):
+        return False
+    if _german_text(text):
+        return not (_DETERMINER_BEFORE.search(before) or _GERMAN_NOUN_ENDING.search(
+            _fold(word.text)))
+    return True
+
+
+def _similar_names(a: str, b: str) -> bool:
+    """Whether two name words are the same across spellings ("Lawrow"/"Lavrov",
+    "Selenskyj"/"Zelensky")."""
+    fa, fb = (_fold(x).replace("w", "v").replace("j", "y") for x in (a, b))
+    if fa == fb:
+        return True
+    return min(len(fa), len(fb)) >= 4 and SequenceMatcher(None, fa, fb).ratio() >= 0.8
+
+
+def _word_matches(word: _Word, others: Sequence[_Word]) -> bool:
+    """Whether a word of the claim occurs in another text: the same stem, concept or name."""
+    for other in others:
+        if word.events & other.events or word.nouns & other.nouns or word.places & other.places:
+            return True
+        a, b = word.stem, other.stem
+        if a == b or min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)):
+            return True
+        if word.capital and other.capital and _similar_names(word.text, other.text):
+            return True
+    return False
+
+
+_RECURRENCE = re.compile(
+    r"\b(?:erneut|wieder|wiederum|abermals|nochmals|again|anew|once more|zum zweiten mal|"
+    r"for the second time|ein weiteres|eine weitere|another)\b",
+    re.IGNORECASE,
+)
+
+
+def _outside(words: Iterable[_Word], spans: Iterable[tuple[int, int]]) -> list[_Word]:
+    """The words that lie outside every span (dates, numbers: the values being compared)."""
+    spans = list(spans)
+    return [w for w in words if not any(s <= w.start < e for s, e in spans)]
+
+
+def _same_event(
+    claim: str, sentence: str, claim_spans: Iterable[tuple[int, int]] = (),
+    sentence_spans: Iterable[tuple[int, int]] = (), *, coverage: float = 0.6,
+    without_event: float = 0.75,
+) -> bool:
+    """Whether an evidence sentence speaks of the claim's event: it has the claim's predicate
+    (when the claim names one the lexicon knows), the same aspect (begin/end), every name of the
+    claim, and `coverage` of its other words; the spans of the values compared are left out.
+    Without a known predicate, `without_event` of the words must match."""
+    mine = [w for w in _outside(_words(claim), claim_spans) if not _is_unit_word(w)]
+    theirs = [w for w in _outside(_words(sentence), sentence_spans) if not _is_unit_word(w)]
+    if not mine or not theirs:
+        return False
+    events = set().union(*(w.events for w in mine))
+    other_events = set().union(*(w.events for w in theirs))
+    if events and not events & other_events:
+        return False
+    if events & _ASPECTS != other_events & _ASPECTS and events & _ASPECTS:
+        return False
+    if any(_is_name_like(w, claim) and not _word_matches(w, theirs) for w in mine):
+        return False
+    matched = sum(_word_matches(w, theirs) for w in mine)
+    return matched / len(mine) >= (coverage if events else max(coverage, without_event))
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+_MONTHS = {
+    _fold(name): number
+    for number, names in enumerate(
+        ["januar jänner january jan", "februar february feb", "märz maerz march mär mar",
+         "april apr", "mai may", "juni june jun", "juli july jul", "august aug",
+         "september sept sep", "oktober october okt oct", "november nov",
+         "dezember december dez dec"],
+        start=1,
+    )
+    for name in names.split()
+}
+_WEEKDAYS = {
+    _fold(name): number
+    for number, names in enumerate(
+        ["montag monday", "dienstag tuesday", "mittwoch wednesday", "donnerstag thursday",
+         "freitag friday", "samstag sonnabend saturday", "sonntag sunday"]
+    )
+    for name in names.split()
+}
+_WEEKDAY_NAMES_DE = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
+                     "Sonntag"]
+_WEEKDAY_NAMES_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                     "Sunday"]
+_MONTH = (
+    r"(?P<{}>(?:Januar|Jänner|January|Februar|February|März|Maerz|March|April|Mai|May|Juni|June|"
+    r"Juli|July|August|September|Oktober|October|November|Dezember|December|"
+    r"(?:Jan|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Oct|Nov|Dez|Dec)\.?))(?![\w-])"
+)
+_WEEKDAY = (
+    r"(?i:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)"
+)
+_DAY = r"(?P<{}>[0-3]?\d)(?:\.|st|nd|rd|th)?"
+_YEAR = r"(?P<{}>(?:1[89]|20)\d{{2}})(?![\d.,]\d)"
+_DASH = r"\s*(?:-|–|—|bis(?: zum)?|to|and|und)\s*"
+
+
+def _f(pattern: str, *names: str) -> str:
+    """A pattern with its placeholders named."""
+    return pattern.format(*names)
+
+
+_DATE_PATTERNS = [
+    # 3.–5. Mai 2024, 3 to 5 May, between 3 and 5 May
+    re.compile(rf"\b{_f(_DAY, 'd1')}{_DASH}{_f(_DAY, 'd2')}\s+(?:of\s+)?{_f(_MONTH, 'm2')}"
+               rf"(?:,?\s+{_f(_YEAR, 'y2')})?"),
+    # May 3–5, 2024
+    re.compile(rf"\b{_f(_MONTH, 'm2')}\s+{_f(_DAY, 'd1')}{_DASH}{_f(_DAY, 'd2')}\b"
+               rf"(?:,?\s+{_f(_YEAR, 'y2')})?"),
+    # 2024-06-09
+    re.compile(rf"\b{_f(_YEAR, 'y1')}-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b"),
+    # 09.06.2023, 9.6.2023
+    re.compile(rf"\b(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.{_f(_YEAR, 'y1')}\b"),
+    # 9. Juni 2023, 9 June, 9th of June 2023
+    re.compile(rf"\b{_f(_DAY, 'd1')}\s+(?:of\s+)?{_f(_MONTH, 'm1')}(?:,?\s+{_f(_YEAR, 'y1')})?"),
+    # June 9, 2023; June 9th
+    re.compile(rf"\b{_f(_MONTH, 'm1')}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]?\d)"
+               rf"(?:,?\s+{_f(_YEAR, 'y1')})?"),
+    # Juni 2023, June 2023
+    re.compile(rf"\b{_f(_MONTH, 'm1')}\s+{_f(_YEAR, 'y1')}"),
+    # im Juni, in June, Anfang Mai
+    re.compile(rf"(?i:\b(?:im|in|anfang|mitte|ende|early|mid|late|during|seit|since|bis|until|"
+               rf"vom|from|of)\s+){_f(_MONTH, 'm1')}"),
+    # 2023
+    re.compile(rf"(?<![\w.,-]){_f(_YEAR, 'y1')}(?![\w-])"),
+]
+_RELATIONS = [
+    ("since", re.compile(r"(?i:\b(?:seit|since|ab)\s+(?:dem|den|the)?\s*)$")),
+    ("until", re.compile(
+        r"(?i:\b(?:bis|until|till|through)\s+(?:zum|zur|dem|den|the|end of)?\s*)$")),
+    ("before", re.compile(r"(?i:\b(?:vor|before|prior to|by)\s+(?:dem|den|the)?\s*)$")),
+    ("after", re.compile(r"(?i:\b(?:nach|after)\s+(?:dem|den|the)?\s*)$")),
+]
+_RANGE_START = re.compile(r"(?i:\b(?:von|vom|from|zwischen|between)\s+(?:dem|den|the)?\s*)$")
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?i:(?P<rel>vergangenen|letzten|vorigen|last|past)\s+)?(?P<wd>{_WEEKDAY})"
+    r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?(?:,\s*|\s+)(?i:(?:dem|den|the)\s+)?$"
+)
+_WEEKDAY_AFTER = re.compile(rf"^\s*[(,]\s*(?i:(?:ein|einem|a)\s+)?(?P<wd>{_WEEKDAY})\b")
+
+
+@dataclass(frozen=True)
+class _When:
+    """A date or period as written, precise to the day, month or year, possibly a range, with
+    its relation to the event ("at", "since", "until", "before", "after") and the weekday it is
+    said to fall on."""
+
+    start: int
+    end: int
+    text: str
+    first: tuple[int | None, int | None, int | None]  # year, month, day
+    last: tuple[int | None, int | None, int | None]
+    relation: str = "at"
+    weekday: int | None = None
+    relative: bool = False  # "last Tuesday, 5 March"
+
+    @property
+    def is_range(self) -> bool:
+        return self.first != self.last
+
+    @property
+    def precision(self) -> int:
+        """3 for a day, 2 for a month, 1 for a year alone."""
+        year, month, day = self.last
+        return 3 if day is not None else 2 if month is not None else 1
+
+    @property
+    def years(self) -> tuple[int | None, int | None]:
+        return self.first[0], self.last[0]
+
+
+def _month_number(token: str | None) -> int | None:
+    if token is None:
+        return None
+    return int(token) if token.isdigit() else _MONTHS.get(_fold(token.rstrip(".")))
+
+
+def _number(token: str | None) -> int | None:
+    return int(token) if token else None
+
+
+def _match_when(match: re.Match[str]) -> _When | None:
+    """A `_When` from a match of one of the date patterns; None for impossible dates."""
+    groups = match.groupdict()
+    month_last = _month_number(groups.get("m2") or groups.get("m1"))
+    year_last = _number(groups.get("y2") or groups.get("y1"))
+    day_last = _number(groups.get("d2") or groups.get("d1"))
+    day_first = _number(groups.get("d1"))
+    first = (year_last, month_last, day_first)
+    last = (year_last, month_last, day_last)
+    if month_last is None and day_last is not None:
+        return None
+    for year, month, day in (first, last):
+        if month is not None and not 1 <= month <= 12:
+            return None
+        if day is not None and month is not None and not (
+            1 <= day <= calendar.monthrange(year or 2000, month)[1]
+        ):
+            return None
+    if day_first is not None and day_last is not None and day_first > day_last:
+        return None
+    start = min(match.start(name) for name, value in groups.items() if value is not None)
+    return _When(start, match.end(), match.string[start : match.end()], first, last)
+
+
+def _find_dates(text: str) -> list[_When]:
+    """The dates and periods of a text, in order, ranges joined ("von 2017 bis 2022"), with their
+    relation and any weekday stated with them."""
+    found: list[_When] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            when = _match_when(match)
+            if when is not None:
+                found.append(when)
+                taken.append((match.start(), match.end()))
+    found.sort(key=lambda w: w.start)
+    joined: list[_When] = []
+    for when in found:
+        previous = joined[-1] if joined else None
+        between = text[previous.end : when.start] if previous else ""
+        if previous and re.fullmatch(_DASH, between) and not previous.is_range and (
+            not re.search(r"(?i)\b(?:and|und)\b", between)
+            or re.search(r"(?i:zwischen|between)\s*$", text[: previous.start])
+        ):
+            (y1, m1, d1), (y2, m2, _) = previous.first, when.first
+            first = (y1 if y1 is not None else y2, m1 if m1 is not None else m2, d1)
+            joined[-1] = _When(previous.start, when.end, text[previous.start : when.end],
+                               first, when.last)
+            continue
+        joined.append(when)
+    return [_with_context(text, when) for when in joined]
+
+
+def _with_context(text: str, when: _When) -> _When:
+    """A date with the relation and weekday that the words around it give."""
+    before = text[max(0, when.start - 40) : when.start]
+    relation = "at"
+    if not when.is_range or not _RANGE_START.search(before):
+        relation = next((name for name, pattern in _RELATIONS if pattern.search(before)), "at")
+    weekday, relative = None, False
+    if when.precision == 3 and not when.is_range:
+        stated = _WEEKDAY_BEFORE.search(before) or _WEEKDAY_AFTER.match(text[when.end :])
+        if stated:
+            weekday = _WEEKDAYS[_fold(stated.group("wd"))]
+            relative = bool(stated.groupdict().get("rel"))
+    return replace(when, relation=relation, weekday=weekday, relative=relative)
+
+
+_MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
+
+
+def _describe(when: _When) -> str:
+    """A date or period in words: "12 June 2023", "June 2023", "3–5 May 2024", "2017–2022"."""
+    (y1, m1, d1), (y2, m2, d2) = when.first, when.last
+    month_1 = _MONTH_NAMES[m1] if m1 else None
+    month_2 = _MONTH_NAMES[m2] if m2 else None
+    if not when.is_range:
+        return " ".join(str(p) for p in (d2, month_2, y2) if p is not None)
+    tail = " ".join(str(p) for p in (d2, month_2, y2) if p is not None)
+    if y1 == y2 and m1 == m2 and d1 is not None:
+        head = str(d1)
+    elif y1 == y2:
+        head = " ".join(str(p) for p in (d1, month_1) if p is not None)
+    else:
+        head = " ".join(str(p) for p in (d1, month_1, y1) if p is not None)
+    return f"{head}–{tail}"
+
+
+def _period(part: tuple[int | None, int | None, int | None], year: int) -> tuple[date, date]:
+    """The first and last day of a year, a month or a day."""
+    _, month, day = part
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if day is None:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, day), date(year, month, day)
+
+
+def _span(when: _When, fallback_year: int) -> tuple[date, date] | None:
+    """The days a date or period covers; a missing year is `fallback_year`."""
+    first_year = when.first[0] or when.last[0] or fallback_year
+    last_year = when.last[0] or fallback_year
+    try:
+        low, high = _period(when.first, first_year)[0], _period(when.last, last_year)[1]
+        if low > high:  # "28. Dezember bis 3. Januar 2024"
+            low = _period(when.first, first_year - 1)[0]
+    except ValueError:  # 29 February of a year that has none
+        return None
+    return low, high
+
+
+def _compare_when(claimed: _When, stated: _When) -> str | None:
+    """How a date the evidence states bears on the claim's date of the same event: "conflict"
+    (no day in common), "match" (the evidence's date lies within the claim's), "coarser" (the
+    evidence gives less than the claim says), or None (overlapping, undecided)."""
+    leap = 2000  # a year with 29 February, when neither gives one
+    claim_span = _span(claimed, stated.last[0] or leap)
+    stated_span = _span(stated, claimed.last[0] or leap)
+    if claim_span is None or stated_span is None:
+        return None
+    (c_low, c_high), (s_low, s_high) = claim_span, stated_span
+    if c_high < s_low or s_high < c_low:
+        return "conflict"
+    if claimed.is_range != stated.is_range:
+        return None  # one day of a period, or a period around a day: not decided here
+    if claimed.is_range:  # two periods: each end against its like
+        ends = [
+            _compare_when(replace(claimed, first=a, last=a), replace(stated, first=b, last=b))
+            for a, b in ((claimed.first, stated.first), (claimed.last, stated.last))
+        ]
+        for outcome in ("conflict", None, "coarser"):
+            if outcome in ends:
+                return outcome
+        return "match"
+    if c_low <= s_low and s_high <= c_high:
+        return "match"
+    if s_low <= c_low and c_high <= s_high:
+        return "coarser"
+    return None
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[–—]\s|\(|\)|,\s+(?=(?:und|aber|während|nachdem|bevor|als|wo|wobei|and|but|while|"
+    r"after|before|when|where|whereas|which|who)\b)|\b(?:und|and|sowie)\b",
+    re.IGNORECASE,
+)
+
+
+def _clauses(text: str, keep: Iterable[tuple[int, int]]) -> list[int]:
+    """The offsets where a new clause begins, leaving out breaks inside the spans in `keep`."""
+    keep = list(keep)
+    return [m.start() for m in _CLAUSE_BREAK.finditer(text)
+            if not any(s <= m.start() < e for s, e in keep)]
+
+
+def _event_dates(events: set[str], sentence: str, whens: list[_When]) -> list[_When]:
+    """The dates of a sentence that belong to one of `events`: those whose nearest event word
+    (in the same clause first) names it. Without known events, the sentence's only date."""
+    if not events:
+        return whens if len(whens) == 1 else []
+    verbs = [w for w in _words(sentence) if w.events - _ASPECTS]  # "talks began": the talks
+    breaks = _clauses(sentence, ((w.start, w.end) for w in whens))
+
+    def distance(word: _Word, when: _When) -> int:
+        low, high = sorted((word.start, when.start))
+        apart = any(low < b <= high for b in breaks)
+        gap = max(word.start - when.end, when.start - word.end, 0)
+        return gap + (10_000 if apart else 0)
+
+    found = []
+    for when in whens:
+        if verbs:
+            nearest = min(verbs, key=lambda w: distance(w, when))
+            if nearest.events & events:
+                found.append(when)
+    return found
+
+
+def _claim_events(claim: str, spans: Iterable[tuple[int, int]] = ()) -> set[str]:
+    """The event concepts of a claim's words outside `spans`."""
+    return set().union(*(w.events for w in _outside(_words(claim), spans)))
+
+
+_Kind = Literal["calendar", "date", "quantity", "role"]
+
+
+def _result(kind: _Kind, claim_value: str, evidence_value: str, outcome: Label, quote: str,
+            detail: str) -> CheckResult:
+    return CheckResult(kind=kind, claim_value=claim_value, evidence_value=evidence_value,
+                       outcome=outcome, quote=quote, detail=detail)
+
+
+def _decisive(results: Iterable[CheckResult | None]) -> CheckResult | None:
+    """The first REFUTED result, else the first SUPPORTED, else the first NOT_ENOUGH_INFO."""
+    found = [r for r in results if r is not None]
+    for label in (Label.REFUTED, Label.SUPPORTED, Label.NOT_ENOUGH_INFO):
+        for result in found:
+            if result.outcome == label:
+                return result
+    return None
+
+
+# --- calendar -----------------------------------------------------------------------------------
+
+_BARE_WEEKDAY = re.compile(
+    rf"(?:(?P<pre>\b(?i:am|on|this|diesen|vergangenen|letzten|vorigen|last|past|seit|since|bis|"
+    rf"until|ab|by|jeden|every|each|nächsten|kommenden|next|zum|nacht zum|night to|vor|"
+    rf"before)\s+))?\b(?P<wd>{_WEEKDAY})(?P<suffix>abend|morgen|nachmittag|vormittag|mittag|"
+    rf"nacht|s)?\b"
+)
+_RELATIVE_PREFIX = wordset("vergangenen letzten vorigen last past")
+_NOT_THE_DAY = wordset(
+    "seit since bis until ab by jeden every each nächsten kommenden next zum vor before"
+)
+_RELATIVE_DAY = re.compile(
+    r"\b(?P<word>vorgestern|gestern|yesterday|the day before yesterday)\b", re.IGNORECASE
+)
+_DAYS_BACK = {"vorgestern": 2, "the day before yesterday": 2, "gestern": 1, "yesterday": 1}
+
+
+@dataclass(frozen=True)
+class _Weekday:
+    """A weekday named without a date: "am Dienstag", "last Tuesday", "Dienstagabend"."""
+
+    start: int
+    end: int
+    text: str
+    weekday: int
+    relative: bool
+    german: bool
+
+
+def _bare_weekdays(text: str, whens: list[_When]) -> list[_Weekday]:
+    """Weekdays of a text that name the day of an event but come without a date; habitual
+    ("dienstags"), bounding ("seit Dienstag") and next-week days are left out."""
+    found = []
+    for match in _BARE_WEEKDAY.finditer(text):
+        pre = _fold((match.group("pre") or "").strip())
+        if match.group("suffix") == "s" or pre in _NOT_THE_DAY or pre.startswith("nacht") or (
+            pre.startswith("night")
+        ):
+            continue
+        if any(w.weekday is not None and w.start - 45 <= match.start() <= w.end + 25
+               for w in whens):
+            continue  # stated with a date: checked against it
+        name = _fold(match.group("wd"))
+        found.append(_Weekday(match.start(), match.end(), match.group(0).strip(),
+                              _WEEKDAYS[name], pre in _RELATIVE_PREFIX,
+                              name in _fold(" ".join(_WEEKDAY_NAMES_DE))))
+    return found
+
+
+def _weekday_name(number: int, german: bool) -> str:
+    return (_WEEKDAY_NAMES_DE if german else _WEEKDAY_NAMES_EN)[number]
+
+
+def _day_of(when: _When, year_hint: int | None = None, as_of: date | None = None) -> date | None:
+    """The day a single-day date names; a missing year is `year_hint`, else the year that puts
+    the day within half a year of `as_of`; None when it stays unknown."""
+    year, month, day = when.first
+    if month is None or day is None or when.is_range:
+        return None
+    known = year or year_hint
+    years = [known] if known else [as_of.year - 1, as_of.year, as_of.year + 1] if as_of else []
+    for candidate in years:
+        try:
+            found = date(candidate, month, day)
+        except ValueError:
+            continue
+        if known or as_of and abs((found - as_of).days) <= 183:
+            return found
+    return None
+
+
+def _german_text(text: str) -> bool:
+    """Whether a text reads as German (its weekday and month words, umlauts, articles)."""
+    return bool(re.search(r"[äöüß]|\b(?:der|die|das|und|am|im|ist|wurde)\b", text, re.I))
+
+
+def _weekday_check(claimed: int, actual: date, claim_value: str, quote: str,
+                   german: bool) -> CheckResult:
+    """A calendar result: the weekday a claim states against the day's real weekday."""
+    real = _weekday_name(actual.weekday(), german)
+    day = f"{actual.day} {_MONTH_NAMES[actual.month]} {actual.year}"
+
+    def name(number: int) -> str:
+        english = _WEEKDAY_NAMES_EN[number]
+        return f"{english} ({_WEEKDAY_NAMES_DE[number]})" if german else english
+
+    if actual.weekday() == claimed:
+        return _result("calendar", claim_value, real, Label.SUPPORTED, quote,
+                       f"{day} was a {name(claimed)}, as the claim says.")
+    return _result("calendar", claim_value, real, Label.REFUTED, quote,
+                   f"{day} was a {name(actual.weekday())}, not a {name(claimed)} as the claim "
+                   "says.")
+
+
+def _last_weekdays(weekday: int, as_of: date) -> list[date]:
+    """The last two days before `as_of` that fall on `weekday` ("last Tuesday" can mean either
+    when said early in the week)."""
+    back = (as_of.weekday() - weekday - 1) % 7 + 1
+    latest = as_of - timedelta(days=back)
+    return [latest, latest - timedelta(days=7)]
+
+
+def _stated_weekdays(claim: str, whens: list[_When], as_of: date | None) -> list[CheckResult]:
+    """Weekdays stated with a date in the claim, against the calendar; a relative one ("last
+    Tuesday, 5 March") also against the article's date."""
+    results = []
+    german = _german_text(claim)
+    for when in whens:
+        if when.weekday is None:
+            continue
+        day = _day_of(when, as_of=as_of)
+        if day is None:
+            continue
+        before = claim[max(0, when.start - 45) : when.start]
+        stated = _WEEKDAY_BEFORE.search(before)
+        after = _WEEKDAY_AFTER.match(claim[when.end :])
+        value = (before[stated.start("rel" if stated.group("rel") else "wd") :] + when.text
+                 if stated else
+                 when.text + claim[when.end : when.end + after.end()] if after else when.text)
+        result = _weekday_check(when.weekday, day, value, "", german)
+        if result.outcome == Label.SUPPORTED and when.relative and as_of:
+            recent = _last_weekdays(when.weekday, as_of)
+            if day not in recent:
+                result = _result(
+                    "calendar", value, f"{recent[0].isoformat()}", Label.REFUTED, "",
+                    f"The last {_WEEKDAY_NAMES_EN[when.weekday]} before the article's date "
+                    f"{as_of.isoformat()} was {recent[0].isoformat()}, not "
+                    f"{day.isoformat()}.")
+        results.append(result)
+    return results
+
+
+def _relative_day_weekday(claim: str, as_of: date | None) -> CheckResult | None:
+    """"gestern (Dienstag)" / "yesterday, Tuesday": the weekday against the article's date."""
+    relative = _RELATIVE_DAY.search(claim)
+    if relative is None or as_of is None:
+        return None
+    after = re.match(rf"\s*(?:,|\()?\s*(?i:am|on)?\s*(?P<wd>{_WEEKDAY})\b",
+                     claim[relative.end() :])
+    if after is None:
+        return None
+    day = as_of - timedelta(days=_DAYS_BACK[relative.group("word").lower()])
+    value = relative.group(0) + claim[relative.end() : relative.end() + after.end()]
+    return _weekday_check(_WEEKDAYS[_fold(after.group("wd"))], day, value.strip(), "",
+                          _german_text(claim))
+
+
+def _evidence_day(claim: str, spans: list[tuple[int, int]], sentence: str,
+                  year_hint: int | None, as_of: date | None) -> date | None:
+    """The one day that an evidence sentence on the claim's event gives for it, if any."""
+    if _RECURRENCE.search(sentence) or _RECURRENCE.search(claim):
+        return None
+    whens = _find_dates(sentence)
+    if not _same_event(claim, sentence, spans, [(w.start, w.end) for w in whens]):
+        return None
+    days = {
+        _day_of(w, year_hint, as_of)
+        for w in _event_dates(_claim_events(claim, spans), sentence, whens)
+        if w.relation == "at" and w.precision == 3 and not w.is_range
+    }
+    return days.pop() if len(days) == 1 else None
+
+
+def check_calendar(claim: str, evidence: Sequence[str], as_of: date | None = None
+                   ) -> CheckResult | None:
+    """Weekdays against the real calendar: a weekday stated with a date in the claim ("am Freitag,
+    dem 9. Juni 2023"); a relative day against the article's date `as_of` ("gestern, Dienstag",
+    "last Tuesday, 5 March"); a weekday or relative day without a date against the date that the
+    evidence gives for the same event. A weekday without any date is left alone."""
+    whens = _find_dates(claim)
+    results: list[CheckResult | None] = [*_stated_weekdays(claim, whens, as_of),
+                                         _relative_day_weekday(claim, as_of)]
+    bare = _bare_weekdays(claim, whens)
+    relative = _RELATIVE_DAY.search(claim)
+    if (bare or relative) and not any(w.precision == 3 for w in whens):
+        spans = [(w.start, w.end) for w in bare] + [(w.start, w.end) for w in whens]
+        if relative:
+            spans.append((relative.start(), relative.end()))
+        year_hint = next((w.last[0] for w in whens if w.last[0]), None)
+        for sentence in evidence:
+            day = _evidence_day(claim, spans, sentence, year_hint, as_of)
+            if day is None:
+                continue
+            if bare:
+                results.append(_weekday_check(bare[0].weekday, day, bare[0].text, sentence,
+                                              bare[0].german))
+            elif relative and as_of:
+                said = as_of - timedelta(days=_DAYS_BACK[relative.group("word").lower()])
+                outcome = Label.SUPPORTED if said == day else Label.REFUTED
+                results.append(_result(
+                    "calendar", relative.group(0), day.isoformat(), outcome, sentence,
+                    f"'{relative.group(0)}' from the article's date {as_of.isoformat()} is "
+                    f"{said.isoformat()}; the evidence dates the event {day.isoformat()}."))
+            break
+    return _decisive(results)
+
+
+# --- dates of the same event --------------------------------------------------------------------
+
+
+def _sentence_dates(claimed: _When, claim: str, spans: list[tuple[int, int]], sentence: str
+                    ) -> tuple[bool, str | None, _When | None]:
+    """Whether a sentence speaks of the claim's event, and if so how the date it gives for the
+    event bears on the claim's ("conflict", "match", "coarser", or None) and which date it is."""
+    whens = _find_dates(sentence)
+    if _RECURRENCE.search(sentence) or not _same_event(
+        claim, sentence, spans, [(w.start, w.end) for w in whens]
+    ):
+        return False, None, None
+    stated = [w for w in _event_dates(_claim_events(claim, spans), sentence, whens)
+              if w.relation == claimed.relation]
+    if not stated:  # the same event: without any date, or with dates of other events
+        return True, None if whens else "coarser", None
+    verdicts = [_compare_when(claimed, w) for w in stated]
+    for outcome in ("conflict", "match", "coarser"):
+        if all(v == outcome for v in verdicts):
+            return True, outcome, stated[0]
+    return True, None, None
+
+
+def check_dates(claim: str, evidence: Sequence[str]) -> CheckResult | None:
+    """The claim's date of an event (day, month, year or range; "seit" and "bis" dates against
+    their like) against the date that evidence sentences on the same event give: a different date
+    refutes, the same date supports, and same-event evidence that never gives the claim's date
+    leaves it NOT_ENOUGH_INFO. Dates of other events, and claims with several dates, are left
+    alone."""
+    whens = [w for w in _find_dates(claim) if w.relation in ("at", "since", "until")]
+    if len(_find_dates(claim)) != 1 or len(whens) != 1 or _RECURRENCE.search(claim):
+        return None
+    claimed = whens[0]
+    spans = [(claimed.start, claimed.end)] + [(w.start, w.end)
+                                             for w in _bare_weekdays(claim, whens)]
+    found: dict[str, tuple[str, _When | None]] = {}
+    for sentence in evidence:
+        same, outcome, stated = _sentence_dates(claimed, claim, spans, sentence)
+        if same and outcome and outcome not in found:
+            found[outcome] = (sentence, stated)
+    value = _describe(claimed)
+    if "conflict" in found and "match" not in found:
+        sentence, stated = found["conflict"]
+        assert stated is not None
+        return _result("date", claimed.text, stated.text, Label.REFUTED, sentence,
+                       f"The evidence dates this event {_describe(stated)}, the claim {value}.")
+    if "match" in found and "conflict" not in found:
+        sentence, stated = found["match"]
+        assert stated is not None
+        return _result("date", claimed.text, stated.text, Label.SUPPORTED, sentence,
+                       f"The evidence dates this event {_describe(stated)}, as the claim does "
+                       f"({value}).")
+    if "coarser" in found and not found.keys() & {"match", "conflict"} and not any(
+        _compare_when(claimed, w) == "match" for e in evidence for w in _find_dates(e)
+    ):
+        sentence, stated = found["coarser"]
+        given = f"only {_describe(stated)}" if stated else "no date"
+        return _result("date", claimed.text, stated.text if stated else "",
+                       Label.NOT_ENOUGH_INFO, sentence,
+                       f"The evidence on this event gives {given}, not the claim's {value}.")
+    return None
+
+
+# --- quantities ---------------------------------------------------------------------------------
+
+# Units of measure with their dimension and factor to the dimension's base unit ("names:factor"
+# groups); currencies are dimensions of their own, without exchange rates.
+_MEASURE_TABLE = {
+    "power": "w watt watts:1 kw kilowatt kilowatts:1e3 mw megawatt megawatts:1e6 "
+             "gw gigawatt gigawatts:1e9 tw terawatt terawatts:1e12",
+    "energy": "kwh kilowattstunden:1e3 mwh megawattstunden:1e6 gwh gigawattstunden:1e9 "
+              "twh terawattstunden:1e12",
+    "length": "m meter metern metre metres meters:1 km kilometer kilometern kilometre "
+              "kilometres kilometers:1e3 cm zentimeter centimetres centimeters:1e-2 "
+              "mm millimeter millimetres millimeters:1e-3 meile meilen mile miles:1609.344 "
+              "fuss feet foot:0.3048",
+    "mass": "kg kilogramm kilogram kilograms:1 g gramm grams:1e-3 t tonne tonnen tonnes:1e3",
+    "area": "m² m2 quadratmeter:1 km² km2 quadratkilometer quadratkilometern:1e6 "
+            "ha hektar hectares hectare:1e4 acres acre:4046.8564224",
+    "volume": "l liter litern litre litres liters:1 ml milliliter:1e-3 kubikmeter:1e3 "
+              "barrel barrels:158.987294928",
+    "speed": "km/h:1 mph:1.609344 knoten knots:1.852",
+    "time": "sekunden seconds:1 minuten minutes:60 stunden hours:3600 tage tagen days:86400 "
+            "wochen weeks:604800 monate monaten months:2629800 jahre jahren years:31557600",
+    "eur": "euro euros eur €:1", "usd": "dollar dollars usd $:1", "gbp": "£ gbp:1",
+}
+_MEASURES = {
+    name: (dimension, float(factor))
+    for dimension, table in _MEASURE_TABLE.items()
+    for names, factor in re.findall(r"([^:]+):(\S+)", table)
+    for name in names.split()
+}
+_TEMPERATURE = {"°c": (1.0, 0.0), "°f": (5 / 9, -32 * 5 / 9)}
+
+_QUALIFIER = re.compile(
+    r"(?:(?P<well_over>deutlich mehr als|weit mehr als|weit über|deutlich über|well over|"
+    r"far more than|significantly more than|well above)"
+    r"|(?P<just_over>knapp über|knapp mehr als|etwas mehr als|etwas über|gut|gute|guten|"
+    r"just over|slightly more than|a little more than|little more than|a good|just above)"
+    r"|(?P<just_under>knapp unter|knapp weniger als|etwas weniger als|just under|"
+    r"slightly less than|a little less than|slightly fewer than|just below)"
+    r"|(?P<over>mehr als|über|more than|over|upwards of|in excess of|exceeding|above)"
+    r"|(?P<at_least>mindestens|wenigstens|at least|no fewer than|no less than)"
+    r"|(?P<under>weniger als|unter|less than|fewer than|under|below)"
+    r"|(?P<at_most>höchstens|maximal|bis zu|at most|up to|no more than)"
+    r"|(?P<nearly>knapp|fast|beinahe|nahezu|nearly|almost|close to|just shy of)"
+    r"|(?P<about>rund|etwa|ungefähr|circa|ca\.|zirka|about|around|approximately|roughly|some|"
+    r"an estimated|estimated))"
+    r"\s+(?:(?:die|the|a|an|ein|eine|einem|einer|einen)\s+)?$",
+    re.IGNORECASE,
+)
+_FRACTIONS = {
+    "hälfte": 1 / 2, "half": 1 / 2, "drittel": 1 / 3, "third": 1 / 3, "thirds": 1 / 3,
+    "viertel": 1 / 4, "quarter": 1 / 4, "quarters": 1 / 4, "fünftel": 1 / 5, "fifth": 1 / 5,
+    "fifths": 1 / 5, "zehntel": 1 / 10, "tenth": 1 / 10, "tenths": 1 / 10,
+}
+_ORDINALS = {"zweite": 2, "second": 2, "dritte": 3, "third": 3, "vierte": 4, "fourth": 4,
+             "fünfte": 5, "fifth": 5, "zehnte": 10, "tenth": 10}
+_SMALL = {"zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4, "fünf": 5,
+          "five": 5, "zehn": 10, "ten": 10}
+_FRACTION = re.compile(
+    r"(?P<count>\b(?:ein|eine|einem|einer|einen|a|an|one|zwei|drei|vier|two|three|four)\s+)"
+    r"(?P<frac>Hälfte|half|Drittel|thirds?|Viertel|quarters?|Fünftel|fifths?|Zehntel|tenths?)\b"
+    r"|\b(?:die|the)\s+(?P<half>Hälfte|half)\b|\b(?P<half2>half)(?=\s+(?:of|the)\b)"
+    r"|\b(?:jede[rsn]?|every)\s+(?P<nth>zweite|dritte|vierte|fünfte|zehnte|second|third|fourth|"
+    r"fifth|tenth)\b"
+    r"|\b(?:one|eine[rn]?|einer)\s+(?:in|von|out of)\s+(?P<den>two|three|four|five|ten|zwei|"
+    r"drei|vier|fünf|zehn|\d+)\b"
+    r"|\b(?:die|the|eine|a)\s+(?:absolute\s+)?(?P<majority>Mehrheit|majority)\b",
+    re.IGNORECASE,
+)
+_FACTORS = re.compile(
+    r"\b(?P<word>verdoppel\w*|doubled|doubling|verdreifach\w*|tripled|vervierfach\w*|quadrupled|"
+    r"verzehnfach\w*|halbiert\w*|halved)\b",
+    re.IGNORECASE,
+)
+_FACTOR_VALUES = {"verdoppel": 2.0, "doubl": 2.0, "verdreifach": 3.0, "tripl": 3.0,
+                  "vervierfach": 4.0, "quadrupl": 4.0, "verzehnfach": 10.0, "halbiert": 0.5,
+                  "halved": 0.5}
+_CHANGE = re.compile(
+    r"\b(?P<verb>stieg\w*|gestiegen|wuchs|gewachsen|zugenommen|nahm\w*|steigerte\w*|"
+    r"gesteigert|erhöht\w*|sank\w*|gesunken|fiel\w*|gefallen|zurückgegangen|ging\w*|verringert\w*|"
+    r"rose|risen|increased|grew|grown|climbed|fell|fallen|dropped|declined|decreased|shrank)"
+    r"\b[^.;]{0,40}?\b(?:um|by)\s+$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:(?:gestiegen|gewachsen|zugenommen|gesunken|gefallen|zurückgegangen|erhöht|"
+    r"verringert)\b)",
+    re.IGNORECASE,
+)
+_FALLING = re.compile(r"sank|gesunken|fiel|gefallen|zurück|ging|verringert|fell|fallen|dropped|"
+                      r"declined|decreased|shrank|weniger|less", re.IGNORECASE)
+_TOTAL = re.compile(r"\b(?:insgesamt|zusammen|zusammengenommen|gemeinsam|in summe|addiert|"
+                    r"in total|combined|together|altogether|total)\b", re.IGNORECASE)
+_FROM_TO = re.compile(r"\b(?:von|from)\s+$", re.IGNORECASE)
+_TO = re.compile(r"^\S*(?:\s+\S+){0,5}?\s+(?:auf|to)\s+$", re.IGNORECASE)
+_OF_TOTAL = re.compile(
+    r"^\s+(?:von|of|out of|der|aus)\s+(?:den|the|insgesamt|its|their|his|her|seinen|ihren|"
+    r"seiner|ihrer|allen|all)?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Amount:
+    """A quantity as the range of values its wording allows, in the base unit of its kind:
+    `low`-`high` what it asserts, `outer_low`-`outer_high` beyond which it is wrong. `per` base
+    units make one `label` unit, for showing it."""
+
+    low: float
+    high: float
+    outer_low: float
+    outer_high: float
+    unit: str  # "percent", "change%:up", "factor", "power", "noun:soldier", "stem:haus", ...
+    text: str
+    start: int
+    end: int
+    per: float = 1.0
+    label: str = ""
+
+    def shown(self) -> str:
+        """The value in words for a rationale: "9.8 GW", "31 %", "1.9-fold"."""
+        middle = (self.low + self.high) / 2 if abs(self.high - self.low) < float("inf") else (
+            self.low if abs(self.low) < float("inf") else self.high)
+        number = f"{middle / self.per:,.3g}" if abs(middle / self.per) < 1e4 else (
+            f"{middle / self.per:,.0f}")
+        if self.unit == "factor":
+            return f"{number}-fold"
+        if self.unit.startswith("change%"):
+            return f"{'+' if self.unit.endswith('up') else '-'}{number} %"
+        return f"{number} {self.label}".strip()
+
+
+def _unit_key(unit: str, percent: bool) -> tuple[str, float, float] | None:
+    """The kind of a number's unit with the factor and offset to the kind's base unit; None when
+    the number has no unit it can be compared by."""
+    if percent:
+        return "percent", 1.0, 0.0
+    folded = _fold(unit)
+    if folded in ("prozentpunkte", "prozentpunkten", "percentage"):
+        return "points", 1.0, 0.0
+    if folded in _TEMPERATURE:
+        return "temperature", *_TEMPERATURE[folded]
+    if folded in _MEASURES:
+        return _MEASURES[folded][0], _MEASURES[folded][1], 0.0
+    nouns = _concepts(folded, _NOUNS)
+    if len(nouns) == 1:
+        return f"noun:{nouns.pop()}", 1.0, 0.0
+    if len(folded) >= 3 and unit[:1].isalpha():
+        return f"stem:{_stem(folded)}", 1.0, 0.0
+    return None
+
+
+def _rounding(q: Quantity, rounded: bool, claimed: bool) -> float:
+    """Half a unit of the last digit written, for numbers that are `rounded` (percentages,
+    measures) or written with decimals or a scale word ("3 Millionen"); 0 for whole counts. A
+    `claimed` round number ("1,300", "10.000") is taken as rounded to its last digit that is not
+    zero, by at most 5 %."""
+    digits = re.search(r"\d+(?:[.,]\d+)*", q.text)
+    if digits is None:
+        return 0.5 if rounded else 0.0
+    token = digits.group(0)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", token):
+        decimals, written = 0, float(re.sub(r"[.,]", "", token))
+    else:
+        decimals = len(token.split(",")[-1].split(".")[-1]) if re.search(r"[.,]", token) else 0
+        written = float(token.replace(",", "."))
+    scale = q.value / written if written else 1.0
+    zeros = len(token) - len(token.rstrip("0")) if claimed and not decimals else 0
+    if zeros and written:
+        return min(0.5 * 10**zeros * scale, 0.05 * q.value)
+    if decimals or abs(scale - 1) > 1e-9 or rounded:
+        return 0.5 * 10**-decimals * scale
+    return 0.0
+
+
+def _bands(kind: str, value: float, rounding: float, stated: bool = False
+           ) -> tuple[float, float, float, float]:
+    """What a wording asserts and where it turns wrong, around a positive `value`; for a figure
+    the evidence `stated` exactly, just its rounding."""
+    tiny = 1e-9 * max(1.0, value)
+    inf = float("inf")
+    if kind == "exact" and stated:
+        return value - rounding, value + rounding, value - rounding, value + rounding
+    if kind == "exact":
+        inner, outer = max(rounding, 0.005 * value), max(rounding, 0.01 * value)
+        return value - inner, value + inner, value - outer, value + outer
+    if kind == "about":
+        return 0.9 * value - rounding, 1.1 * value + rounding, 0.8 * value, 1.2 * value
+    if kind == "fraction":  # "ein Drittel": percentage points either side
+        return value - 1.5, value + 1.5, value - 5, value + 5
+    if kind == "factor":  # "verdoppelt"
+        return 0.95 * value, 1.05 * value, 0.85 * value, 1.15 * value
+    return {
+        "nearly": (0.9 * value, value, 0.75 * value, value),
+        "just_over": (value, 1.1 * value, value, 1.25 * value),
+        "just_under": (0.9 * value, value - tiny, 0.75 * value, value - tiny),
+        "well_over": (1.1 * value, inf, value + tiny, inf),
+        "over": (value + tiny, inf, value + tiny, inf),
+        "at_least": (value, inf, value, inf),
+        "under": (-inf, value - tiny, -inf, value - tiny),
+        "at_most": (-inf, value, -inf, value),
+    }[kind]
+
+
+def _wording(text: str, start: int) -> tuple[str, int]:
+    """The qualifier that the words before `start` give a number ("mehr als", "knapp", "rund")
+    and where it begins; ("exact", start) without one."""
+    offset = max(0, start - 40)
+    match = _QUALIFIER.search(text[offset:start])
+    if match is None:
+        return "exact", start
+    return next(name for name, value in match.groupdict().items() if value), offset + (
+        match.start())
+
+
+def _number_start(q: Quantity, text: str) -> int:
+    """Where the number itself begins, after any comparison words in its span."""
+    digits = re.search(r"\d|\b(?:ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|"
+                       r"zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|tausend|one|two|three|"
+                       r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                       r"fifty|hundred|thousand|dozen|dutzend)\b",
+                       text[q.start : q.end], re.IGNORECASE)
+    return q.start + (digits.start() if digits else 0)
+
+
+def _figure(text: str, q: Quantity, stated: bool) -> _Amount:
+    """One figure of a text as an amount: its unit, any change it is the size of ("um 12 Prozent
+    gestiegen"), and the range its wording allows."""
+    unit, factor, offset = _unit_key(q.unit, q.is_percent) or ("", 1.0, 0.0)
+    label = "%" if q.is_percent else q.unit
+    begin = _number_start(q, text)
+    change = _CHANGE.search(text[max(0, begin - 60) : begin])
+    if change:
+        direction = "down" if _FALLING.search(change.group("verb")) else "up"
+        unit = f"change%:{direction}" if unit in ("percent", "points") else (
+            f"delta:{unit}:{direction}")
+    rounding = _rounding(q, unit == "percent" or unit in _MEASURE_TABLE or unit in (
+        "temperature", "points"), claimed=not stated)
+    kind, begins = _wording(text, begin)
+    bands = _bands(kind, q.value * factor + offset, rounding * factor, stated)
+    follows = re.match(rf"(?:\s+[\w-]+){{0,2}}?\s*{re.escape(q.unit)}", text[q.end :]) if (
+        q.unit) else None
+    end = q.end + (follows.end() if follows else 0)
+    return _Amount(*bands, unit, text[begins:end], begins, end, factor, label)
+
+
+def _amounts(text: str, stated: bool = False) -> list[_Amount]:
+    """The quantities of a text as ranges: figures with their units and wording, fractions in
+    words as percentages, and factors ("verdoppelt"); `stated`: as evidence states them. Years,
+    dates and numbers in names are not quantities."""
+    dates = [(w.start, w.end) for w in _find_dates(text)]
+    fractions = list(_FRACTION.finditer(text))
+    found = [
+        _figure(text, q, stated) for q in find_quantities(text)
+        if not q.is_year and not any(s < q.end and q.start < e for s, e in dates)
+        and not any(m.start() <= q.start < m.end() for m in fractions)  # "zwei Drittel"
+    ]
+    for m in fractions:
+        share, (kind, begins) = _fraction_value(m), _wording(text, m.start())
+        if m.group("majority"):
+            kind, share = "over", 0.5
+        bands = _bands("fraction" if kind == "exact" else kind, 100 * share, 0.0)
+        found.append(_Amount(*bands, "percent", text[begins : m.end()], begins, m.end(),
+                             label="%"))
+    for m in _FACTORS.finditer(text):
+        value = next(v for k, v in _FACTOR_VALUES.items()
+                     if _fold(m.group("word")).startswith(_fold(k)))
+        kind, begins = _wording(text, m.start())
+        bands = _bands("factor" if kind == "exact" else kind, value, 0.0)
+        found.append(_Amount(*bands, "factor", text[begins : m.end()], begins, m.end()))
+    return found
+
+
+def _fraction_value(m: re.Match[str]) -> float:
+    """The share that a fraction in words names ("zwei Drittel" = 2/3, "jeder fünfte" = 1/5)."""
+    if m.group("frac"):
+        count = _SMALL.get(_fold(m.group("count").strip()), 1)
+        return count * _FRACTIONS[_fold(m.group("frac"))]
+    if m.group("nth"):
+        return 1 / _ORDINALS[_fold(m.group("nth"))]
+    if m.group("den"):
+        den = m.group("den")
+        return 1 / (int(den) if den.isdigit() else _SMALL[_fold(den)])
+    return 0.5  # "die Hälfte", "half of"
+
+
+def _derived(sentence: str, amounts: list[_Amount]) -> list[_Amount]:
+    """Figures the evidence gives only implicitly: the change from one figure to another ("von
+    40 auf 60": 1.5-fold, +50 %, +20) and a share of a whole ("312 von 900": 34.7 %)."""
+    found: list[_Amount] = []
+    plain = [a for a in amounts if not a.unit.startswith(("delta:", "change", "factor"))]
+    for a in plain:
+        for b in plain:
+            if b.start <= a.end or b.start - a.end > 60 or a.low <= 0:
+                continue
+            between = sentence[a.end : b.start]
+            text = sentence[a.start : b.end]
+            if a.unit == b.unit and _FROM_TO.search(sentence[max(0, a.start - 8) : a.start]) and (
+                re.search(r"\s(?:auf|to)\s+$", between) and len(between.split()) <= 6
+            ):
+                ratio = (b.low / a.high, b.high / a.low)
+                found.append(_Amount(*ratio, *ratio, "factor", text, a.start, b.end))
+                direction = "up" if b.low > a.high else "down" if b.high < a.low else ""
+                if direction:
+                    sign = 1 if direction == "up" else -1
+                    low, high = sorted(sign * 100 * (r - 1) for r in ratio)
+                    found.append(_Amount(low, high, low, high, f"change%:{direction}", text,
+                                         a.start, b.end))
+                    low, high = sorted(sign * d for d in (b.low - a.high, b.high - a.low))
+                    unit = "points" if a.unit == "percent" else a.unit
+                    found.append(_Amount(low, high, low, high, f"delta:{unit}:{direction}",
+                                         text, a.start, b.end, a.per, b.label))
+            elif _OF_TOTAL.match(between) and a.high < b.low and a.unit in ("", b.unit):
+                share = (100 * a.low / b.high, 100 * a.high / b.low)
+                found.append(_Amount(*share, *share, "percent", text, a.start, b.end,
+                                     label="%"))
+    return found
+
+
+def _in_unit(amount: _Amount, unit: str) -> _Amount | None:
+    """An amount in the claim's kind where the two convert (a factor and a change in percent,
+    a rise and a fall), else None."""
+    if amount.unit == unit:
+        return amount
+    kinds = {amount.unit.rsplit(":", 1)[0] if amount.unit.startswith(("change%", "delta:")) else
+             amount.unit, unit.rsplit(":", 1)[0] if unit.startswith(("change%", "delta:")) else
+             unit}
+    if len(kinds) == 1:  # a rise against a fall: the same size with the other sign
+        return replace(amount, unit=unit, low=-amount.high, high=-amount.low,
+                       outer_low=-amount.outer_high, outer_high=-amount.outer_low)
+    if kinds != {"factor", "change%"}:
+        return None
+
+    def convert(x: float) -> float:
+        if unit == "factor":
+            return 1 + (x if amount.unit.endswith("up") else -x) / 100
+        return 100 * (x - 1) if unit.endswith("up") else 100 * (1 - x)
+
+    low, high = sorted((convert(amount.low), convert(amount.high)))
+    return replace(amount, unit=unit, low=low, high=high, outer_low=low, outer_high=high)
+
+
+def _judge_amount(claimed: _Amount, stated: _Amount) -> Label | None:
+    """SUPPORTED when everything the evidence allows lies within what the claim asserts, REFUTED
+    when all of it lies beyond where the claim's wording turns wrong, else None."""
+    if claimed.low <= stated.low and stated.high <= claimed.high:
+        return Label.SUPPORTED
+    if stated.high < claimed.outer_low or stated.low > claimed.outer_high:
+        return Label.REFUTED
+    return None
+
+
+def _names_near(sentence: str, amount: _Amount, names: list[_Word]) -> list[_Word]:
+    """The name-like words of a sentence nearest to an amount, within its clause."""
+    breaks = _clauses(sentence, ())
+    same = [w for w in names if not any(
+        min(w.start, amount.start) < b <= max(w.start, amount.start) for b in breaks)]
+    if not same:
+        return []
+    nearest = min(abs(w.start - amount.start) for w in same)
+    return [w for w in same if abs(w.start - amount.start) == nearest]
+
+
+def _years(text: str) -> set[int]:
+    return {y for w in _find_dates(text) for y in w.years if y}
+
+
+def _from_list(claimed: _Amount, claim: str, candidates: list[_Amount]
+               ) -> tuple[Label, str] | None:
+    """Several figures of the claim's kind in one sentence: all agreeing decide; otherwise the
+    claim's figure may be their sum ("rund zehn Gigawatt" from 3.2, 4.1 and 2.5 GW), which
+    supports, or refutes a claim that says it is a total ("insgesamt", "combined")."""
+    verdicts = [_judge_amount(claimed, c) for c in candidates]
+    if len(set(verdicts)) == 1 and verdicts[0] == Label.SUPPORTED:
+        return Label.SUPPORTED, ", ".join(c.shown() for c in candidates)
+    if Label.SUPPORTED in verdicts:
+        return None  # one figure fits: the claim may mean that one
+    listed = [c for c in candidates if not c.unit.startswith(("delta:", "change", "factor"))]
+    if len(listed) < 2:
+        return None
+    total = replace(listed[0], low=sum(c.low for c in listed), high=sum(c.high for c in listed))
+    summed = _judge_amount(claimed, total)
+    shown = f"{total.shown()} (the sum of {', '.join(c.text for c in listed)})"
+    if summed == Label.SUPPORTED or summed == Label.REFUTED and _TOTAL.search(claim):
+        return summed, shown
+    return None
+
+
+def _sentence_amount(claimed: _Amount, claim: str, claim_spans: list[tuple[int, int]],
+                     sentence: str) -> tuple[Label, str] | None:
+    """The outcome for one claimed amount from one evidence sentence on the same fact, with the
+    evidence's value: the one figure of the claim's kind, or what several of them say."""
+    years = _years(claim)
+    if years and _years(sentence) and not years & _years(sentence):
+        return None  # another year's figure
+    stated = _amounts(sentence, stated=True)
+    stated += _derived(sentence, stated)
+    if not _same_event(claim, sentence, claim_spans, [(a.start, a.end) for a in stated],
+                       coverage=0.5, without_event=0.6):
+        return None
+    candidates = list({(c.low, c.high): c for a in stated
+                       if (c := _in_unit(a, claimed.unit)) is not None}.values())
+    claim_names = [w for w in _words(claim) if _is_name_like(w, claim)]
+    if len(candidates) > 1 and claim_names:  # "die SPD auf 31 %, die CDU auf 36 %"
+        names = _outside([w for w in _words(sentence) if _is_name_like(w, sentence)],
+                         [(a.start, a.end) for a in stated])
+        near = [c for c in candidates
+                if any(_word_matches(n, claim_names) for n in _names_near(sentence, c, names))]
+        candidates = near or candidates
+    if len(candidates) == 1:
+        verdict = _judge_amount(claimed, candidates[0])
+        return (verdict, candidates[0].shown()) if verdict else None
+    return _from_list(claimed, claim, candidates) if candidates else None
+
+
+def check_quantities(claim: str, evidence: Sequence[str]) -> CheckResult | None:
+    """The claim's quantities against the figures of evidence sentences on the same fact, of the
+    same kind (unit, with conversions; percentages and fractions in words; changes and factors),
+    with the tolerance the claim's wording allows ("rund", "knapp", "gut", "mehr als ein
+    Drittel"); a figure can be the sum of figures the evidence lists. REFUTED when one figure is
+    wrong, SUPPORTED only when every figure of the claim holds. Numbers in names are not
+    quantities; evidence sentences that disagree leave a figure alone."""
+    claimed_all = [a for a in _amounts(claim) if a.unit]
+    spans = [(a.start, a.end) for a in claimed_all]
+    results: list[CheckResult] = []
+    for claimed in claimed_all:
+        outcomes: dict[Label, tuple[str, str]] = {}
+        for sentence in evidence:
+            found = _sentence_amount(claimed, claim, spans, sentence)
+            if found and found[0] not in outcomes:
+                outcomes[found[0]] = (sentence, found[1])
+        if len(outcomes) != 1:
+            continue
+        label, (sentence, value) = outcomes.popitem()
+        verb = "fits" if label == Label.SUPPORTED else "does not fit"
+        results.append(_result("quantity", claimed.text, value, label, sentence,
+                               f"The evidence gives {value}, which {verb} the claim's "
+                               f"'{claimed.text}'."))
+    refuted = [r for r in results if r.outcome == Label.REFUTED]
+    if refuted:
+        return refuted[0]
+    if results and len(results) == len(claimed_all):  # every figure of the claim holds
+        return results[-1] if len(results) == 1 else _result(
+            "quantity", "; ".join(r.claim_value for r in results),
+            "; ".join(r.evidence_value for r in results), Label.SUPPORTED, results[-1].quote,
+            " ".join(r.detail for r in results))
+    return None
+
+
+# --- all checks ---------------------------------------------------------------------------------
+
+
+def run_checks(claim: str, evidence: Sequence[str], as_of: date | None = None
+               ) -> list[CheckResult]:
+    """Every check that fires on a claim, given its evidence sentences (best first) and the date
+    the claim is judged at (the article's date; relative days and the present tense use it)."""
+    checks: list[Callable[[], CheckResult | None]] = [
+        lambda: check_calendar(claim, evidence, as_of),
+        lambda: check_dates(claim, evidence),
+        lambda: check_quantities(claim, evidence),
+    ]
+    return [result for check in checks if (result := check()) is not None]
+
+
+def format_checks(results: Sequence[CheckResult]) -> str:
+    """The results as a short plain-text block for a judge's prompt; "" when none fired."""
+    if not results:
+        return ""
+    lines = ["Exact checks (computed, not guessed; a REFUTED check means that part of the claim "
+             "is wrong):"]
+    for r in results:
+        line = f"- {r.kind}: {r.outcome.value}. {r.detail}"
+        if r.quote:
+            line += f' Evidence: "{r.quote}"'
+        lines.append(line)
+    return "\n".join(lines)
