@@ -301,14 +301,29 @@ def open_suite_verifier(suite: Suite, settings: Settings, progress: Progress | N
     return verifier
 
 
-def git_commit(cwd: Path | None = None) -> str:
-    """`git rev-parse HEAD` in the working directory, or "" where that does not work."""
+def package_commit() -> str:
+    """The commit the running agent package comes from, where that is known: the HEAD of the
+    repository whose files these are (a checkout or an editable install), else the commit pip
+    recorded when it installed the package from a repository; "" otherwise. The folder eval runs
+    in plays no part."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    package = Path(__file__).resolve().parent
     try:
-        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=cwd, capture_output=True,
-                              text=True, timeout=10, check=True)
+        # the package's own file must be tracked there, or the repository is another one
+        for command in (["ls-files", "--error-unmatch", Path(__file__).name],
+                        ["rev-parse", "HEAD"]):
+            done = subprocess.run(["git", "-C", str(package), *command], capture_output=True,
+                                  text=True, timeout=10, check=True)
+        return done.stdout.strip()
     except (OSError, subprocess.SubprocessError):
+        pass
+    try:
+        installed = json.loads(distribution("factcheck-agent").read_text("direct_url.json")
+                               or "{}")
+    except (PackageNotFoundError, json.JSONDecodeError):
         return ""
-    return done.stdout.strip()
+    return str(installed.get("vcs_info", {}).get("commit_id", ""))
 
 
 def run_config(verifier: Verifier) -> RunConfig:
@@ -321,7 +336,7 @@ def run_config(verifier: Verifier) -> RunConfig:
                            extractor=provenance.extractor),
         prompt_hashes=verifier.prompts(),
         package_version=provenance.package_version,
-        git_commit=git_commit(),
+        git_commit=package_commit(),
         corpus_fingerprint=provenance.corpus_fingerprint,
     )
 
@@ -424,7 +439,8 @@ def expected_calibration_error(confidences: list[float], correct: list[bool],
 def evidence_metrics(gold: list[GoldClaim], verdicts: Sequence[ClaimVerdict | None]
                      ) -> tuple[float | None, float | None]:
     """evidence_recall and citation_precision as the suite format defines them; a gold claim
-    without a verdict (missed in articles mode) cited nothing."""
+    without a verdict (missed in articles mode) cited nothing. Both are None (n/a) when no gold
+    claim names its evidence."""
     with_evidence = hits = cited_total = cited_gold = 0
     for g, v in zip(gold, verdicts, strict=True):
         cited = {c.document_id for c in v.citations} if v else set()
@@ -435,7 +451,7 @@ def evidence_metrics(gold: list[GoldClaim], verdicts: Sequence[ClaimVerdict | No
             cited_total += len(cited)
             cited_gold += len(cited & set(g.evidence))
     return (round(hits / with_evidence, 4) if with_evidence else None,
-            round(cited_gold / cited_total, 4) if cited_total else None)
+            round(cited_gold / cited_total, 4) if cited_total and with_evidence else None)
 
 
 def usage(seconds: float, claims: int, llm: LLMUsage | None = None) -> EvalUsage:

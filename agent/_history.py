@@ -16,13 +16,16 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel
 
 from ._eval_models import EvalItem, EvalRun, RecordedRun
 from ._evaluation import LABELS, classification_metrics
 from ._settings import Settings
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -45,6 +48,8 @@ MAX_DROP = 0.02
 # ... or when more claims went right -> wrong than wrong -> right and McNemar's exact test finds
 # that difference significant at this level.
 ALPHA = 0.05
+# The shortest time span, in days, that the trend plot shows.
+MIN_SPAN_DAYS = 1 / 24
 Gate = Literal["first", "passed", "failed", "accepted"]
 
 
@@ -222,8 +227,14 @@ def compare_runs(new: EvalRun, baseline: RecordedRun) -> Comparison | None:
 def plot_trend(runs: list[RecordedRun], path: Path) -> None:
     """A PNG with one panel per suite and mode: macro-F1 (with its 95% interval) and accuracy
     of each recorded run over time."""
+    trend_figure(runs).savefig(path, format="png", dpi=100)
+
+
+def trend_figure(runs: list[RecordedRun]) -> Figure:
+    """The figure of plot_trend. Time ticks read as dates and clock times: runs minutes apart,
+    or a single run, are shown on at least an hour, not on a scale of (micro)seconds."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.dates import date2num
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
     from matplotlib.figure import Figure
 
     series: dict[tuple[str, str], list[RecordedRun]] = {}
@@ -242,10 +253,16 @@ def plot_trend(runs: list[RecordedRun], path: Path) -> None:
                       label="macro-F1 (95% CI)")
         axes.plot(times, [p.metrics.accuracy for p in points], marker="s", label="accuracy")
         axes.xaxis_date()
+        locator = AutoDateLocator()
+        axes.xaxis.set_major_locator(locator)
+        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        if max(times) - min(times) < MIN_SPAN_DAYS:
+            middle = (max(times) + min(times)) / 2
+            axes.set_xlim(middle - MIN_SPAN_DAYS / 2, middle + MIN_SPAN_DAYS / 2)
         axes.set_title(f"{suite} ({mode} mode)")
         axes.set_ylim(0, 1.05)
         axes.legend(loc="lower left", fontsize="small")
         axes.tick_params(axis="x", labelrotation=30)
     if not series:
         figure.add_subplot().set_title("no recorded runs")
-    figure.savefig(path, format="png", dpi=100)
+    return figure

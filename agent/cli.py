@@ -387,6 +387,11 @@ def evaluate(
             f"{c.suite} ({c.mode}): {', '.join(c.reasons)}" for c in regressions))
 
 
+def _share(value: float | None) -> str:
+    """A metric that may not apply (no gold evidence): 3 decimals, or n/a."""
+    return "n/a" if value is None else f"{value:.3f}"
+
+
 def _print_metrics(result: EvalRun) -> None:
     """The metrics of one run: a summary line, per-label scores and the confusion matrix."""
     metrics = result.metrics
@@ -399,8 +404,8 @@ def _print_metrics(result: EvalRun) -> None:
         f"[bold]{result.suite}[/] ({scored}): "
         f"accuracy {metrics.accuracy:.3f} [{ci.accuracy[0]:.3f}, {ci.accuracy[1]:.3f}], "
         f"macro-F1 {metrics.macro_f1:.3f} [{ci.macro_f1[0]:.3f}, {ci.macro_f1[1]:.3f}], "
-        f"ECE {metrics.ece:.3f}, evidence recall {metrics.evidence_recall}, "
-        f"citation precision {metrics.citation_precision}, "
+        f"ECE {metrics.ece:.3f}, evidence recall {_share(metrics.evidence_recall)}, "
+        f"citation precision {_share(metrics.citation_precision)}, "
         f"{metrics.seconds_per_claim:.2f} s/claim", soft_wrap=True
     )
     if metrics.coverage is not None:

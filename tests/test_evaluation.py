@@ -5,6 +5,10 @@ end on a tiny suite built here, including a run with a deliberately worsened jud
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +16,7 @@ import numpy as np
 import pytest
 from conftest import write_tiny_corpus
 
+import agent
 from agent import Label, Settings
 from agent._errors import InputError, RegressionError
 from agent._eval_models import (
@@ -27,13 +32,16 @@ from agent._eval_models import (
 from agent._eval_report import render_eval_report, report_format, worst_errors
 from agent._evaluation import (
     LABELS,
+    GoldClaim,
     bootstrap_ci,
     classification_metrics,
+    evidence_metrics,
     expected_calibration_error,
     load_suite,
     load_suites,
     match_claims,
     open_suite_verifier,
+    package_commit,
     run_articles_mode,
     run_claims_mode,
     score,
@@ -49,8 +57,10 @@ from agent._history import (
     mcnemar_p,
     plot_trend,
     record_run,
+    trend_figure,
 )
-from agent.cli import main
+from agent._models import Citation, Claim, ClaimVerdict
+from agent.cli import _print_metrics, main
 
 S, R, N = LABELS  # SUPPORTED, REFUTED, NOT_ENOUGH_INFO
 
@@ -98,6 +108,20 @@ def test_no_claims_scores_zero_without_crashing():
     assert scored.usage.model_calls == scored.usage.tokens == 0
     assert scored.usage.cache_hits == 0 and scored.usage.cost == 0.0
     assert (scored.evidence_recall, scored.citation_precision) == (None, None)
+
+
+def test_evidence_metrics_without_gold_evidence_are_n_a(capsys):
+    gold = [GoldClaim(id="g1", claim="Die Linie 17 fährt alle zehn Minuten.", label=S)]
+    verdict = ClaimVerdict(
+        claim=Claim(id="c1", text=gold[0].claim, sentence=gold[0].claim, start=0, end=10),
+        label=Label.SUPPORTED, confidence=0.9, rationale="r",
+        citations=[Citation(passage_id="de-tram::0::x", document_id="de-tram", quote="Linie 17")])
+    assert evidence_metrics(gold, [verdict]) == (None, None)
+    gold[0].evidence = ["de-tram"]
+    assert evidence_metrics(gold, [verdict]) == (1.0, 1.0)
+    _print_metrics(_run([S, R, N]))
+    printed = " ".join(capsys.readouterr().out.split())
+    assert "evidence recall n/a, citation precision n/a," in printed
 
 
 def test_expected_calibration_error_by_hand():
@@ -396,6 +420,47 @@ def test_trend_plot_is_a_png(tmp_path):
             for i in range(3)]
     plot_trend([*runs, _recorded(_run([S, R, N], mode="articles"), 4)], tmp_path / "trend.png")
     assert (tmp_path / "trend.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("seconds", [(10,), (10, 12), (10, 50)])
+def test_trend_plot_ticks_are_clock_times_for_runs_close_together(seconds):
+    runs = [_recorded(_run([S, R, N], timestamp=f"2025-03-04T17:41:{s:02d}+00:00"), i)
+            for i, s in enumerate(seconds, 1)]
+    figure = trend_figure(runs)
+    figure.canvas.draw()
+    (axes,) = figure.axes
+    labels = [tick.get_text() for tick in axes.get_xticklabels()]
+    assert labels and all(re.fullmatch(r"\d\d:\d\d", label) for label in labels), labels
+    assert axes.xaxis.get_offset_text().get_text() == "2025-Mar-04"
+
+
+def test_eval_records_the_commit_of_the_package_not_of_the_current_folder(tmp_path, monkeypatch):
+    def git(*args: str, cwd: Path) -> str:
+        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org",
+                               *args], cwd=cwd, capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    other = tmp_path / "other-project"
+    other.mkdir()
+    git("init", "-q", cwd=other)
+    git("commit", "-q", "--allow-empty", "-m", "another project", cwd=other)
+    other_head = git("rev-parse", "HEAD", cwd=other)
+    monkeypatch.chdir(other)
+    package = Path(agent.__file__).resolve().parent
+    tracked = subprocess.run(["git", "ls-files", "--error-unmatch", "__init__.py"], cwd=package,
+                             capture_output=True).returncode == 0
+    assert package_commit() == (git("rev-parse", "HEAD", cwd=package) if tracked else "")
+
+    # a copy of the package inside the other repository, not tracked there: commit unknown
+    shutil.copytree(package, other / "vendor" / "agent",
+                    ignore=shutil.ignore_patterns("__pycache__", "models"))
+    copied = subprocess.run(
+        [sys.executable, "-c", "import agent._evaluation as e; print(e.__file__); "
+         "print(e.package_commit())"],
+        cwd=other, env={**os.environ, "PYTHONPATH": str(other / "vendor")}, capture_output=True,
+        text=True, check=True).stdout.split("\n")
+    assert copied[0].startswith(str(other / "vendor"))
+    assert copied[1] == "" and other_head not in copied
 
 
 # --- running suites, end to end -----------------------------------------------------------------
