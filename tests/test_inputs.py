@@ -175,3 +175,33 @@ def test_a_report_on_a_store_being_written_says_so(verifier: Verifier) -> None:
     with verifier.store.writing():
         report = verifier.verify("Die Linie 17 fährt in Leipzig alle zehn Minuten zum Bahnhof.")
     assert any("another process is writing to the store" in w for w in report.warnings)
+
+
+# --- the command line ----------------------------------------------------------------------------
+
+
+def test_cli_out_into_a_missing_folder_creates_it(tiny_store_home: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "FACTCHECK_HOME": str(tiny_store_home), "COLUMNS": "2000"}
+    article = tmp_path / "artikel.txt"
+    article.write_text("Die Linie 17 fährt in Leipzig alle zehn Minuten zum Hauptbahnhof.\n",
+                       encoding="utf-8")
+
+    def verify(*args: str | Path) -> subprocess.CompletedProcess:
+        return subprocess.run([str(FACTCHECK), "verify", *map(str, args)], env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    out = tmp_path / "berichte" / "2024" / "bericht.md"
+    done = verify(article, "--format", "markdown", "--out", out)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").startswith("# Fact-check report")
+
+    (tmp_path / "eine-datei").write_text("x", encoding="utf-8")
+    for target, message in ((tmp_path / "berichte", "is a folder, not a file"),
+                            (tmp_path / "eine-datei" / "bericht.md", "cannot create its folder")):
+        refused = verify(article, "--out", target)
+        assert refused.returncode == InputError.exit_code, refused.stderr
+        assert f"error: --out {target}: {message}" in " ".join(refused.stderr.split())
+
+    folder = verify(tmp_path)
+    assert folder.returncode == InputError.exit_code
+    assert f"{tmp_path}: is a folder; verify takes one article" in " ".join(folder.stderr.split())
