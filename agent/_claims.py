@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sentencex import segment
+from sentencex import segment  # type: ignore[import-untyped]
 
 from ._models import Claim
 
@@ -217,10 +217,11 @@ class ClaimExtractor:
                 speaker = last_person  # "erklärte Moon" after "Präsident Moon Jae-in"
             said = "erklärte" if lang == "de" else "said"
             found = [("quote", f"{speaker} {said}: „{quote.group('quote').strip()}“")]
-            role = _ROLE_AFTER_SPEAKER.match(quote.group("rest"))
-            if role and re.search(ROLE_NOUNS, role.group("role")):
+            apposition = _ROLE_AFTER_SPEAKER.match(quote.group("rest"))
+            if apposition and re.search(ROLE_NOUNS, apposition.group("role")):
                 copula = "ist" if lang == "de" else "is"
-                found.insert(0, ("role", f"{speaker} {copula} {role.group('role').strip()}."))
+                role = apposition.group("role").strip()
+                found.insert(0, ("role", f"{speaker} {copula} {role}."))
             return found
         if text.startswith(("„", '"', "“")):
             return []  # a continued quotation: attributed with its first sentence

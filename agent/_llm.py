@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, SecretStr, ValidationError
 
 from ._errors import BackendError
 from ._models import LLMUsage
@@ -153,7 +153,7 @@ class Ledger:
 
     def record(self, **figures: float) -> None:
         with self.lock:
-            self.usage.add(LLMUsage(**figures))
+            self.usage.add(LLMUsage.model_validate(figures))
 
 
 class ChatClient:
@@ -197,9 +197,9 @@ class ChatClient:
         return ChatOpenAI(
             model=self.model,
             base_url=self.endpoint,
-            api_key=api_key,
+            api_key=SecretStr(api_key),
             temperature=self.settings.llm_temperature,
-            max_tokens=self.settings.llm_max_tokens,
+            max_completion_tokens=self.settings.llm_max_tokens,
             max_retries=0,  # tenacity retries, honouring Retry-After
             timeout=self.settings.timeout_s,
             http_client=http_client(self.settings.timeout_s, self.settings.llm_concurrency),

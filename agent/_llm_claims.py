@@ -82,7 +82,7 @@ class LLMClaimExtractor:
         if groups and len(failures) == len(groups):
             raise failures[0]
         found = [pair for r in results if not isinstance(r, BackendError) for pair in r]
-        claims = []
+        claims: list[Claim] = []
         for text, sentence in found:
             claims.append(Claim(id=f"c{len(claims) + 1:03d}", text=text, sentence=sentence.text,
                                 start=sentence.start, end=sentence.end))

@@ -50,7 +50,8 @@ def locate_quote(quote: str, passage: str) -> str | None:
         return quote
     target = _normalise(quote)
     # map every position of the normalised passage back to the original text
-    normalised, origin = [], []
+    normalised: list[str] = []
+    origin: list[int] = []
     for index, char in enumerate(passage.translate(_QUOTE_CHARS)):
         if char.isspace():
             if normalised and normalised[-1] == " ":

@@ -62,7 +62,7 @@ def load_prompt(name: str) -> PromptTemplate:
     sections = {parts[i]: parts[i + 1].strip("\n") for i in range(1, len(parts) - 1, 2)}
     return PromptTemplate(
         id=str(post["id"]),
-        version=int(post["version"]),
+        version=int(str(post["version"])),
         sha256=hashlib.sha256(raw).hexdigest(),
         system=sections["system"],
         user=sections["user"],
