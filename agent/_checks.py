@@ -874,7 +874,9 @@ def _relative_day_weekday(claim: str, as_of: date | None) -> CheckResult | None:
 def _evidence_day(claim: str, spans: list[tuple[int, int]], sentence: str,
                   year_hint: int | None, as_of: date | None) -> date | None:
     """The one day that an evidence sentence on the claim's event gives for it, if any."""
-    if _RECURRENCE.search(sentence) or _RECURRENCE.search(claim):
+    if _RECURRENCE.search(sentence) or _RECURRENCE.search(claim) or _figures_differ(
+        claim, sentence
+    ):
         return None
     whens = _find_dates(sentence)
     if not _same_event(claim, sentence, spans, [(w.start, w.end) for w in whens]):
@@ -929,7 +931,7 @@ def _sentence_dates(claimed: _When, claim: str, spans: list[tuple[int, int]], se
     """Whether a sentence speaks of the claim's event, and if so how the date it gives for the
     event bears on the claim's ("conflict", "match", "coarser", or None) and which date it is."""
     whens = _find_dates(sentence)
-    if _RECURRENCE.search(sentence) or not _same_event(
+    if _RECURRENCE.search(sentence) or _figures_differ(claim, sentence) or not _same_event(
         claim, sentence, spans, [(w.start, w.end) for w in whens]
     ):
         return False, None, None
@@ -1302,6 +1304,17 @@ def _derived(sentence: str, amounts: list[_Amount]) -> list[_Amount]:
     return found
 
 
+def _figures_differ(claim: str, sentence: str) -> bool:
+    """Whether a sentence gives other figures of the claim's kinds (another year's hiring,
+    another match's score): then it speaks of another event."""
+    stated = _amounts(sentence, stated=True)
+    for claimed in _amounts(claim):
+        verdicts = [_judge_amount(claimed, s) for s in stated if s.unit and s.unit == claimed.unit]
+        if verdicts and all(v == Label.REFUTED for v in verdicts):
+            return True
+    return False
+
+
 def _in_unit(amount: _Amount, unit: str) -> _Amount | None:
     """An amount in the claim's kind where the two convert (a factor and a change in percent,
     a rise and a fall), else None."""
@@ -1432,6 +1445,471 @@ def check_quantities(claim: str, evidence: Sequence[str]) -> CheckResult | None:
     return None
 
 
+# --- roles and memberships at a time ------------------------------------------------------------
+
+# Offices, German and English; the roles with one holder at a time are all but the last group.
+_ROLE_NAMES = {
+    "foreign-minister": r"(?:bundes)?außenminister(?:in)?|foreign (?:minister|secretary)|"
+                        r"minister (?:of|for) foreign affairs|secretary of state",
+    "defence-minister": r"(?:bundes)?verteidigungsminister(?:in)?|defen[cs]e (?:minister|"
+                        r"secretary)|(?:minister|secretary) of defen[cs]e",
+    "interior-minister": r"(?:bundes)?innenminister(?:in)?|interior minister|home secretary|"
+                         r"minister of (?:the )?interior",
+    "finance-minister": r"(?:bundes)?finanzminister(?:in)?|finance minister|minister of finance|"
+                        r"chancellor of the exchequer|treasury secretary",
+    "health-minister": r"(?:bundes)?gesundheitsminister(?:in)?|health (?:minister|secretary)",
+    "economy-minister": r"(?:bundes)?wirtschaftsminister(?:in)?|econom(?:y|ics) minister",
+    "justice-minister": r"(?:bundes)?justizminister(?:in)?|justice minister",
+    "education-minister": r"(?:bundes)?bildungsminister(?:in)?|kultusminister(?:in)?|"
+                          r"education (?:minister|secretary)",
+    "prime-minister": r"premierminister(?:in)?|ministerpräsident(?:in)?|prime minister|premier",
+    "chancellor": r"(?:bundes)?kanzler(?:in)?|chancellor",
+    "vice-president": r"vizepräsident(?:in)?|vice[- ]president",
+    "president": r"(?:bundes|staats)?präsident(?:in)?|president",
+    "mayor": r"(?:ober)?bürgermeister(?:in)?|(?:lord )?mayor",
+    "governor": r"gouverneur(?:in)?|governor",
+    "ceo": r"vorstandsvorsitzende[rn]?|vorstandschef(?:in)?|konzernchef(?:in)?|"
+           r"geschäftsführer(?:in)?|ceo|chief executive(?: officer)?",
+    "chair": r"(?:partei)?vorsitzende[rn]?|parteichef(?:in)?|chair(?:man|woman|person)?|"
+             r"party leader",
+    "secretary-general": r"generalsekretär(?:in)?|secretary[- ]general",
+    "coach": r"(?:chef)?trainer(?:in)?|head coach|coach",
+    "captain": r"kapitän(?:in)?|spielführer(?:in)?|captain",
+    "editor-in-chief": r"chefredakteur(?:in)?|editor[- ]in[- ]chief",
+    "pope": r"papst|pope",
+    "ambassador": r"botschafter(?:in)?|ambassador",
+    "spokesperson": r"sprecher(?:in)?|spokes(?:person|man|woman)",
+}
+_SHARED_ROLES = frozenset({"ambassador", "spokesperson"})
+_ROLE = re.compile(
+    r"(?<![\w-])(?P<prefix>[\w.]+-)?(?P<deputy>stellvertretende[rn]?\s+|vize-?|deputy\s+|"
+    r"vice[- ](?!president)|acting\s+|kommissarische[rn]?\s+|interim\s+)?"
+    r"(?P<role>" + "|".join(f"(?P<r{i}>{p})" for i, p in enumerate(_ROLE_NAMES.values()))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_FORMER = re.compile(r"\b(?:ehemalige[rnms]?|frühere[rnms]?|einstige[rnms]?|former|one-time|"
+                     r"ex-)\s*$", re.IGNORECASE)
+_INDEFINITE = re.compile(r"\b(?:eine?|einer|einem|einen|a|an|one of the|einer der|eine der)\s+"
+                         r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PARTICLES = wordset("de da di van von der den al bin ibn le la du del dos")
+_NAME = re.compile(
+    r"(?:[^\W\d_][\w'’.-]*|(?:de|da|di|van|von|der|den|al|bin|ibn|le|la|du|del|dos)(?=\s))"
+    r"(?:\s+(?:[^\W\d_][\w'’.-]*|(?:de|da|di|van|von|der|den|al|bin|ibn|le|la|du|del|dos)"
+    r"(?=\s)))*"
+)
+_COPULA = (r"(?:ist|war|is|was|wurde|became|serves as|served as|has been|had been|bleibt|"
+           r"remains|amtiert als|amtierte als)")
+_PRESENT = re.compile(r"\b(?:ist|is|are|sind|bleibt|remains|serves|amtiert|seit|since|"
+                      r"derzeit|currently|current|amtierende\w*|incumbent)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:war|was|were|waren|wurde|became|served|had been|amtierte)\b",
+                   re.IGNORECASE)
+
+# Parties, by the forms German and English text names them.
+_PARTIES = {
+    "spd": r"SPD|Sozialdemokraten|Social Democrats?",
+    "cdu": r"CDU|Christdemokraten|Christian Democrats?", "csu": r"CSU",
+    "fdp": r"FDP|Liberalen|Free Democrats?", "afd": r"AfD|Alternative für Deutschland",
+    "greens": r"Grünen?|Bündnis 90/Die Grünen|Greens?|Green Party",
+    "left": r"Linken?|Linkspartei|Die Linke|Left Party", "bsw": r"BSW",
+    "labour": r"Labour(?: Party)?", "conservatives": r"Conservatives?(?: Party)?|Tory|Tories",
+    "libdem": r"Liberal Democrats?|Lib Dems?", "snp": r"SNP",
+    "democrats": r"Democrats?|Democratic Party|Demokraten",
+    "republicans": r"Republicans?|Republican Party|GOP|Republikaner",
+    "övp": r"ÖVP", "spö": r"SPÖ", "fpö": r"FPÖ",
+}
+_PARTY = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<{key.replace('ö', 'oe')}>{p})" for key, p in
+                                _PARTIES.items()) + r")(?![\w])"
+)
+_MEMBER_WORDS = (r"(?:Politiker(?:in)?|Abgeordnete[rn]?|Chef(?:in)?|Minister(?:in)?|"
+                 r"Kandidat(?:in)?|Mitglied|Fraktionschef(?:in)?|politician|MP|lawmaker|"
+                 r"senator|congressman|congresswoman|representative|candidate|member|leader)")
+
+
+@dataclass(frozen=True)
+class _Role:
+    """An office as a text names it: what it is, where (country or organisation) and whether
+    the person is a deputy."""
+
+    concept: str
+    qualifiers: frozenset[str]
+    start: int
+    end: int
+    former: bool
+    indefinite: bool
+
+    def same_office(self, other: _Role) -> bool:
+        """The same office in the same country or organisation, or both without saying which."""
+        return self.concept == other.concept and self.qualifiers == other.qualifiers
+
+
+def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozenset[str]:
+    """The country or organisation of an office from the words around it: adjectives and
+    possessives before it ("nordkoreanische", "Germany's", "US-"), a complement after it ("of
+    South Korea", "Südkoreas", "der NATO")."""
+    found: set[str] = set()
+    if prefix:
+        folded = _fold(prefix.rstrip("-"))
+        found |= _concepts(folded, _PLACES) or {folded}
+    left = re.search(r"(?:^|[,;:(]|\b(?:der|die|das|den|dem|des|the|a|an|ein|eine|einer|einem)\b)"
+                     r"(?P<left>[^,;:()]*)$", text[:start])
+    window = left.group("left") if left else text[max(0, start - 40) : start]
+    for word in _words(window):
+        if word.places:
+            found |= word.places
+        elif word.text.endswith(("'s", "’s")) and word.capital:
+            found.add(_fold(word.text[:-2]))
+        elif word.text.isupper() and len(word.text) > 1:
+            found.add(_fold(word.text))
+    after = text[end:]
+    complement = re.match(
+        r"\s+(?:(?:of|von|des|der|für|for|at|bei)\s+(?:the\s+|dem\s+|den\s+)?)?"
+        r"(?P<words>(?:[A-ZÄÖÜ][\w.'’-]*\s*){1,3})", after)
+    if complement:
+        preposition = not complement.group(0).lstrip()[:1].isupper()
+        for word in _words(complement.group("words")):
+            if word.places:
+                found |= word.places
+            elif preposition and word.capital:
+                found.add(_fold(word.text))
+            else:
+                break  # a name follows the office: "Präsident Moon Jae-in"
+    return frozenset(found)
+
+
+def _roles(text: str) -> list[_Role]:
+    """The offices a text names."""
+    found = []
+    for match in _ROLE.finditer(text):
+        concept = next(name for i, name in enumerate(_ROLE_NAMES) if match.group(f"r{i}"))
+        if match.group("deputy"):
+            concept = f"deputy-{concept}"
+        before = text[: match.start()]
+        found.append(_Role(concept, _qualifiers(text, match.start(), match.end(),
+                                                match.group("prefix")),
+                           match.start(), match.end(), bool(_FORMER.search(before)),
+                           bool(_INDEFINITE.search(before))))
+    return found
+
+
+def _clean_name(raw: str) -> str:
+    """A person's name from a run of words: capitalised words and name particles, without
+    function words, offices, months and weekdays; "" when none is left."""
+    words: list[str] = []
+    for token in raw.split():
+        folded = _fold(token.strip(".,"))
+        if folded in _PARTICLES and words:
+            words.append(token)
+            continue
+        if not token[:1].isupper() or folded in _STOPWORDS or folded in _MONTHS or (
+            folded in _WEEKDAYS or _ROLE.fullmatch(token) or _PARTY.fullmatch(token)
+            or _concepts(folded, _PLACES)
+        ):
+            break
+        words.append(token.strip(".,"))
+    while words and _fold(words[-1]) in _PARTICLES:
+        words.pop()
+    return " ".join(words)
+
+
+def _name_after(text: str, end: int) -> str:
+    """The name right after an office ("Außenministerin Annalena Baerbock"), past a complement
+    ("Präsident Südkoreas Yoon Suk Yeol", "mayor of Springfield, Jane Doe")."""
+    rest = text[end:]
+    complement = re.match(r"\s+(?:of|von|des|der|for|für)\s+[^,;()]{1,40}?,\s*", rest) or (
+        re.match(r"\s+(?:[A-ZÄÖÜ][\w-]*\s+)(?=[A-ZÄÖÜ])", rest))
+    if complement and (complement.group(0).rstrip().endswith(",") or any(
+        w.places for w in _words(complement.group(0)))):
+        rest = rest[complement.end() :]
+    match = _NAME.match(rest.lstrip(" ,"))
+    return _clean_name(match.group(0)) if match else ""
+
+
+def _name_before(text: str, start: int) -> str:
+    """The name of a clause's subject before an office: "NAME, die Außenministerin" or "NAME
+    ist/war ... Außenministerin"."""
+    head = text[:start]
+    apposition = re.search(r"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*),\s+"
+                           r"(?:(?:der|die|the|a|an|ein|eine)\s+)?(?:[\w'’-]+\s+){0,3}$", head)
+    copula = re.search(rf"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){{0,3}}[^\W\d_][\w'’.-]*)\s+"
+                       rf"(?:\([^)]*\)\s+)?{_COPULA}\s+(?:[^,;.]*?\s)?$", head, re.IGNORECASE)
+    inverted = re.search(rf"\b{_COPULA}\s+(?P<name>(?:[^\W\d_][\w'’.-]*\s+){{1,4}})"
+                         r"(?:[\w'’-]+\s+){0,3}$", head, re.IGNORECASE)
+    for match in (apposition, copula, inverted):
+        if match:
+            words = match.group("name").split()
+            while words and _clean_name(" ".join(words)) != " ".join(words):
+                words.pop(0)  # drop the words before the name: "Seit 2021 ist ..."
+            if words:
+                return " ".join(words)
+    return ""
+
+
+def _person(a: str, b: str) -> str:
+    """Whether two names are the "same" person, "different" people, or "unknown"."""
+
+    def tokens(name: str) -> list[str]:
+        return [_fold(t).replace("w", "v").replace("j", "y") for t in re.split(r"[\s-]+", name)
+                if t and _fold(t) not in _PARTICLES]
+
+    def similar(x: str, y: str) -> bool:
+        return x == y or min(len(x), len(y)) >= 6 and SequenceMatcher(None, x, y).ratio() >= 0.85
+
+    mine, theirs = tokens(a), tokens(b)
+    if not mine or not theirs:
+        return "unknown"
+    shorter, longer = sorted((mine, theirs), key=len)
+    matched = sum(any(similar(x, y) for y in longer) for x in shorter)
+    if matched == 0:
+        return "different"
+    return "same" if matched == len(shorter) else "unknown"
+
+
+@dataclass(frozen=True)
+class _Tenure:
+    """What a sentence says about a person in an office: the days on which they certainly held
+    it (`held`, None when no date is given), or that they held it at the time of writing
+    (`present`), or no longer do (`former`)."""
+
+    name: str
+    role: _Role
+    held: tuple[date, date] | None
+    present: bool
+    quote: str
+    interval: str
+
+
+def _tenure_dates(sentence: str, role: _Role, name_at: int) -> tuple[tuple[date, date] | None,
+                                                                      str, bool]:
+    """The days a sentence's dates say an office was certainly held, the dates as written, and
+    whether they leave it open ("seit")."""
+    low, high = min(role.start, name_at), max(role.end, name_at)
+    breaks = _clauses(sentence, [(w.start, w.end) for w in _find_dates(sentence)])
+    start = max([b for b in breaks if b <= low], default=0)
+    end = min([b for b in breaks if b > high], default=len(sentence))
+    whens = [w for w in _find_dates(sentence) if start <= w.start < end or (
+        sentence[w.start - 1 : w.start] == "(" and w.start - high < 20)]
+    since = next((w for w in whens if w.relation == "since"), None)
+    until = next((w for w in whens if w.relation == "until"), None)
+    ranges = [w for w in whens if w.relation == "at" and w.is_range]
+    points = [w for w in whens if w.relation == "at" and not w.is_range]
+    text = ", ".join(_with_preposition(sentence, w) for w in whens)
+    if ranges:
+        span = _span(ranges[0], 0) if ranges[0].first[0] and ranges[0].last[0] else None
+        if span:  # certainly held from the end of the first period to the start of the last
+            first = _span(replace(ranges[0], last=ranges[0].first), 0)
+            last = _span(replace(ranges[0], first=ranges[0].last), 0)
+            if first and last and first[1] <= last[0]:
+                return (first[1], last[0]), text, False
+        return None, text, False
+    if since and since.last[0]:
+        opened = _span(since, 0)
+        closed = _span(until, 0) if until and until.last[0] else None
+        if opened and closed:
+            return (opened[1], closed[0]), text, False
+        if opened:
+            return (opened[1], date.max), text, True
+    if points and not since and not until and points[0].last[0] and points[0].precision >= 2:
+        return _span(points[0], 0), text, False
+    return None, text, bool(since)
+
+
+def _with_preposition(text: str, when: _When) -> str:
+    """A date as written with the word that relates it ("seit Dezember 2021", "from 2017 to
+    2022")."""
+    before = re.search(r"\b(?:seit|since|bis|until|von|vom|from|zwischen|between|ab)\s+$",
+                       text[max(0, when.start - 12) : when.start], re.IGNORECASE)
+    return (before.group(0) if before else "") + when.text
+
+
+def _tenures(sentence: str) -> list[_Tenure]:
+    """Who holds which office when, as a sentence says it."""
+    found = []
+    for role in _roles(sentence):
+        for name, name_at in ((_name_after(sentence, role.end), role.end),
+                              (_name_before(sentence, role.start), role.start)):
+            if not name:
+                continue
+            held, written, open_end = _tenure_dates(sentence, role, name_at)
+            clause = sentence[max(0, role.start - 60) : role.end + 60]
+            present = not role.former and (open_end or held is None and (
+                bool(_PRESENT.search(clause)) or not _PAST.search(clause)))
+            found.append(_Tenure(name, role, held, present, sentence, written))
+            break
+    return found
+
+
+@dataclass(frozen=True)
+class _RoleClaim:
+    """A claim that a person held an office at a time: `when` the days in question, or None
+    for the present (the date `as_of`) or, `ever`, for some time in the past."""
+
+    name: str
+    role: _Role
+    when: tuple[date, date] | None
+    ever: bool
+    text: str
+
+
+def _role_claim(claim: str, as_of: date | None) -> _RoleClaim | None:
+    """The office a claim says someone holds, with the time it says so for."""
+    tenures = _tenures(claim)
+    if len(tenures) != 1:
+        return None
+    tenure = tenures[0]
+    whens = [w for w in _find_dates(claim) if w.relation == "at" and w.last[0]]
+    when = _span(whens[0], 0) if len(whens) == 1 else tenure.held
+    ever = when is None and not tenure.present and bool(_PAST.search(claim))
+    if when is None and not ever and as_of is not None:
+        when = (as_of, as_of)
+    time = f" ({', '.join(w.text for w in whens)})" if len(whens) == 1 else ""
+    text = f"{tenure.name} as {claim[tenure.role.start : tenure.role.end]}{time}"
+    return _RoleClaim(tenure.name, tenure.role, when, ever, text)
+
+
+def _covers(tenure: _Tenure, claimed: _RoleClaim) -> bool:
+    """Whether a tenure certainly covers the time the claim is about."""
+    if claimed.ever:
+        return True
+    if claimed.when is None:
+        return tenure.present
+    if tenure.held is None:
+        return tenure.present and claimed.when[0] == claimed.when[1]  # the present, as_of
+    return tenure.held[0] <= claimed.when[0] and claimed.when[1] <= tenure.held[1]
+
+
+def _describe_tenure(tenure: _Tenure) -> str:
+    return f"{tenure.name}{f' ({tenure.interval})' if tenure.interval else ''}"
+
+
+def check_role(claim: str, evidence: Sequence[str], as_of: date | None = None
+               ) -> CheckResult | None:
+    """An office a claim says someone held at a time (from the claim's date, else `as_of`, else
+    any time for a past-tense claim) against evidence that names holders of the same office, in
+    the same country or organisation, with dates: REFUTED when another person certainly held an
+    office that has one holder at a time then, SUPPORTED when the person's own tenure covers the
+    time, NOT_ENOUGH_INFO when the evidence calls the person a former holder of it."""
+    claimed = _role_claim(claim, as_of)
+    if claimed is None:
+        return None
+    own_former: _Tenure | None = None
+    other: _Tenure | None = None
+    elsewhere = False  # the person in an office of this kind in a named country or organisation
+    for sentence in evidence:
+        for tenure in _tenures(sentence):
+            relation = _person(tenure.name, claimed.name)
+            if not tenure.role.same_office(claimed.role):
+                elsewhere = elsewhere or relation == "same" and (
+                    tenure.role.concept == claimed.role.concept)
+                continue
+            if relation == "same" and not tenure.role.former and _covers(tenure, claimed):
+                return _result("role", claimed.text, _describe_tenure(tenure), Label.SUPPORTED,
+                               sentence, f"The evidence names {tenure.name} in this office "
+                               f"{_when_words(tenure)}, which covers the claim's time.")
+            if relation == "same" and tenure.role.former:
+                own_former = own_former or tenure
+            unique = claimed.role.concept not in _SHARED_ROLES and not claimed.role.indefinite
+            if relation == "different" and unique and not tenure.role.former and (
+                not claimed.ever and _covers(tenure, claimed)
+            ):
+                other = other or tenure
+    if other is not None and not (elsewhere and not claimed.role.qualifiers):
+        return _result("role", claimed.text, _describe_tenure(other), Label.REFUTED, other.quote,
+                       f"The evidence names {other.name} in this office "
+                       f"{_when_words(other)}, at the claim's time, not {claimed.name}.")
+    if own_former is not None and claimed.when is not None and not claimed.ever:
+        return _result("role", claimed.text, _describe_tenure(own_former), Label.NOT_ENOUGH_INFO,
+                       own_former.quote, f"The evidence calls {claimed.name} a former holder of "
+                       "this office.")
+    return None
+
+
+def _when_words(tenure: _Tenure) -> str:
+    if tenure.interval:
+        return f"({tenure.interval})"
+    return "at the time of writing" if tenure.present else "(undated)"
+
+
+@dataclass(frozen=True)
+class _Membership:
+    """A person named with a party."""
+
+    name: str
+    party: str
+    party_text: str
+    former: bool
+
+
+def _memberships(text: str) -> list[_Membership]:
+    """People named with their party: "SPD-Politiker NAME", "NAME (SPD)", "NAME ist Mitglied der
+    SPD", "Labour MP NAME", "NAME of the Labour Party"."""
+    found = []
+    for match in _PARTY.finditer(text):
+        party = next(k for k, v in match.groupdict().items() if v).replace("oe", "ö")
+        before, after = text[: match.start()], text[match.end() :]
+        former = bool(re.search(r"\b(?:ehemalige[rnms]?|frühere[rnms]?|former|ex-)\s*"
+                                r"(?:[\w-]+\s+)?$", before, re.IGNORECASE)) or bool(
+            re.search(r"\b(?:aus|left|quit|verließ|austrat|ausgetreten)\b",
+                      text[max(0, match.start() - 30) : match.end() + 30], re.IGNORECASE))
+        name = ""
+        title = re.match(rf"(?:-|\s+){_MEMBER_WORDS}\s+", after)
+        if title:
+            name = _name_after(after, title.end())
+        elif re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
+            name = _name_before_paren(before)
+        else:
+            member = re.search(
+                rf"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){{1,4}})"
+                rf"(?:{_COPULA}\s+|gehört\s+|belongs to\s+)"
+                rf"(?:(?:ein|eine|a|an)\s+)?(?:Mitglied|member)?\s*(?:der|des|of|the|of the|to the)"
+                rf"?\s*$|(?P<name2>(?:[^\W\d_][\w'’.-]*\s+){{1,4}})(?:von der|of the|from the)\s+$",
+                before, re.IGNORECASE)
+            if member:
+                name = _clean_name((member.group("name") or member.group("name2")).strip())
+        if name:
+            found.append(_Membership(name, party, match.group(0), former))
+    return found
+
+
+def _name_before_paren(before: str) -> str:
+    """The name before "(SPD)"."""
+    words = before.rstrip(" (").split()[-4:]
+    while words and _clean_name(" ".join(words)) != " ".join(words):
+        words.pop(0)
+    return " ".join(words)
+
+
+def check_membership(claim: str, evidence: Sequence[str], as_of: date | None = None
+                     ) -> CheckResult | None:
+    """A party a claim gives a person, for the present (as_of) or without a date, against the
+    party the evidence names the person with: another party refutes, the same supports. Former
+    memberships and claims about a dated past are left alone."""
+    claimed = _memberships(claim)
+    if len(claimed) != 1 or claimed[0].former or any(
+        w.last[0] for w in _find_dates(claim) if as_of is None or w.last[0] != as_of.year
+    ):
+        return None
+    mine = claimed[0]
+    outcomes: dict[Label, _Membership] = {}
+    quotes: dict[Label, str] = {}
+    for sentence in evidence:
+        for stated in _memberships(sentence):
+            if stated.former or _person(stated.name, mine.name) != "same":
+                continue
+            label = Label.SUPPORTED if stated.party == mine.party else Label.REFUTED
+            outcomes.setdefault(label, stated)
+            quotes.setdefault(label, sentence)
+    if len(outcomes) != 1:
+        return None
+    label, stated = outcomes.popitem()
+    verb = "as" if label == Label.SUPPORTED else "not"
+    return _result("role", f"{mine.name} ({mine.party_text})",
+                   f"{stated.name} ({stated.party_text})", label, quotes[label],
+                   f"The evidence names {stated.name} with the party {stated.party_text}, "
+                   f"{verb} the claim's {mine.party_text}.")
+
+
 # --- all checks ---------------------------------------------------------------------------------
 
 
@@ -1443,6 +1921,7 @@ def run_checks(claim: str, evidence: Sequence[str], as_of: date | None = None
         lambda: check_calendar(claim, evidence, as_of),
         lambda: check_dates(claim, evidence),
         lambda: check_quantities(claim, evidence),
+        lambda: check_role(claim, evidence, as_of) or check_membership(claim, evidence, as_of),
     ]
     return [result for check in checks if (result := check()) is not None]
 
