@@ -193,15 +193,17 @@ def _read_claims(path: Path, labels: list[str], root: Path
     return claims, read, problems, skipped
 
 
-def _check_as_of(value: object, where: Path) -> str | None:
-    """What is wrong with suite.toml's as_of, or None."""
+def _read_as_of(value: object, where: Path) -> tuple[str, str | None]:
+    """suite.toml's as_of as YYYY-MM-DD ('' when not given), and what is wrong with it or None.
+    TOML may give it as a date, a date and time, or a string."""
     if isinstance(value, date):
-        return None
+        return value.isoformat()[:10], None
+    if not value:
+        return "", None
     try:
-        date.fromisoformat(str(value))
+        return date.fromisoformat(str(value)).isoformat(), None
     except ValueError:
-        return f"{where}: as_of must be a date (YYYY-MM-DD), not '{value}'"
-    return None
+        return "", f"{where}: as_of must be a date (YYYY-MM-DD), not '{value}'"
 
 
 def load_suite(root: Path) -> Suite:
@@ -222,8 +224,7 @@ def load_suite(root: Path) -> Suite:
     unknown = [lab for lab in labels if lab not in LABELS]
     if unknown:
         problems.append(f"{meta_path}: labels not supported: {', '.join(unknown)}")
-    as_of = meta.get("as_of", "")
-    problem = _check_as_of(as_of, meta_path) if as_of else None
+    as_of, problem = _read_as_of(meta.get("as_of"), meta_path)
     if problem:
         problems.append(problem)
     corpus_files: list[Path] = []
@@ -246,8 +247,7 @@ def load_suite(root: Path) -> Suite:
         problems.append(f"{claims_path}: missing")
     if problems:
         raise InputError(f"invalid suite {root}:\n  " + "\n  ".join(problems))
-    return Suite(root, name, labels, corpus_files, claims, articles, skipped,
-                 as_of=str(as_of))
+    return Suite(root, name, labels, corpus_files, claims, articles, skipped, as_of=as_of)
 
 
 def load_suites(roots: Sequence[Path]) -> list[Suite]:

@@ -253,6 +253,9 @@ def test_claims_are_judged_at_the_article_date_else_the_suite_as_of(tmp_path):
                                                           "2024-06-30"]
     assert load_suite(_write_suite(tmp_path / "t", [{"id": "a", "claim": "x", "label": S}])
                       ).as_of_for(suite.claims[1]) == ""
+    timed = _write_suite(tmp_path / "u", [{"id": "a", "claim": "x", "label": S}],
+                         toml='name = "u"\nas_of = 2024-06-30T12:00:00\n')
+    assert load_suite(timed).as_of == "2024-06-30"
 
 
 # --- history and the gate -----------------------------------------------------------------------
