@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from ._models import CheckResult, Label
-from ._quantities import Quantity, find_quantities, wordset
+from ._quantities import Quantity, find_quantities, numbered_names, wordset
 
 # --- words --------------------------------------------------------------------------------------
 
@@ -48,13 +48,17 @@ _STOPWORDS = wordset(_fold(
     "was were be been being has have had will would can could it its he she they his her their "
     "him them we our which who whom whose where when while after before about over under into "
     "per also only not no more less most nearly almost around approximately roughly some just "
-    "total altogether combined new there here then according said says told us"
+    "total altogether combined new there here then according said says told us between "
+    "zwischen during während within since until till among wieder zurück back nun jetzt now "
+    "bislang zuletzt inzwischen mittlerweile meanwhile"
 ))
 
 
 def _stem(word: str) -> str:
     """A crude stem of a folded word: one inflectional ending removed ("signed" -> "sign",
     "Ministerin" -> "minister", "Raketen" -> "raket")."""
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"  # "capacities" -> "capacity"
     for ending in ("ungen", "innen", "ung", "ing", "ed", "in", "en", "er", "es", "em", "e", "s",
                    "n"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
@@ -106,6 +110,7 @@ _EVENTS = _lexicon({
     "die": "starb starben gestorben tod died dies death verstorben",
     "born": "geboren born geburt",
     "found": "gegründet gründete gründung founded established",
+    "build": "bau baubeginn gebaut baute errichtet errichtung construction built",
     "attack": "angriff* angegriffen attack* strike strikes struck beschoss beschossen",
     "deliver": "geliefert lieferte lieferten lieferung* deliver* supplied shipped",
     "agree": "vereinbart vereinbarten einigten einigung geeinigt agreed agreement",
@@ -303,7 +308,8 @@ _GERMAN_NOUN_ENDING = re.compile(
     r"ium|ien|er|en|e)$"
 )
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\w*|jede\w*|diese\w*|"
+    r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|ins|im|am|zum|zur|vom|beim|"
+    r"ans|aufs|kein\w*|jede\w*|diese\w*|"
     r"sein\w*|ihr\w*|unser\w*)\s+(?:[a-zäöüß]\w*\s+)?$",
     re.IGNORECASE,
 )
@@ -358,7 +364,7 @@ def _word_matches(word: _Word, others: Sequence[_Word]) -> bool:
 
 
 _RECURRENCE = re.compile(
-    r"\b(?:erneut|wieder|wiederum|abermals|nochmals|again|anew|once more|zum zweiten mal|"
+    r"\b(?:erneut|wiederum|abermals|nochmals|again|anew|once more|zum zweiten mal|"
     r"for the second time|ein weiteres|eine weitere|another)\b",
     re.IGNORECASE,
 )
@@ -377,8 +383,13 @@ def _same_event(
 ) -> bool:
     """Whether an evidence sentence speaks of the claim's event: it has the claim's predicate
     (when the claim names one the lexicon knows), the same aspect (begin/end), every name of the
-    claim, and `coverage` of its other words; the spans of the values compared are left out.
+    claim and no other number of a numbered name ("Block 2"), and `coverage` of its other
+    words; the spans of the values compared are left out.
     Without a known predicate, `without_event` of the words must match."""
+    named, other_named = numbered_names(claim), numbered_names(sentence)
+    if any(noun == n and number != m for noun, number in named - other_named
+           for n, m in other_named):
+        return False  # "Flug 17" and "Flug 18" are different flights
     mine = [w for w in _outside(_words(claim), claim_spans) if not _is_unit_word(w)]
     theirs = [w for w in _outside(_words(sentence), sentence_spans) if not _is_unit_word(w)]
     if not mine or not theirs:
@@ -663,8 +674,9 @@ def _compare_when(claimed: _When, stated: _When) -> str | None:
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|:\s|\s[–—]\s|\(|\)|,\s+(?=(?:und|aber|während|nachdem|bevor|als|wo|wobei|and|but|while|"
-    r"after|before|when|where|whereas|which|who)\b)|\b(?:und|and|sowie)\b",
+    r";|:\s|\s[–—]\s|\(|\)|,\s+(?=(?:und|aber|während|nachdem|bevor|als|wo|wobei|der|die|das|"
+    r"deren|dessen|denen|welche[rs]?|and|but|while|after|before|when|where|whereas|which|"
+    r"who)\b)|\b(?:und|and|sowie)\b",
     re.IGNORECASE,
 )
 
@@ -681,21 +693,23 @@ def _event_dates(events: set[str], sentence: str, whens: list[_When]) -> list[_W
     (in the same clause first) names it. Without known events, the sentence's only date."""
     if not events:
         return whens if len(whens) == 1 else []
-    verbs = [w for w in _words(sentence) if w.events - _ASPECTS]  # "talks began": the talks
+    words = _words(sentence)
+    # "the talks began on 5 November": the talks, not the beginning, name the event
+    verbs = [w for w in words if w.events - _ASPECTS] or [w for w in words if w.events]
     breaks = _clauses(sentence, ((w.start, w.end) for w in whens))
 
-    def distance(word: _Word, when: _When) -> int:
-        low, high = sorted((word.start, when.start))
-        apart = any(low < b <= high for b in breaks)
-        gap = max(word.start - when.end, when.start - word.end, 0)
-        return gap + (10_000 if apart else 0)
+    def clause(offset: int) -> int:
+        return sum(b <= offset for b in breaks)
 
     found = []
     for when in whens:
-        if verbs:
-            nearest = min(verbs, key=lambda w: distance(w, when))
+        near = [w for w in verbs if clause(w.start) == clause(when.start)]
+        if near:
+            nearest = min(near, key=lambda w: max(w.start - when.end, when.start - w.end, 0))
             if nearest.events & events:
                 found.append(when)
+        elif len(whens) == 1 and verbs and all(w.events & events for w in verbs):
+            found.append(when)  # the sentence's one date and one event, in different clauses
     return found
 
 
@@ -1034,15 +1048,22 @@ _QUALIFIER = re.compile(
     r"\s+(?:(?:die|the|a|an|ein|eine|einem|einer|einen)\s+)?$",
     re.IGNORECASE,
 )
-_FRACTIONS = {
+
+
+def _folded_keys(table: dict[str, float]) -> dict[str, float]:
+    """A table of words with its keys folded like every word compared."""
+    return {_fold(word): value for word, value in table.items()}
+
+
+_FRACTIONS = _folded_keys({
     "hälfte": 1 / 2, "half": 1 / 2, "drittel": 1 / 3, "third": 1 / 3, "thirds": 1 / 3,
     "viertel": 1 / 4, "quarter": 1 / 4, "quarters": 1 / 4, "fünftel": 1 / 5, "fifth": 1 / 5,
     "fifths": 1 / 5, "zehntel": 1 / 10, "tenth": 1 / 10, "tenths": 1 / 10,
-}
-_ORDINALS = {"zweite": 2, "second": 2, "dritte": 3, "third": 3, "vierte": 4, "fourth": 4,
-             "fünfte": 5, "fifth": 5, "zehnte": 10, "tenth": 10}
-_SMALL = {"zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4, "fünf": 5,
-          "five": 5, "zehn": 10, "ten": 10}
+})
+_ORDINALS = _folded_keys({"zweite": 2, "second": 2, "dritte": 3, "third": 3, "vierte": 4,
+                          "fourth": 4, "fünfte": 5, "fifth": 5, "zehnte": 10, "tenth": 10})
+_SMALL = _folded_keys({"zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
+                       "fünf": 5, "five": 5, "zehn": 10, "ten": 10})
 _FRACTION = re.compile(
     r"(?P<count>\b(?:ein|eine|einem|einer|einen|a|an|one|zwei|drei|vier|two|three|four)\s+)"
     r"(?P<frac>Hälfte|half|Drittel|thirds?|Viertel|quarters?|Fünftel|fifths?|Zehntel|tenths?)\b"
@@ -1071,7 +1092,7 @@ _CHANGE = re.compile(
 )
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:(?:gestiegen|gewachsen|zugenommen|gesunken|gefallen|zurückgegangen|erhöht|"
-    r"verringert)\b)",
+    r"verringert|gesteigert)\b)",
     re.IGNORECASE,
 )
 _FALLING = re.compile(r"sank|gesunken|fiel|gefallen|zurück|ging|verringert|fell|fallen|dropped|"
@@ -1103,13 +1124,16 @@ class _Amount:
     end: int
     per: float = 1.0
     label: str = ""
+    written: str = ""  # a figure as the evidence gives it, with its unit
 
     def shown(self) -> str:
-        """The value in words for a rationale: "9.8 GW", "31 %", "1.9-fold"."""
+        """The value in words for a rationale: as written, else "9.8 GW", "31 %", "1.9-fold"."""
+        if self.written:
+            return self.written
         middle = (self.low + self.high) / 2 if abs(self.high - self.low) < float("inf") else (
             self.low if abs(self.low) < float("inf") else self.high)
-        number = f"{middle / self.per:,.3g}" if abs(middle / self.per) < 1e4 else (
-            f"{middle / self.per:,.0f}")
+        value = middle / self.per
+        number = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
         if self.unit == "factor":
             return f"{number}-fold"
         if self.unit.startswith("change%"):
@@ -1216,9 +1240,11 @@ def _figure(text: str, q: Quantity, stated: bool) -> _Amount:
     unit, factor, offset = _unit_key(q.unit, q.is_percent) or ("", 1.0, 0.0)
     label = "%" if q.is_percent else q.unit
     begin = _number_start(q, text)
-    change = _CHANGE.search(text[max(0, begin - 60) : begin])
+    change = _CHANGE.search(text[max(0, begin - 60) : begin]) or (
+        re.search(r"\b(?:um|by)\s+$", text[max(0, begin - 5) : begin])
+        and _CHANGE_AFTER.match(text[q.end :]))
     if change:
-        direction = "down" if _FALLING.search(change.group("verb")) else "up"
+        direction = "down" if _FALLING.search(change.group(0)) else "up"
         unit = f"change%:{direction}" if unit in ("percent", "points") else (
             f"delta:{unit}:{direction}")
     rounding = _rounding(q, unit == "percent" or unit in _MEASURE_TABLE or unit in (
@@ -1226,9 +1252,10 @@ def _figure(text: str, q: Quantity, stated: bool) -> _Amount:
     kind, begins = _wording(text, begin)
     bands = _bands(kind, q.value * factor + offset, rounding * factor, stated)
     follows = re.match(rf"(?:\s+[\w-]+){{0,2}}?\s*{re.escape(q.unit)}", text[q.end :]) if (
-        q.unit) else None
-    end = q.end + (follows.end() if follows else 0)
-    return _Amount(*bands, unit, text[begins:end], begins, end, factor, label)
+        q.unit and not q.is_percent) else None
+    written = text[begins : q.end + (follows.end() if follows else 0)]
+    return _Amount(*bands, unit, written, begins, q.end, factor, label,
+                   written if stated else "")
 
 
 def _amounts(text: str, stated: bool = False) -> list[_Amount]:
@@ -1376,7 +1403,8 @@ def _from_list(claimed: _Amount, claim: str, candidates: list[_Amount]
     listed = [c for c in candidates if not c.unit.startswith(("delta:", "change", "factor"))]
     if len(listed) < 2:
         return None
-    total = replace(listed[0], low=sum(c.low for c in listed), high=sum(c.high for c in listed))
+    total = replace(listed[0], low=sum(c.low for c in listed), high=sum(c.high for c in listed),
+                    written="")
     summed = _judge_amount(claimed, total)
     shown = f"{total.shown()} (the sum of {', '.join(c.text for c in listed)})"
     if summed == Label.SUPPORTED or summed == Label.REFUTED and _TOTAL.search(claim):
@@ -1544,6 +1572,12 @@ class _Role:
         return self.concept == other.concept and self.qualifiers == other.qualifiers
 
 
+_NOT_QUALIFIERS = wordset(_fold(
+    "former ehemalige ehemaliger früherer frühere current acting deputy new neue neuer then "
+    "designated designierte designierter amtierende amtierender mr mrs ms dr prof herr frau"
+))
+
+
 def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozenset[str]:
     """The country or organisation of an office from the words around it: adjectives and
     possessives before it ("nordkoreanische", "Germany's", "US-"), a complement after it ("of
@@ -1555,13 +1589,17 @@ def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozense
     left = re.search(r"(?:^|[,;:(]|\b(?:der|die|das|den|dem|des|the|a|an|ein|eine|einer|einem)\b)"
                      r"(?P<left>[^,;:()]*)$", text[:start])
     window = left.group("left") if left else text[max(0, start - 40) : start]
-    for word in _words(window):
+    words = _words(window)
+    for word in words:
         if word.places:
             found |= word.places
         elif word.text.endswith(("'s", "’s")) and word.capital:
             found.add(_fold(word.text[:-2]))
         elif word.text.isupper() and len(word.text) > 1:
             found.add(_fold(word.text))
+    adjacent = re.search(r"(?<![\w-])([A-ZÄÖÜ][\w.&-]*)\s+$", text[:start])
+    if adjacent and not prefix and _fold(adjacent.group(1)) not in _STOPWORDS | _NOT_QUALIFIERS:
+        found |= _concepts(_fold(adjacent.group(1)), _PLACES) or {_fold(adjacent.group(1))}
     after = text[end:]
     complement = re.match(
         r"\s+(?:(?:of|von|des|der|für|for|at|bei)\s+(?:the\s+|dem\s+|den\s+)?)?"
@@ -1863,10 +1901,12 @@ def _memberships(text: str) -> list[_Membership]:
                 rf"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){{1,4}})"
                 rf"(?:{_COPULA}\s+|gehört\s+|belongs to\s+)"
                 rf"(?:(?:ein|eine|a|an)\s+)?(?:Mitglied|member)?\s*(?:der|des|of|the|of the|to the)"
-                rf"?\s*$|(?P<name2>(?:[^\W\d_][\w'’.-]*\s+){{1,4}})(?:von der|of the|from the)\s+$",
+                rf"?\s*$|(?P<name2>(?:[^\W\d_][\w'’.-]*\s+){{1,4}})(?:von der|of the|from the)\s+$"
+                rf"|(?P<name3>(?:[^\W\d_][\w'’.-]*\s+){{0,3}}[^\W\d_][\w'’.-]*),\s+"
+                rf"(?:ein|eine|a|an)\s+(?:Mitglied|member)\s+(?:der|des|of the|of)\s+$",
                 before, re.IGNORECASE)
             if member:
-                name = _clean_name((member.group("name") or member.group("name2")).strip())
+                name = _clean_name(next(g for g in member.groups() if g).strip())
         if name:
             found.append(_Membership(name, party, match.group(0), former))
     return found

@@ -120,6 +120,16 @@ def _is_name_number(before: str, token: str, after: str) -> bool:
     return match.group(1) is None or match.group(1).lower() in _NAME_NOUNS
 
 
+_NUMBERED_NAME = re.compile(r"(?<![\w.])([^\W\d_]+)\.?\s+#?(\d+[A-Za-z]?)(?![\w.,]\d)")
+
+
+def numbered_names(text: str) -> set[tuple[str, str]]:
+    """The names made of a naming noun and a number in a text, as (noun, number) in lower case:
+    {("flug", "17"), ("gate", "7b")}."""
+    return {(noun.lower(), number.lower()) for noun, number in _NUMBERED_NAME.findall(text)
+            if noun.lower() in _NAME_NOUNS}
+
+
 def _counted_noun(after: str, percent: bool) -> str:
     """The noun a number counts, from the words after it: the head of the noun phrase, past
     adjectives ("148 ballistische Raketen", "10,000 North Korean soldiers") and, after a

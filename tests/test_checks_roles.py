@@ -1,0 +1,146 @@
+"""The role check: who held an office, or belonged to a party, at a time, against evidence that
+names holders with dates. Constructed examples; the people are invented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agent._checks import check_membership, check_role
+from agent._models import Label
+
+S, R, N, NEI = Label.SUPPORTED, Label.REFUTED, None, Label.NOT_ENOUGH_INFO
+AS_OF = date(2024, 10, 1)
+
+CASES = [
+    # another holder at the claim's time
+    ("Christine Albers war im Mai 2022 Außenministerin.",
+     ["Petra Lindqvist ist seit Dezember 2021 Außenministerin."], None, R, "Petra Lindqvist"),
+    ("Jane Doe was mayor of Springfield in 2019.",
+     ["John Smith was mayor of Springfield from 2017 to 2022."], None, R, "John Smith"),
+    ("Min Ho-jun ist der Präsident Südkoreas.",
+     ["Park Seo-yeon ist seit Mai 2022 Präsident Südkoreas."], AS_OF, R, "Park Seo-yeon"),
+    ("Der südkoreanische Präsident Min Ho-jun warnte im Oktober 2024 vor der Zusammenarbeit.",
+     ["Park Seo-yeon is South Korea's president since May 2022."], None, R, "Park Seo-yeon"),
+    ("Lena Vogt ist Bürgermeisterin von Kleinfeld.",
+     ["Tom Berger ist seit 2020 Bürgermeister von Kleinfeld."], AS_OF, R, "Tom Berger"),
+    ("Marco Rossi was the head coach of FC Nordstadt in March 2023.",
+     ["Ines Krüger has been head coach of FC Nordstadt since July 2021."], None, R,
+     "Ines Krüger"),
+    ("Die Kanzlerin Maria Feld eröffnete am 3. Mai 2023 die Messe.",
+     ["Anton Weiß war von 2021 bis 2025 Kanzler."], None, R, "Anton Weiß"),
+    ("Oskar Lind is the CEO of Nordwerk.",
+     ["Nordwerk CEO Hanna Berg said the plant will expand."], AS_OF, R, "Hanna Berg"),
+    # the person's own tenure covers the time
+    ("Jane Doe was mayor of Springfield in 2019.",
+     ["Jane Doe was mayor of Springfield from 2017 to 2022."], None, S, "Jane Doe"),
+    ("Petra Lindqvist war im Mai 2022 Außenministerin.",
+     ["Petra Lindqvist ist seit Dezember 2021 Außenministerin."], None, S, "Petra Lindqvist"),
+    ("Park Seo-yeon ist Präsident Südkoreas.",
+     ["Park Seo-yeon ist seit Mai 2022 Präsident Südkoreas."], AS_OF, S, "Park Seo-yeon"),
+    ("Ines Krüger was head coach of FC Nordstadt.",
+     ["Ines Krüger was head coach of FC Nordstadt from 2019 to 2021."], None, S,
+     "Ines Krüger"),
+    ("Tom Berger ist Bürgermeister von Kleinfeld.",
+     ["Der Bürgermeister von Kleinfeld, Tom Berger, eröffnete das Fest."], AS_OF, S,
+     "Tom Berger"),
+    # the evidence calls the person a former holder
+    ("Jane Doe is mayor of Springfield.",
+     ["The former mayor of Springfield, Jane Doe, opened the fair."], AS_OF, NEI, "Jane Doe"),
+    ("Anton Weiß ist Kanzler.", ["Der ehemalige Kanzler Anton Weiß hielt eine Rede."], AS_OF,
+     NEI, "Anton Weiß"),
+    # must not fire: another country or organisation is another office
+    ("Recep Aydın ist der türkische Präsident.",
+     ["Park Seo-yeon ist seit Mai 2022 der südkoreanische Präsident."], AS_OF, N, ""),
+    ("Lena Vogt ist Bürgermeisterin von Kleinfeld.",
+     ["Tom Berger ist seit 2020 Bürgermeister von Großdorf."], AS_OF, N, ""),
+    ("Sergej Orlow ist Außenminister.",
+     ["Petra Lindqvist ist seit Dezember 2021 Außenministerin.",
+      "Sergej Orlow ist seit 2004 russischer Außenminister."], AS_OF, N, ""),
+    # must not fire: an office with several holders, an indefinite role, a deputy
+    ("Eine Sprecherin der NATO ist Anna Berg.",
+     ["Farah Nouri ist seit Februar 2024 Sprecherin der NATO."], AS_OF, N, ""),
+    ("Anna Berg is a spokesperson for the ministry.",
+     ["Farah Nouri has been the ministry's spokesperson since 2023."], AS_OF, N, ""),
+    ("Lena Vogt ist stellvertretende Bürgermeisterin von Kleinfeld.",
+     ["Tom Berger ist seit 2020 Bürgermeister von Kleinfeld."], AS_OF, N, ""),
+    # must not fire: the other holder's time does not cover the claim's
+    ("Jane Doe was mayor of Springfield in 2015.",
+     ["John Smith was mayor of Springfield from 2017 to 2022."], None, N, ""),
+    ("Christine Albers war im Mai 2021 Außenministerin.",
+     ["Petra Lindqvist ist seit Dezember 2021 Außenministerin."], None, N, ""),
+    ("Marco Rossi war 2021 Trainer des FC Nordstadt.",
+     ["Ines Krüger ist seit Juli 2021 Trainerin des FC Nordstadt."], None, N, ""),
+    # must not fire: a name shared only in part, no holder named, no role in the claim
+    ("Kim Jae-won ist Präsident Südkoreas.",
+     ["Kim Jae-sung ist seit Mai 2022 Präsident Südkoreas."], AS_OF, N, ""),
+    ("Lena Vogt ist Bürgermeisterin von Kleinfeld.",
+     ["Die Bürgermeisterin von Kleinfeld eröffnete das Fest."], AS_OF, N, ""),
+    ("Lena Vogt eröffnete das Fest in Kleinfeld.",
+     ["Tom Berger ist seit 2020 Bürgermeister von Kleinfeld."], AS_OF, N, ""),
+    # must not fire: a past claim without a date against another holder
+    ("Jane Doe was mayor of Springfield.",
+     ["John Smith was mayor of Springfield from 2017 to 2022."], None, N, ""),
+]
+
+MEMBERSHIPS = [
+    ("Max Brandt ist Mitglied der SPD.",
+     ["Der CDU-Politiker Max Brandt kritisierte den Haushalt."], R, "CDU"),
+    ("Max Brandt (SPD) kritisierte den Haushalt.", ["Max Brandt (SPD) sprach im Landtag."], S,
+     "SPD"),
+    ("Jane Roe is a member of the Labour Party.",
+     ["Conservative MP Jane Roe voted against the bill."], R, "Conservative"),
+    ("Labour MP Jane Roe voted for the bill.",
+     ["Jane Roe, a member of the Labour Party, spoke first."], S, "Labour"),
+    ("Die Grünen-Abgeordnete Sara Yilmaz stimmte gegen den Antrag.",
+     ["Sara Yilmaz (FDP) stimmte gegen den Antrag."], R, "FDP"),
+    ("Senator Paul Grant is a Republican.",
+     ["Democratic senator Paul Grant introduced the bill."], N, ""),
+    # must not fire: a former membership, another person, a dated past
+    ("Max Brandt ist Mitglied der SPD.",
+     ["Der ehemalige CDU-Politiker Max Brandt trat 2019 aus der CDU aus."], N, ""),
+    ("Max Brandt ist Mitglied der SPD.", ["Der CDU-Politiker Karl Brandt sprach."], N, ""),
+    ("Max Brandt war 2010 Mitglied der SPD.",
+     ["Der CDU-Politiker Max Brandt kritisierte den Haushalt."], N, ""),
+]
+
+
+@pytest.mark.parametrize(("claim", "evidence", "as_of", "outcome", "value"), CASES)
+def test_roles(claim: str, evidence: list[str], as_of: date | None, outcome: Label | None,
+               value: str) -> None:
+    result = check_role(claim, evidence, as_of)
+    if outcome is None:
+        assert result is None
+        return
+    assert result is not None and result.kind == "role"
+    assert result.outcome == outcome
+    assert value in result.evidence_value
+    assert result.quote in evidence
+
+
+@pytest.mark.parametrize(("claim", "evidence", "outcome", "value"), MEMBERSHIPS)
+def test_memberships(claim: str, evidence: list[str], outcome: Label | None, value: str) -> None:
+    result = check_membership(claim, evidence, AS_OF)
+    if outcome is None:
+        assert result is None
+        return
+    assert result is not None and result.kind == "role"
+    assert result.outcome == outcome
+    assert value in result.evidence_value
+    assert result.quote in evidence
+
+
+def test_refuted_role_names_both_people_and_the_dates() -> None:
+    result = check_role("Christine Albers war im Mai 2022 Außenministerin.",
+                        ["Petra Lindqvist ist seit Dezember 2021 Außenministerin."])
+    assert result is not None
+    assert "Christine Albers" in result.claim_value and "Mai 2022" in result.claim_value
+    assert result.evidence_value == "Petra Lindqvist (seit Dezember 2021)"
+    assert "Petra Lindqvist" in result.detail and "Christine Albers" in result.detail
+
+
+def test_present_claim_without_as_of_uses_present_evidence() -> None:
+    result = check_role("Min Ho-jun ist der Präsident Südkoreas.",
+                        ["Park Seo-yeon ist seit Mai 2022 Präsident Südkoreas."])
+    assert result is not None and result.outcome == R
