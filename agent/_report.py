@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ._models import ArticleReport, Citation, ClaimVerdict, Label
+from ._models import ArticleReport, CheckResult, Citation, ClaimVerdict, Label
 
 FORMATS = ("terminal", "json", "markdown", "html")
 
@@ -90,6 +90,12 @@ def _is_web_url(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
+def check_line(check: CheckResult) -> str:
+    """One deterministic check in one line: kind, outcome, the two values and the rationale."""
+    return (f"{check.kind} check {check.outcome.value}: {check.detail} (claim: "
+            f"{check.claim_value}; evidence: {check.evidence_value or '—'})")
+
+
 # --- terminal -----------------------------------------------------------------------------------
 
 
@@ -146,6 +152,11 @@ def _claim_panel(verdict: ClaimVerdict) -> Panel:
             line.append(f" · {citation.date}", style="dim")
         parts.append(line)
         parts.append(Text(f"    “{_truncate(citation.quote, QUOTE_LIMIT)}”", style="italic"))
+    for check in verdict.checks:
+        parts.append(Text.assemble(("Check: ", "bold"), (check_line(check),
+                                                          LABEL_STYLES[check.outcome])))
+        if check.quote:
+            parts.append(Text(f"    “{_truncate(check.quote, QUOTE_LIMIT)}”", style="italic"))
     title = Text.assemble((verdict.outcome, f"bold {style}"), f"  {verdict.claim.id}")
     return Panel(Group(*parts), title=title, title_align="left", border_style=style)
 
@@ -256,6 +267,14 @@ def _markdown_claim(verdict: ClaimVerdict) -> list[str]:
         if _is_web_url(citation.url):
             source += f", [link]({_md_url(citation.url)})"
         lines += [f"> {_md(citation.quote)}", ">", f"> — {source}", ""]
+    if verdict.checks:
+        lines += ["**Checks:**", ""]
+        lines += [
+            f"- {_md(check_line(check))}"
+            + (f" — “{_md(_truncate(check.quote, QUOTE_LIMIT))}”" if check.quote else "")
+            for check in verdict.checks
+        ]
+        lines.append("")
     return lines
 
 
@@ -296,6 +315,7 @@ a.hl { color: inherit; text-decoration: none; }
 .claim.not_enough_info { border-color: #b28704; }
 .claim.error { border-color: #7b1fa2; }
 .claim:target { background: #eef4ff; }
+ul.checks { padding-left: 1.2rem; font-size: .95em; }
 blockquote { margin: .5rem 0; padding-left: .8rem; border-left: 3px solid #ddd; color: #444; }
 .meta, footer { color: #666; font-size: .9em; }
 """
@@ -370,6 +390,15 @@ def _claim_html(verdict: ClaimVerdict, mark_id: str | None) -> str:
             source += f', <a href="{_esc(citation.url)}" rel="noreferrer">{_esc(citation.url)}</a>'
         out.append(f"<blockquote><p>{_esc(citation.quote)}</p><footer>— {source}</footer>"
                    "</blockquote>")
+    if verdict.checks:
+        out.append('<ul class="checks">')
+        out += [
+            f"<li>{_badge(check.outcome)} {_esc(check_line(check))}"
+            + (f" <q>{_esc(_truncate(check.quote, QUOTE_LIMIT))}</q>" if check.quote else "")
+            + "</li>"
+            for check in verdict.checks
+        ]
+        out.append("</ul>")
     out.append("</section>")
     return "\n".join(out)
 
