@@ -105,6 +105,8 @@ _EVENTS = _lexicon({
     "end": "endete endeten beendet* ende ended ends concluded abgeschlossen abschloss",
     "receive": "erhielt erhielten erhalten bekam bekamen bekommen kam kamen received receives "
                "got gained",
+    "promote": "aufstieg aufstiegen aufgestiegen promoted promotion",
+    "relegate": "abstieg abstiegen abgestiegen relegated relegation",
     "win": "gewann gewannen gewonnen gewinnt sieg siegte siegten won win wins victory beat",
     "lose": "verlor verloren verliert niederlage lost loses defeat defeated",
     "die": "starb starben gestorben tod died dies death verstorben",
@@ -245,8 +247,9 @@ def _concepts(word: str, lexicon: tuple[dict[str, set[str]], list[tuple[str, str
 # German verbs whose particle stands at the end of the clause: "traf am Dienstag in Moskau ein".
 _SEPARABLE = re.compile(
     r"\b(?P<verb>traf|trafen|kam|kamen|reiste|reisten|trat|traten|gab|gaben|kündigte|kündigten|"
-    r"stellte|stellten|schloss|schlossen|lehnte|lehnten|stimmte|stimmten|stürzte|stürzten|nahm|"
-    r"nahmen)\b(?P<middle>[^,;:!?]*?)\s(?P<particle>ein|an|ab|zurück|bekannt|vor|zu|in Kraft)"
+    r"stieg|stiegen|stellte|stellten|schloss|schlossen|lehnte|lehnten|stimmte|stimmten|stürzte|stürzten|nahm|"
+    r"nahmen)\b(?P<middle>[^,;:!?]*?)\s(?P<particle>ein|an|ab|auf|aus|zurück|bekannt|vor|zu|"
+    r"in Kraft)"
     r"(?=\s*(?:[.,;:]|$))"
 )
 
@@ -257,9 +260,7 @@ def _separable_events(text: str) -> dict[int, set[str]]:
     found = {}
     for match in _SEPARABLE.finditer(text):
         joined = _fold(match.group("particle").replace(" ", "") + match.group("verb"))
-        events = _concepts(joined, _EVENTS)
-        if events:
-            found[match.start("verb")] = events
+        found[match.start("verb")] = _concepts(joined, _EVENTS)  # "stieg ab" is no rise
     return found
 
 
@@ -296,7 +297,7 @@ def _words(text: str) -> list[_Word]:
         folded = re.sub(r"\s+", "", _fold(original))
         if folded in _STOPWORDS and not (original.isupper() and len(original) > 1):
             continue
-        events = separable.get(start) or _concepts(folded, _EVENTS)
+        events = separable[start] if start in separable else _concepts(folded, _EVENTS)
         words.append(_Word(original, start, end, _stem(folded), frozenset(events),
                            frozenset(_concepts(folded, _NOUNS)),
                            frozenset(_concepts(folded, _PLACES))))
@@ -954,10 +955,29 @@ def _sentence_dates(claimed: _When, claim: str, spans: list[tuple[int, int]], se
     if not stated:  # the same event: without any date, or with dates of other events
         return True, None if whens else "coarser", None
     verdicts = [_compare_when(claimed, w) for w in stated]
+    if "conflict" in verdicts and not _claim_events(claim, spans) & _ONCE and any(
+        _months_apart(claimed, w) > 1 for w in stated
+    ):
+        return True, None, None  # a visit, a vote, a match: maybe another time it happened
     for outcome in ("conflict", "match", "coarser"):
         if all(v == outcome for v in verdicts):
             return True, outcome, stated[0]
     return True, None, None
+
+
+# Events that happen once to the same participants: a different date for them is a wrong date.
+# Others (visits, meetings, votes, matches) recur, so a date months away may be another one.
+_ONCE = frozenset({"sign", "ratify", "found", "born", "die", "open", "launch", "force", "build",
+                   "resign", "office", "agree", "promote", "relegate"})
+
+
+def _months_apart(claimed: _When, stated: _When) -> float:
+    """How far apart two dates are, in months (0 when either lacks a year: same year then)."""
+    a, b = _span(claimed, stated.last[0] or 2000), _span(stated, claimed.last[0] or 2000)
+    if a is None or b is None:
+        return 0.0
+    gap = max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
+    return gap / 30.4
 
 
 def check_dates(claim: str, evidence: Sequence[str]) -> CheckResult | None:
@@ -1504,6 +1524,7 @@ _ROLE_NAMES = {
     "coach": r"(?:chef)?trainer(?:in)?|head coach|coach",
     "captain": r"kapitän(?:in)?|spielführer(?:in)?|captain",
     "editor-in-chief": r"chefredakteur(?:in)?|editor[- ]in[- ]chief",
+    "director": r"direktor(?:in)?|museumsdirektor(?:in)?|intendant(?:in)?|director",
     "pope": r"papst|pope",
     "ambassador": r"botschafter(?:in)?|ambassador",
     "spokesperson": r"sprecher(?:in)?|spokes(?:person|man|woman)",

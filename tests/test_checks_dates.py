@@ -86,6 +86,11 @@ CASES = [
      ["Die Minister trafen sich am 2. Juni in Brüssel."], N, ""),
     ("The ministers met again in Brussels on 4 June.",
      ["The ministers met in Brussels on 2 June."], N, ""),
+    ("The president visited Kyiv in March 2023.",
+     ["The president visited Kyiv in September 2022."], N, ""),
+    ("Der Verein stieg 2019 in die Bundesliga auf.", ["Der Verein stieg 2021 wieder ab."], N, ""),
+    ("Der Verein stieg 2019 in die zweite Liga ab.",
+     ["Der Verein stieg im Mai 2018 in die zweite Liga ab."], R, "Mai 2018"),
     # must not fire: a claim with several dates, a claim without a date, a date "before"
     ("Der 2019 unterzeichnete Vertrag trat am 1. Juli 2020 in Kraft.",
      ["Der Vertrag trat am 1. Januar 2021 in Kraft."], N, ""),
