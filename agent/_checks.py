@@ -380,13 +380,14 @@ def _outside(words: Iterable[_Word], spans: Iterable[tuple[int, int]]) -> list[_
 def _same_event(
     claim: str, sentence: str, claim_spans: Iterable[tuple[int, int]] = (),
     sentence_spans: Iterable[tuple[int, int]] = (), *, coverage: float = 0.6,
-    without_event: float = 0.75,
+    without_event: float = 0.75, any_direction: bool = False,
 ) -> bool:
     """Whether an evidence sentence speaks of the claim's event: it has the claim's predicate
     (when the claim names one the lexicon knows), the same aspect (begin/end), every name of the
     claim and no other number of a numbered name ("Block 2"), and `coverage` of its other
     words; the spans of the values compared are left out.
-    Without a known predicate, `without_event` of the words must match."""
+    Without a known predicate, `without_event` of the words must match; `any_direction`: a rise
+    and a fall are the same predicate (for figures, whose sign is compared)."""
     named, other_named = numbered_names(claim), numbered_names(sentence)
     if any(noun == n and number != m for noun, number in named - other_named
            for n, m in other_named):
@@ -397,6 +398,9 @@ def _same_event(
         return False
     events = set().union(*(w.events for w in mine))
     other_events = set().union(*(w.events for w in theirs))
+    if any_direction:
+        events, other_events = ({"change" if e in ("rise", "fall") else e for e in found}
+                                for found in (events, other_events))
     if events and not events & other_events:
         return False
     if events & _ASPECTS != other_events & _ASPECTS and events & _ASPECTS:
@@ -1147,18 +1151,18 @@ class _Amount:
     written: str = ""  # a figure as the evidence gives it, with its unit
 
     def shown(self) -> str:
-        """The value in words for a rationale: as written, else "9.8 GW", "31 %", "1.9-fold"."""
+        """The value in words for a rationale: as written, else "9.8 GW", "31 %", "1.9-fold",
+        "-2 percentage points"."""
         if self.written:
             return self.written
-        middle = (self.low + self.high) / 2 if abs(self.high - self.low) < float("inf") else (
-            self.low if abs(self.low) < float("inf") else self.high)
-        value = middle / self.per
-        number = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+        value = (self.low + self.high) / 2 / self.per
+        if self.unit.startswith(("change%", "delta:")) and self.unit.endswith("down"):
+            value = -value  # a fall, written with its sign
+        sign = "+" if self.unit.startswith(("change%", "delta:")) and value > 0 else ""
+        number = sign + (f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}")
         if self.unit == "factor":
             return f"{number}-fold"
-        if self.unit.startswith("change%"):
-            return f"{'+' if self.unit.endswith('up') else '-'}{number} %"
-        return f"{number} {self.label}".strip()
+        return f"{number} {'%' if self.unit.startswith('change%') else self.label}".strip()
 
 
 def _unit_key(unit: str, percent: bool) -> tuple[str, float, float] | None:
@@ -1258,23 +1262,28 @@ def _figure(text: str, q: Quantity, stated: bool) -> _Amount:
     """One figure of a text as an amount: its unit, any change it is the size of ("um 12 Prozent
     gestiegen"), and the range its wording allows."""
     unit, factor, offset = _unit_key(q.unit, q.is_percent) or ("", 1.0, 0.0)
+    points = re.match(r"\s*(?:Prozentpunkt\w*|percentage points?)\b", text[q.end :],
+                      re.IGNORECASE)
+    if points:
+        unit, factor, offset = "points", 1.0, 0.0
     label = "%" if q.is_percent else q.unit
+    measured = unit in ("percent", "temperature", "points") or unit in _MEASURE_TABLE
+    follows = points or (re.match(rf"(?:\s+[\w-]+){{0,2}}?\s*{re.escape(q.unit)}",
+                                  text[q.end :]) if q.unit and not q.is_percent else None)
+    unit_end = q.end + (follows.end() if follows else 0)
     begin = _number_start(q, text)
     change = _CHANGE.search(text[max(0, begin - 60) : begin]) or (
         re.search(r"\b(?:um|by)\s+$", text[max(0, begin - 5) : begin])
-        and _CHANGE_AFTER.match(text[q.end :]))
+        and _CHANGE_AFTER.match(text[unit_end:]))
     if change:
         direction = "down" if _FALLING.search(change.group(0)) else "up"
-        unit = f"change%:{direction}" if unit in ("percent", "points") else (
-            f"delta:{unit}:{direction}")
-    rounding = _rounding(q, unit == "percent" or unit in _MEASURE_TABLE or unit in (
-        "temperature", "points"), claimed=not stated)
+        unit = f"change%:{direction}" if unit == "percent" else f"delta:{unit}:{direction}"
+    rounding = _rounding(q, measured, claimed=not stated)
     kind, begins = _wording(text, begin)
     bands = _bands(kind, q.value * factor + offset, rounding * factor, stated)
-    follows = re.match(rf"(?:\s+[\w-]+){{0,2}}?\s*{re.escape(q.unit)}", text[q.end :]) if (
-        q.unit and not q.is_percent) else None
-    written = text[begins : q.end + (follows.end() if follows else 0)]
-    return _Amount(*bands, unit, written, begins, q.end, factor, label,
+    written = text[begins:unit_end]
+    # a measure's words are part of the figure; a counted noun ("Soldaten") says what it is about
+    return _Amount(*bands, unit, written, begins, unit_end if measured else q.end, factor, label,
                    written if stated else "")
 
 
@@ -1332,18 +1341,25 @@ def _derived(sentence: str, amounts: list[_Amount]) -> list[_Amount]:
             if a.unit == b.unit and _FROM_TO.search(sentence[max(0, a.start - 8) : a.start]) and (
                 re.search(r"\s(?:auf|to)\s+$", between) and len(between.split()) <= 6
             ):
-                ratio = (b.low / a.high, b.high / a.low)
-                found.append(_Amount(*ratio, *ratio, "factor", text, a.start, b.end))
-                direction = "up" if b.low > a.high else "down" if b.high < a.low else ""
+                # from the middle of each figure, as uncertain as the less precise of the two
+                a_mid, b_mid = (a.low + a.high) / 2, (b.low + b.high) / 2
+                spread = max((a.high - a.low) / 2 / a_mid, (b.high - b.low) / 2 / b_mid)
+                ratio = b_mid / a_mid
+                low, high = ratio * (1 - spread), ratio * (1 + spread)
+                found.append(_Amount(low, high, low, high, "factor", text, a.start, b.end))
+                direction = "up" if b_mid > a_mid else "down" if b_mid < a_mid else ""
                 if direction:
-                    sign = 1 if direction == "up" else -1
-                    low, high = sorted(sign * 100 * (r - 1) for r in ratio)
+                    size = abs(ratio - 1) * 100
+                    low, high = size - 100 * ratio * spread, size + 100 * ratio * spread
                     found.append(_Amount(low, high, low, high, f"change%:{direction}", text,
                                          a.start, b.end))
-                    low, high = sorted(sign * d for d in (b.low - a.high, b.high - a.low))
-                    unit = "points" if a.unit == "percent" else a.unit
-                    found.append(_Amount(low, high, low, high, f"delta:{unit}:{direction}",
-                                         text, a.start, b.end, a.per, b.label))
+                    size = abs(b_mid - a_mid)
+                    half = max(a.high - a.low, b.high - b.low) / 2
+                    unit, label = ("points", "percentage points") if a.unit == "percent" else (
+                        a.unit, b.label)
+                    found.append(_Amount(size - half, size + half, size - half, size + half,
+                                         f"delta:{unit}:{direction}", text, a.start, b.end,
+                                         a.per, label))
             elif _OF_TOTAL.match(between) and a.high < b.low and a.unit in ("", b.unit):
                 share = (100 * a.low / b.high, 100 * a.high / b.low)
                 found.append(_Amount(*share, *share, "percent", text, a.start, b.end,
@@ -1442,9 +1458,9 @@ def _sentence_amount(claimed: _Amount, claim: str, claim_spans: list[tuple[int, 
     stated = _amounts(sentence, stated=True)
     stated += _derived(sentence, stated)
     if not _same_event(claim, sentence, claim_spans, [(a.start, a.end) for a in stated],
-                       coverage=0.5, without_event=0.6):
+                       coverage=0.5, without_event=0.6, any_direction=True):
         return None
-    candidates = list({(c.low, c.high): c for a in stated
+    candidates = list({(f"{c.low:.6g}", f"{c.high:.6g}"): c for a in stated
                        if (c := _in_unit(a, claimed.unit)) is not None}.values())
     claim_names = [w for w in _words(claim) if _is_name_like(w, claim)]
     if len(candidates) > 1 and claim_names:  # "die SPD auf 31 %, die CDU auf 36 %"
@@ -1539,6 +1555,9 @@ _ROLE = re.compile(
 )
 _FORMER = re.compile(r"\b(?:ehemalige[rnms]?|frühere[rnms]?|einstige[rnms]?|former|one-time|"
                      r"ex-)\s*$", re.IGNORECASE)
+_DESIGNATED = re.compile(r"\b(?:designierte[rnms]?|künftige[rnms]?|incoming|future|"
+                         r"zukünftige[rnms]?)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_THEN = re.compile(r"\b(?:damalige[rnms]?|then|then-)\s*(?:[\w-]+\s+)?$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:eine?|einer|einem|einen|a|an|one of the|einer der|eine der)\s+"
                          r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PARTICLES = wordset("de da di van von der den al bin ibn le la du del dos")
@@ -1817,9 +1836,13 @@ def _role_claim(claim: str, as_of: date | None) -> _RoleClaim | None:
     if len(tenures) != 1:
         return None
     tenure = tenures[0]
+    before = claim[max(0, tenure.role.start - 30) : tenure.role.start]
+    if tenure.role.former or _DESIGNATED.search(before):
+        return None  # a former or future holder: no claim about the time in question
     whens = [w for w in _find_dates(claim) if w.relation == "at" and w.last[0]]
     when = _span(whens[0], 0) if len(whens) == 1 else tenure.held
-    ever = when is None and not tenure.present and bool(_PAST.search(claim))
+    ever = when is None and (not tenure.present and bool(_PAST.search(claim)) or bool(
+        _THEN.search(before)))
     if when is None and not ever and as_of is not None:
         when = (as_of, as_of)
     time = f" ({', '.join(w.text for w in whens)})" if len(whens) == 1 else ""

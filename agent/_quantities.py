@@ -75,7 +75,7 @@ _MODIFIER = re.compile(
 _GERMAN_ADJECTIVE = re.compile(r"^[a-zäöüß-]{3,}(?:e|en|er|es|em)$")
 _PATTERN = re.compile(
     rf"(?:(?P<cmp>{'|'.join(_COMPARATORS.values())})\s+)?(?P<num>{_NUMBER})"
-    rf"(?:\s*(?P<scale>{'|'.join(_SCALES)})\b\.?)?(?P<pct>\s*(?:%|prozent|percent))?"
+    rf"(?:\s*(?P<scale>{'|'.join(_SCALES)})\b\.?)?(?P<pct>\s*(?:%|prozent\b|percent\b))?"
     rf"(?:\s*(?-i:(?P<symbol>{_SYMBOL_UNITS}))(?![\w²]))?",
     re.IGNORECASE,
 )

@@ -65,7 +65,11 @@ CASES = [
     ("Die Zahl der Mitglieder ist um 20 Prozent gestiegen.",
      ["Die Zahl der Mitglieder stieg von 500 auf 600."], S, "+20 %"),
     ("The number of visitors fell by 10 percent.",
-     ["The number of visitors rose from 20,000 to 22,000."], R, "-10 %"),
+     ["The number of visitors rose from 20,000 to 22,000."], R, "+10 %"),
+    ("Die Arbeitslosenquote ist um 2 Prozentpunkte gestiegen.",
+     ["Die Arbeitslosenquote stieg von 5 Prozent auf 7 Prozent."], S, "+2 percentage points"),
+    ("Unemployment rose by 2 percentage points.",
+     ["Unemployment fell from 7 percent to 5 percent."], R, "-2 percentage points"),
     # must not fire: a figure within the tolerance its wording allows
     ("About 10,000 North Korean soldiers were sent to Russia.",
      ["Rund 11.000 nordkoreanische Soldaten wurden nach Russland geschickt."], N, ""),

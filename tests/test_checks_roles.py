@@ -79,6 +79,13 @@ CASES = [
      ["Die Bürgermeisterin von Kleinfeld eröffnete das Fest."], AS_OF, N, ""),
     ("Lena Vogt eröffnete das Fest in Kleinfeld.",
      ["Tom Berger ist seit 2020 Bürgermeister von Kleinfeld."], AS_OF, N, ""),
+    # must not fire: a former, future or "damalige" holder named in passing
+    ("Der ehemalige Bürgermeister Tom Berger eröffnete das Fest.",
+     ["Lena Vogt ist seit 2023 Bürgermeisterin."], AS_OF, N, ""),
+    ("Die designierte Bürgermeisterin Lena Vogt stellte ihr Team vor.",
+     ["Tom Berger ist seit 2020 Bürgermeister."], AS_OF, N, ""),
+    ("The then mayor Jane Doe opened the bridge.",
+     ["John Smith has been mayor since 2024."], AS_OF, N, ""),
     # must not fire: a past claim without a date against another holder
     ("Jane Doe was mayor of Springfield.",
      ["John Smith was mayor of Springfield from 2017 to 2022."], None, N, ""),
