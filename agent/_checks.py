@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from ._models import CheckResult, Label
-from ._quantities import Quantity, find_quantities, numbered_names, wordset
+from ._quantities import Quantity, find_quantities, is_worth, numbered_names, wordset
 
 # --- words --------------------------------------------------------------------------------------
 
@@ -247,10 +247,9 @@ def _concepts(word: str, lexicon: tuple[dict[str, set[str]], list[tuple[str, str
 # German verbs whose particle stands at the end of the clause: "traf am Dienstag in Moskau ein".
 _SEPARABLE = re.compile(
     r"\b(?P<verb>traf|trafen|kam|kamen|reiste|reisten|trat|traten|gab|gaben|kündigte|kündigten|"
-    r"stieg|stiegen|stellte|stellten|schloss|schlossen|lehnte|lehnten|stimmte|stimmten|stürzte|stürzten|nahm|"
-    r"nahmen)\b(?P<middle>[^,;:!?]*?)\s(?P<particle>ein|an|ab|auf|aus|zurück|bekannt|vor|zu|"
-    r"in Kraft)"
-    r"(?=\s*(?:[.,;:]|$))"
+    r"stieg|stiegen|stellte|stellten|schloss|schlossen|lehnte|lehnten|stimmte|stimmten|"
+    r"stürzte|stürzten|nahm|nahmen)\b(?P<middle>[^,;:!?]*?)"
+    r"\s(?P<particle>ein|an|ab|auf|aus|zurück|bekannt|vor|zu|in Kraft)(?=\s*(?:[.,;:]|$))"
 )
 
 
@@ -1109,7 +1108,8 @@ _FACTOR_VALUES = {"verdoppel": 2.0, "doubl": 2.0, "verdreifach": 3.0, "tripl": 3
                   "halved": 0.5}
 _CHANGE = re.compile(
     r"\b(?P<verb>stieg\w*|gestiegen|wuchs|gewachsen|zugenommen|nahm\w*|steigerte\w*|"
-    r"gesteigert|erhöht\w*|sank\w*|gesunken|fiel\w*|gefallen|zurückgegangen|ging\w*|verringert\w*|"
+    r"gesteigert|erhöht\w*|sank\w*|gesunken|fiel\w*|gefallen|zurückgegangen|ging\w*|"
+    r"verringert\w*|"
     r"rose|risen|increased|grew|grown|climbed|fell|fallen|dropped|declined|decreased|shrank)"
     r"\b[^.;]{0,40}?\b(?:um|by)\s+$",
     re.IGNORECASE,
@@ -1124,7 +1124,6 @@ _FALLING = re.compile(r"sank|gesunken|fiel|gefallen|zurück|ging|verringert|fell
 _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|zusammengenommen|gemeinsam|in summe|addiert|"
                     r"in total|combined|together|altogether|total)\b", re.IGNORECASE)
 _FROM_TO = re.compile(r"\b(?:von|from)\s+$", re.IGNORECASE)
-_TO = re.compile(r"^\S*(?:\s+\S+){0,5}?\s+(?:auf|to)\s+$", re.IGNORECASE)
 _OF_TOTAL = re.compile(
     r"^\s+(?:von|of|out of|der|aus)\s+(?:den|the|insgesamt|its|their|his|her|seinen|ihren|"
     r"seiner|ihrer|allen|all)?\s*$",
@@ -1242,7 +1241,7 @@ def _wording(text: str, start: int) -> tuple[str, int]:
     and where it begins; ("exact", start) without one."""
     offset = max(0, start - 40)
     match = _QUALIFIER.search(text[offset:start])
-    if match is None:
+    if match is None or is_worth(text, offset + match.start()):
         return "exact", start
     return next(name for name, value in match.groupdict().items() if value), offset + (
         match.start())
@@ -1913,6 +1912,18 @@ def _when_words(tenure: _Tenure) -> str:
     return "at the time of writing" if tenure.present else "(undated)"
 
 
+# The words before a party that make a person its member: "NAME ist Mitglied der", "NAME is a
+# member of the", "NAME gehört der", "NAME von der", "NAME, a member of the".
+_MEMBER_BEFORE = re.compile(
+    rf"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){{1,4}})(?:{_COPULA}\s+|gehört\s+|belongs to\s+)"
+    r"(?:(?:ein|eine|a|an)\s+)?(?:Mitglied|member)?\s*(?:der|des|of|the|of the|to the)?\s*$"
+    r"|(?P<name2>(?:[^\W\d_][\w'’.-]*\s+){1,4})(?:von der|of the|from the)\s+$"
+    r"|(?P<name3>(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*),\s+"
+    r"(?:ein|eine|a|an)\s+(?:Mitglied|member)\s+(?:der|des|of the|of)\s+$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Membership:
     """A person named with a party."""
@@ -1941,14 +1952,7 @@ def _memberships(text: str) -> list[_Membership]:
         elif re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
             name = _name_before_paren(before)
         else:
-            member = re.search(
-                rf"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){{1,4}})"
-                rf"(?:{_COPULA}\s+|gehört\s+|belongs to\s+)"
-                rf"(?:(?:ein|eine|a|an)\s+)?(?:Mitglied|member)?\s*(?:der|des|of|the|of the|to the)"
-                rf"?\s*$|(?P<name2>(?:[^\W\d_][\w'’.-]*\s+){{1,4}})(?:von der|of the|from the)\s+$"
-                rf"|(?P<name3>(?:[^\W\d_][\w'’.-]*\s+){{0,3}}[^\W\d_][\w'’.-]*),\s+"
-                rf"(?:ein|eine|a|an)\s+(?:Mitglied|member)\s+(?:der|des|of the|of)\s+$",
-                before, re.IGNORECASE)
+            member = _MEMBER_BEFORE.search(before)
             if member:
                 name = _clean_name(next(g for g in member.groups() if g).strip())
         if name:

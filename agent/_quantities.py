@@ -111,6 +111,21 @@ def _parse_number(token: str) -> float | None:
         return None
 
 
+# Nouns after which "über" gives a worth: "ein Vertrag über 12 Millionen Euro".
+_WORTH = re.compile(
+    r"\b\w*(?:vertrag|verträge|auftrag|aufträge|scheck|rechnung|kredit|darlehen|bürgschaft|"
+    r"spende|förderung|zuschuss|summe|betrag|paket|anleihe|vereinbarung|abkommen|vergleich|"
+    r"strafe|bußgeld|forderung|klage|deal|budget|etat|haushalt)\s+$",
+    re.IGNORECASE,
+)
+
+
+def is_worth(text: str, start: int) -> bool:
+    """Whether "über" at `start` gives a worth, not a lower bound ("ein Vertrag über 12 Millionen
+    Euro", unlike "über 12 Millionen Besucher")."""
+    return text[start : start + 4].lower() == "über" and bool(_WORTH.search(text[:start]))
+
+
 def _is_name_number(before: str, token: str, after: str) -> bool:
     """Whether a number is part of a name: "Block 2", "Flug 17", "Nr. 5", "#3" — a plain integer
     after a naming noun, not followed by a noun it could count ("Phase 200 Soldaten")."""
@@ -188,7 +203,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if match.group("scale"):
             value *= _SCALES[match.group("scale").lower().rstrip(".")]
         comparator = "eq"
-        if match.group("cmp"):
+        if match.group("cmp") and not is_worth(text, match.start()):
             lowered = match.group("cmp").lower()
             comparator = next(
                 name for name, words in _COMPARATORS.items()

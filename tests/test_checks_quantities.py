@@ -46,6 +46,9 @@ CASES = [
     ("The city council approved 1,200 new flats.",
      ["The city council approved 1,500 new flats in the northern district."], R,
      "1,500 new flats"),
+    ("Der Stadtrat vergab einen Auftrag über 12 Millionen Euro.",
+     ["Der Stadtrat vergab einen Auftrag über 15 Millionen Euro an die Baufirma."], R,
+     "15 Millionen Euro"),
     # units and their conversions
     ("The reactor at Block 2 produced 1,300 megawatts.",
      ["Block 2 of the plant produces 1.3 GW."], S, "1.3 GW"),

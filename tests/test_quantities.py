@@ -20,6 +20,8 @@ def values(text: str) -> list[tuple[float, str]]:
         ("weniger als 20 Panzer", [(20, "lt")]),
         ("Raketen vom Typ KN-23", []),
         ("am 3. Oktober kamen 148 Raketen", [(148, "eq")]),
+        ("ein Vertrag über 12 Millionen Euro", [(12_000_000, "eq")]),  # a worth, not a bound
+        ("schickte Russland über 14.000 Soldaten", [(14000, "gt")]),
     ],
 )
 def test_find_quantities(text, expected):
