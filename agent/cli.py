@@ -478,7 +478,7 @@ def eval_history(
                       pad_edge=False, padding=(0, 1, 0, 0))
         for column in ("time (UTC)", "suite", "mode", "n", "accuracy", "macro-F1",
                        "95% CI", "gate", "commit"):
-            table.add_column(column, no_wrap=column != "suite")
+            table.add_column(column, no_wrap=column != "suite", overflow="fold")
         for run in runs:
             m = run.metrics
             low, high = m.ci95.macro_f1
