@@ -61,7 +61,7 @@ def grounding(claim: str, shown: str) -> float:
 class LLMClaimExtractor:
     """Extracts claims with a chat model, a window of sentences per call."""
 
-    def __init__(self, client: ChatClient, prompt: str = "extract-claims.v1") -> None:
+    def __init__(self, client: ChatClient, prompt: str = "extract-claims.v3") -> None:
         self.client = client
         self.prompt = load_prompt(prompt)
         self.name = f"llm:{client.model}|{self.prompt.ref}"
@@ -72,7 +72,9 @@ class LLMClaimExtractor:
 
     def extract(self, article: str, ledger: Ledger | None = None) -> list[Claim]:
         """The claims of an article, in article order. Raises BackendError when no window could
-        be read (a model that is down); a window that fails alone is skipped and counted."""
+        be read (a model that is down); a window that fails alone is skipped, and the ledger
+        gets a warning naming its sentences, as it does when a readable article yields no
+        claim."""
         ledger = ledger or Ledger()
         sentences = split_sentences(article, detect_language(article))
         groups = windows(sentences)
@@ -81,7 +83,17 @@ class LLMClaimExtractor:
         failures = [r for r in results if isinstance(r, BackendError)]
         if groups and len(failures) == len(groups):
             raise failures[0]
+        for group, result in zip(groups, results, strict=True):
+            if isinstance(result, BackendError):
+                ledger.warn(f"claim extraction skipped sentences {group[0] + 1} to "
+                            f"{group[-1] + 1} of {len(sentences)}: {result}")
         found = [pair for r in results if not isinstance(r, BackendError) for pair in r]
+        if sentences and not found:
+            dropped = ledger.usage.dropped_claims
+            ledger.warn(f"the model extracted no claim from {len(sentences)} sentences"
+                        f"{f' ({dropped} dropped as not in the article)' if dropped else ''}; "
+                        "if the article states facts, check FACTCHECK_LLM_JSON_MODE and the "
+                        "extraction prompt, or use --extractor embedded")
         claims: list[Claim] = []
         for text, sentence in found:
             claims.append(Claim(id=f"c{len(claims) + 1:03d}", text=text, sentence=sentence.text,

@@ -29,6 +29,15 @@ MODEL_FILE_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 MODEL_ALIAS = "qwen2.5-coder-1.5b-instruct"
 PARTS = 22
 _EXTRA = "factcheck-agent[local-llm]"
+# What the agent needs to use the server: it answers one request at a time, and a call takes
+# 15 to 30 s on two CPU cores, so one call in flight (none waits in the server's queue while
+# its timeout runs) with a timeout well above a call's time.
+CLIENT_SETTINGS = {
+    "FACTCHECK_LLM_JSON_MODE": "json_object",
+    "FACTCHECK_JUDGE_SENTENCES": "3",
+    "FACTCHECK_LLM_CONCURRENCY": "1",
+    "FACTCHECK_TIMEOUT_S": "120",
+}
 # llama_cpp.server reads its settings from unprefixed environment variables too: these two would
 # replace the command line (CONFIG_FILE) or demand a bearer token (API_KEY).
 _SERVER_ENV_OVERRIDES = ("CONFIG_FILE", "API_KEY")
@@ -177,3 +186,22 @@ def wait_until_ready(
         if time.monotonic() > deadline:
             raise BackendError(f"the local model server at {base_url} not ready in {timeout_s}s")
         time.sleep(0.5)
+
+
+def client_settings(base_url: str) -> str:
+    """The FACTCHECK_* assignments that point the agent at a server at `base_url`."""
+    values = {"FACTCHECK_LLM_BASE_URL": base_url, "FACTCHECK_LLM_MODEL": MODEL_ALIAS,
+              **CLIENT_SETTINGS}
+    return " ".join(f"{name}={value}" for name, value in values.items())
+
+
+def stop_server(process: subprocess.Popen, grace_s: float = 30.0) -> None:
+    """Stop the server: SIGTERM, then SIGKILL when it has not exited after `grace_s`."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=grace_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -73,7 +73,8 @@ def llm_line(report: ArticleReport) -> str:
     if not (u.calls or u.cache_hits):
         return ""
     line = (f"LLM: {u.calls} calls, {u.cache_hits} cached, {u.prompt_tokens} prompt + "
-            f"{u.completion_tokens} completion tokens, {u.seconds:.1f} s, ${u.cost_usd:.4f}")
+            f"{u.completion_tokens} completion tokens, {u.seconds:.1f} s in calls (summed, "
+            f"concurrent calls overlap), ${u.cost_usd:.4f}")
     extras = [f"{getattr(u, name)} {name.replace('_', ' ')}"
               for name in ("retries", "repairs", "invalid_outputs", "dropped_citations",
                            "dropped_claims") if getattr(u, name)]

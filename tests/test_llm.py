@@ -128,15 +128,28 @@ def test_transient_failures_are_retried(tiny_store_home, embedder, server, failu
     verdict = verifier.verify_claim(CLAIM)
     assert verdict.label == Label.SUPPORTED, verdict.rationale
     assert verifier.llm_usage().retries == 1
-    assert server.count() == 2
+    assert server.count() == 2 == verifier.llm_usage().calls  # the failed request counts
 
 
 def test_persistent_server_errors_give_an_error_verdict_not_a_label(tiny_store_home, embedder,
                                                                    server):
     server.default = status(500)
-    verdict = llm_verifier(tiny_store_home, embedder, server).verify_claim(CLAIM)
-    assert verdict.label is None and "500" in verdict.error
-    assert server.count() == 3  # retry_attempts
+    verifier = llm_verifier(tiny_store_home, embedder, server)
+    verdict = verifier.verify_claim(CLAIM)
+    assert verdict.label is None and "3 tries failed (3 × HTTP 500)" in verdict.error
+    assert server.count() == 3 == verifier.llm_usage().calls  # retry_attempts, all counted
+    assert verifier.llm_usage().retries == 2
+
+
+def test_a_mix_of_failures_is_reported_as_it_happened(tiny_store_home, embedder, server):
+    server.script([status(429, {"Retry-After": "0"}), status(500), delay(2.0)])
+    verifier = llm_verifier(tiny_store_home, embedder, server, timeout_s=1.0)
+    verdict = verifier.verify_claim(CLAIM)
+    assert verdict.label is None
+    assert "3 tries failed (" in verdict.error
+    for kind in ("HTTP 429", "HTTP 500", "timed out after 1 s"):
+        assert kind in verdict.error
+    assert "timed out 3 times" not in verdict.error
 
 
 def test_client_errors_are_not_retried(tiny_store_home, embedder, server):
@@ -217,16 +230,79 @@ def test_second_run_is_served_from_the_cache(tiny_store_home, embedder, server, 
     assert server.count() == calls + 1  # another model is another key
 
 
-def test_budget_stops_spending_with_a_clear_message(tiny_store_home, embedder, server):
+def test_only_answers_that_validated_are_cached(tiny_store_home, embedder, server):
+    """A fault must not change a verdict for good: answers that never validated are not kept,
+    a body cut off mid-JSON is retried as a transport fault, and an answer that validated after
+    its repair is kept for the original request."""
+    def run() -> tuple:
+        verifier = llm_verifier(tiny_store_home, embedder, server, llm_cache=True)
+        return verifier.verify_claim(CLAIM), verifier.llm_usage()
+
+    server.script([reply("Sure! It is supported."), reply("SUPPORTED, definitely.")])
+    verdict, usage = run()
+    assert verdict.label is None and usage.invalid_outputs == 1
+    server.script([truncated(judged("SUPPORTED", TRAM_QUOTE)), reply("not JSON")])
     server.responder = cite_tram
-    verifier = llm_verifier(tiny_store_home, embedder, server, llm_budget_tokens=200,
-                            llm_concurrency=1, extractor="embedded")
-    article = (f"{CLAIM} Die Baukosten der Linie lagen bei 48 Millionen Euro. "
-               "Der Vulkan auf Island brach am Montag erneut aus und schleuderte Lava.")
-    report = verifier.verify(article)
-    assert server.count() == 1  # the first call (340 tokens) spends the budget of 200
-    assert report.llm.budget_exhausted and report.errors == len(report.verdicts) - 1
-    assert any("budget" in w and "FACTCHECK_LLM_BUDGET_TOKENS" in w for w in report.warnings)
+    verdict, usage = run()  # the garbage was not cached: asked again
+    assert verdict.label == Label.SUPPORTED
+    assert (usage.calls, usage.retries, usage.repairs, usage.cache_hits) == (3, 1, 1, 0)
+    requests = server.count()
+    verdict, usage = run()  # the repaired answer, under the first request's key
+    assert verdict.label == Label.SUPPORTED and verdict.citations[0].quote == TRAM_QUOTE
+    assert (usage.calls, usage.cache_hits) == (0, 1) and server.count() == requests
+
+
+def counted_tram(body: dict):
+    """cite_tram, reporting a third of the prompt's bytes as its prompt tokens (about what a
+    real tokenizer gives), so that prompts of different sizes cost different amounts."""
+    answer = cite_tram(body)
+    size = len("".join(m["content"] for m in body["messages"]).encode())
+    return reply(answer.content, prompt_tokens=size // 3, completion_tokens=40)
+
+
+FACTS = [
+    CLAIM, "Die Baukosten der Linie lagen bei 48 Millionen Euro.",
+    "Der Vulkan auf Island brach am Montag erneut aus und schleuderte Lava.",
+    "Imker in Bayern verloren im Winter fast ein Drittel ihrer Bienenvölker.",
+    "Die Preise für Solarmodule fielen im Jahr 2023 um ein Viertel.",
+    "Ein Läufer aus Kenia gewann den Marathon in Rotterdam mit einem Streckenrekord.",
+]
+SIX_CLAIMS = " ".join(FACTS)
+
+
+@pytest.mark.parametrize("budget", ["tokens", "usd"])
+def test_budget_is_a_cap_with_concurrent_calls(tiny_store_home, embedder, server, budget):
+    """Four calls in flight at once never spend more than the budget together: each reserves
+    the most it can cost before it is sent, and a call the rest cannot cover is not made."""
+    server.responder = counted_tram
+    # A judging prompt of judge-claim.v2 here is about 4,650 bytes (1,250 tokens): the first call
+    # reserves one token per byte, the next ones less once the server has said what a prompt
+    # costs; six calls would spend about 7,800 tokens, four started at once about 5,200.
+    prices = {"fake-model": (1.0, 2.0)}  # USD per million prompt and completion tokens
+    allowed = {"tokens": 4800, "usd": 0.0049}[budget]
+    limit = {"tokens": {"llm_budget_tokens": allowed},
+             "usd": {"llm_budget_usd": allowed, "llm_prices": prices}}[budget]
+    verifier = llm_verifier(tiny_store_home, embedder, server, llm_concurrency=4,
+                            llm_max_tokens=100, extractor="embedded",
+                            judge_prompt="judge-claim.v2", **limit)
+    report = verifier.verify(SIX_CLAIMS)
+    assert len(report.verdicts) == 6
+    sent = [r.step for r in server.chat_requests]
+    spent_tokens = sum(step.prompt_tokens + step.completion_tokens for step in sent)
+    spent_usd = sum(step.prompt_tokens * 1e-6 + step.completion_tokens * 2e-6 for step in sent)
+    assert report.llm.calls == len(sent) >= 2
+    assert report.llm.prompt_tokens + report.llm.completion_tokens == spent_tokens
+    if budget == "tokens":
+        assert spent_tokens <= allowed
+    else:
+        assert spent_usd <= allowed and report.llm.cost_usd == pytest.approx(spent_usd, abs=1e-5)
+    assert report.llm.budget_exhausted
+    unjudged = [v for v in report.verdicts if v.label is None]
+    assert unjudged and all("budget cannot cover" in v.error for v in unjudged)
+    assert report.errors == len(unjudged) == 6 - len(sent)
+    against = "of 4,800 tokens spent" if budget == "tokens" else "of $0.0049 spent"
+    (warning,) = [w for w in report.warnings if w.startswith("LLM budget")]
+    assert against in warning and f"{len(unjudged)} model calls were not made" in warning
 
 
 def test_unreachable_endpoint_fails_fast_after_the_first_claim(tiny_store_home, embedder):
@@ -323,6 +399,32 @@ def test_extractor_fails_clearly_when_no_window_can_be_read(tiny_store_home, ser
         LLMClaimExtractor(ChatClient(settings, model="m")).extract(ARTICLE)
 
 
+def test_empty_or_partial_extraction_is_a_warning_in_the_report(tiny_store_home, embedder,
+                                                                 server):
+    server.default = reply('{"claims": []}')
+    verifier = llm_verifier(tiny_store_home, embedder, server, extractor="llm", judge="embedded")
+    report = verifier.verify(ARTICLE)
+    assert report.verdicts == [] and report.errors == 0
+    (warning,) = report.warnings
+    assert "extracted no claim from 4 sentences" in warning
+
+    # a window that fails alone is skipped, and the report says which sentences were not read
+    long_article = ARTICLE + "\n\n" + " ".join(
+        f"Die Linie {n} fährt seit dem Jahr {1990 + n} durch den Stadtteil Grünau." for n in
+        range(1, 30))
+    def fail_on_later_windows(body: dict):
+        if "Die Linie 29" in body["messages"][1]["content"]:
+            return status(400)
+        return reply(json.dumps({"claims": [{"sentence": "S2", "claim": "Die Leipziger "
+                                             "Verkehrsbetriebe haben eine neue Linie eröffnet."}]},
+                                ensure_ascii=False))
+    server.default, server.responder = None, fail_on_later_windows
+    report = verifier.verify(long_article)
+    (skipped,) = [w for w in report.warnings if "skipped sentences" in w]
+    assert "of 33" in skipped and "HTTP 400" in skipped
+    assert report.verdicts and report.llm.calls == server.count() - 1
+
+
 def test_judge_without_passages_needs_no_call(tiny_store_home, embedder, server):
     settings = Settings(home=tiny_store_home, llm_model="m", llm_base_url=server.base_url)
     judge = LLMJudge(Verifier(settings, store=CorpusStore(settings, embedder)).retriever,
@@ -332,6 +434,35 @@ def test_judge_without_passages_needs_no_call(tiny_store_home, embedder, server)
 
 
 # --- the local model file --------------------------------------------------------------------
+
+
+def test_the_settings_serve_model_prints_suit_a_single_slot_server(tiny_store_home, embedder,
+                                                                    server):
+    """llama-cpp-python's server answers one request at a time. With one call in flight, as
+    serve-model tells the agent, no request waits in the server's queue while its timeout
+    runs, nor in ours (0.6 s per answer, 1 s timeout, three claims); four in flight time out."""
+    from agent._local_model import CLIENT_SETTINGS
+
+    one_at_a_time = threading.Lock()
+
+    def single_slot(body: dict):
+        with one_at_a_time:
+            time.sleep(0.6)
+            return cite_tram(body)
+
+    server.responder = single_slot
+    article = " ".join(FACTS[:3])
+    for concurrency in (int(CLIENT_SETTINGS["FACTCHECK_LLM_CONCURRENCY"]), 4):
+        verifier = llm_verifier(tiny_store_home, embedder, server, timeout_s=1.0,
+                                retry_attempts=1, llm_concurrency=concurrency,
+                                extractor="embedded")
+        report = verifier.verify(article)
+        assert len(report.verdicts) == 3
+        if concurrency == 1:
+            assert report.errors == 0 and report.llm.retries == 0
+        else:
+            assert any("timed out after 1 s" in (v.error or "") for v in report.verdicts)
+        time.sleep(2.0)  # let the abandoned requests drain
 
 
 def test_corrupt_part_is_refused_and_leaves_nothing_behind(tmp_path, monkeypatch):
@@ -346,6 +477,66 @@ def test_corrupt_part_is_refused_and_leaves_nothing_behind(tmp_path, monkeypatch
     with pytest.raises(BackendError, match="corrupt"):
         assemble_model(tmp_path / "cache")
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+SERVE_MODEL = """
+import sys
+from pathlib import Path
+
+import agent._local_model as local_model
+from agent.cli import main
+
+fake_server, port = sys.argv[1:]
+local_model.assemble_model = lambda progress=None: Path("model.gguf")
+local_model.server_command = lambda *args: [sys.executable, fake_server, "--port", port]
+sys.argv = ["factcheck", "serve-model", "--port", port]
+main()
+"""
+
+
+def test_serve_model_stops_its_server_on_sigterm(tmp_path):
+    """`factcheck serve-model`, with the fault-injecting server standing in for llama-cpp-python's
+    server process: SIGTERM (kill, systemd, docker) stops the child too, and the printed
+    settings are those for a server that answers one request at a time."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    fake = Path(__file__).with_name("fake_llm_server.py")
+    parent = subprocess.Popen([sys.executable, "-c", SERVE_MODEL, str(fake), str(port)],
+                              stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    watchdog = threading.Timer(120, parent.kill)  # ends the reading below if it hangs
+    watchdog.start()
+    child = None
+    try:
+        printed = []
+        for line in parent.stderr:
+            printed.append(line)
+            if "stops the server" in line:
+                break
+        text = "".join(printed)
+        assert "FACTCHECK_LLM_CONCURRENCY=1" in text and "FACTCHECK_TIMEOUT_S=120" in text, text
+        children = Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split()
+        (child,) = [int(pid) for pid in children]
+        assert httpx.get(f"http://127.0.0.1:{port}/v1/models").status_code == 200
+        parent.send_signal(signal.SIGTERM)
+        assert parent.wait(timeout=60) == 0
+        assert not Path(f"/proc/{child}").exists()  # stopped and reaped
+        with pytest.raises(httpx.TransportError):
+            httpx.get(f"http://127.0.0.1:{port}/v1/models", timeout=2)
+    finally:
+        watchdog.cancel()
+        for pid in (parent.pid, child):
+            if pid and Path(f"/proc/{pid}").exists():
+                os.kill(pid, signal.SIGKILL)
+        parent.wait(timeout=10)
 
 
 def test_judge_can_show_only_the_sentences_closest_to_the_claim(tiny_store_home, embedder,
@@ -371,8 +562,8 @@ def test_prompt_versions_are_chosen_by_setting_and_recorded(tiny_store_home, emb
     from agent import InputError
     from agent._prompts import available_prompts
 
-    assert {"judge-claim.v1", "judge-claim.v2", "extract-claims.v1",
-            "extract-claims.v2"} <= set(available_prompts())
+    assert {"judge-claim.v1", "judge-claim.v2", "extract-claims.v1", "extract-claims.v2",
+            "extract-claims.v3"} <= set(available_prompts())
     server.responder = cite_tram
     verifier = llm_verifier(tiny_store_home, embedder, server, judge_prompt="judge-claim.v1",
                             extractor="embedded")
@@ -401,11 +592,47 @@ def test_cli_writes_the_report_and_exits_4_when_claims_could_not_be_judged(
          "embedded", "--format", "json", "--out", str(out), "--home", str(tiny_store_home)],
         capture_output=True, text=True, env=env, timeout=300)
     assert done.returncode == 4, done.stderr
-    assert "could not be judged" in done.stderr
+    assert done.stderr.count("could not be judged") == 1  # said once, with the reason
+    assert "1 of 1 claims could not be judged; the first error: " in done.stderr
+    assert "after one repair" in done.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["errors"] == 1 and report["verdicts"][0]["label"] is None
     assert "after one repair" in report["verdicts"][0]["error"]
     assert server.count() == 2  # the answer and its repair
+
+
+@pytest.mark.parametrize("answer", ["fails", "empty"])
+def test_cli_reports_a_failed_or_empty_extraction(tiny_store_home, server, tmp_path, answer):
+    """Extraction that fails still writes the report, which says so, and exits 4; extraction
+    that finds nothing in an article of facts is a warning in the report and on stderr."""
+    import os
+    import subprocess
+    import sys
+
+    server.default = status(500) if answer == "fails" else reply('{"claims": []}')
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "report.json"
+    env = {**os.environ, "FACTCHECK_LLM_BASE_URL": server.base_url,
+           "FACTCHECK_LLM_MODEL": "fake-model", "FACTCHECK_LLM_API_KEY": "test",
+           "FACTCHECK_LLM_CACHE": "false", "FACTCHECK_RETRY_ATTEMPTS": "2"}
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "factcheck"), "verify", str(article), "--format",
+         "json", "--out", str(out), "--home", str(tiny_store_home)],
+        capture_output=True, text=True, env=env, timeout=300)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["verdicts"] == []
+    if answer == "fails":
+        assert done.returncode == 4, done.stderr
+        assert "error: claim extraction failed: " in done.stderr
+        assert "2 tries failed (2 × HTTP 500)" in done.stderr
+        assert report["summary"].startswith("No claim was judged: claim extraction failed")
+        assert any("claim extraction failed" in w for w in report["warnings"])
+        assert report["llm"]["calls"] == server.count() == 2
+    else:
+        assert done.returncode == 0, done.stderr
+        assert "warning: the model extracted no claim from 4 sentences" in done.stderr
+        assert any("extracted no claim" in w for w in report["warnings"])
 
 
 def test_eval_with_the_llm_judge_counts_usage_and_a_rerun_makes_no_calls(server, tmp_path):
@@ -434,7 +661,7 @@ def test_eval_with_the_llm_judge_counts_usage_and_a_rerun_makes_no_calls(server,
     (first, first_out), (second, second_out) = results
     assert first["metrics"]["usage"]["model_calls"] == 2 and "model: 2 calls" in first_out
     assert first["config"]["backend"] == "llm"
-    assert first["config"]["prompt_hashes"].keys() == {"extract-claims@1", "judge-claim@2"}
+    assert first["config"]["prompt_hashes"].keys() == {"extract-claims@3", "judge-claim@2"}
     assert second["metrics"]["usage"]["model_calls"] == 0
     assert second["metrics"]["usage"]["cache_hits"] == 2 and "0 calls, 2 cached" in second_out
     assert server.count() == 2
