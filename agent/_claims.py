@@ -1,4 +1,5 @@
-"""Claim extraction without a model: sentences, check-worthiness, roles and attributed quotes."""
+"""Claim extraction without a model: sentences, roles, attributed quotes, atomic claims, and the
+statements the check-worthiness classifier leaves unchecked."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from dataclasses import dataclass
 
 from sentencex import segment  # type: ignore[import-untyped]
 
-from ._models import Claim
+from ._atomic import atomic_pieces, carry_date
+from ._checkworthiness import CheckworthinessClassifier, rejection_reason
+from ._models import Claim, NotChecked
 
 MONTHS = (
     "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
@@ -32,22 +35,6 @@ _INNER_END = re.compile(r"[.!?][“\"”»«)]?\s+\S")
 # Hard-wrapped text has no line longer than this.
 WRAP_WIDTH = 100
 
-# Markers of speculation, prediction, appeal, opinion and rhetoric: such sentences are not claims.
-_NOT_CHECKWORTHY = re.compile(
-    r"\b(?:könnte|könnten|würde|würden|sollte|sollten|müsste|müssten|möglicherweise|vielleicht|"
-    r"wahrscheinlich|vermutlich|bleibt zu hoffen|es bleibt abzuwarten|hoffentlich|muss nun|"
-    r"muss|müssen|ist gefordert|sind gefordert|could|might|would|"
-    r"should|must|needs? to|hopefully|"
-    r"it remains to be seen|remains to be seen|perhaps|arguably)\b",
-    re.IGNORECASE,
-)
-_EVALUATIVE = re.compile(
-    r"\b(?:alarmierend\w*|besorgniserregend\w*|beispiellos\w*|entscheidend\w*|tiefgreifend\w*|"
-    r"unerwartet\w*|kritisch\w*|dringend\w*|gefährlich\w*|alarming|unprecedented|crucial|"
-    r"profound|unexpected|dangerous|worrying|shocking)\b",
-    re.IGNORECASE,
-)
-_DEMONSTRATIVE_START = re.compile(r"^(?:Diese|Dieser|Dieses|Dies|This|These|Such)\b")
 ROLE_NOUNS = (
     r"(?i:\w*(?:präsident|minister|sprecher|analyst|diplomat|botschafter|kanzler|chef|leiter|"
     r"direktor|vorsitzend|berater|gouverneur|bürgermeister|senator|general|admiral|offizier)\w*|"
@@ -160,15 +147,13 @@ def detect_language(text: str) -> str:
     return "de" if german > english else "en"
 
 
-def is_checkworthy(sentence: str) -> bool:
-    """A declarative sentence that states something verifiable, not a heading, question, hope,
-    prediction, appeal or evaluation."""
+def is_statement(sentence: str) -> bool:
+    """Whether a sentence has the form of a statement: not a heading or fragment (fewer than five
+    words, or ending in a colon, comma or dash), not a question, not too long to be one claim.
+    Whether the statement is a checkable fact is the classifier's question."""
     text = sentence.strip()
-    if len(text.split()) < 5 or len(text) > MAX_SENTENCE_CHARS or re.search(r"[?:,;–-]$", text):
-        return False
-    if _NOT_CHECKWORTHY.search(text):
-        return False
-    return not (_EVALUATIVE.search(text) and _DEMONSTRATIVE_START.match(text))
+    return not (len(text.split()) < 5 or len(text) > MAX_SENTENCE_CHARS
+                or re.search(r"[?:,;–-][\s“\"”»«)]*$", text))
 
 
 def _clean_name(name: str) -> str:
@@ -179,67 +164,154 @@ def _clean_name(name: str) -> str:
     return re.sub(rf"^(?:(?:{TITLES})\s+)+", "", " ".join(words)).strip()
 
 
+@dataclass
+class Extraction:
+    """What the embedded extractor found: the claims, and the statements it left unchecked."""
+
+    claims: list[Claim]
+    not_checked: list[NotChecked]
+
+
+@dataclass
+class _Candidate:
+    kind: str
+    text: str
+    sentence: Sentence
+    start: int  # offsets in the article
+    end: int
+    scored: bool  # statements are scored by the classifier; roles and quotes are facts as stated
+
+
+def _paragraph_start(article: str, offset: int) -> int:
+    """Where the paragraph holding `offset` begins (after the last blank line before it)."""
+    breaks = [m.end() for m in re.finditer(r"\n\s*\n", article[:offset])]
+    return breaks[-1] if breaks else 0
+
+
 class ClaimExtractor:
-    """Splits an article into check-worthy claims, each tied to its sentence's span.
+    """Splits an article into atomic claims, each tied to the span of the text it comes from, and
+    leaves out the statements the check-worthiness classifier rejects, with a reason.
 
     Attributed quotes give two claims (the speaker holds the stated role; the speaker said it),
-    an apposition such as "Präsident Moon Jae-in" gives a role claim, and a sentence that opens
-    with "Er"/"Sie" takes its subject from the last person named before it.
+    an apposition such as "Präsident Moon Jae-in" gives a role claim, compound sentences are split
+    (agent/_atomic.py), a sentence that opens with "Er"/"Sie" takes its subject from the last
+    person named before it, "der Präsident" the one person named with that role, and "am selben
+    Tag" the date given earlier in the paragraph.
     """
 
-    name = "embedded-rules-v1"
+    name = "embedded-rules-v2+checkworthiness-v1"
+
+    def __init__(self, classifier: CheckworthinessClassifier | None = None) -> None:
+        self._classifier = classifier
+
+    @property
+    def classifier(self) -> CheckworthinessClassifier:
+        if self._classifier is None:
+            self._classifier = CheckworthinessClassifier()
+        return self._classifier
 
     def extract(self, article: str) -> list[Claim]:
+        """The claims of an article."""
+        return self.split(article).claims
+
+    def split(self, article: str) -> Extraction:
+        """The claims of an article and the statements left unchecked."""
         lang = detect_language(article)
-        claims: list[Claim] = []
+        candidates: list[_Candidate] = []
         last_person: str | None = None
+        roles: dict[str, set[str]] = {}
         for sentence in split_sentences(article, lang):
-            found = self._from_sentence(sentence, last_person, lang)
-            for kind, text in found:
-                claims.append(
-                    Claim(id=f"c{len(claims) + 1:03d}", text=" ".join(text.split()),
-                          sentence=sentence.text,
-                          start=sentence.start, end=sentence.end, kind=kind)
-                )
+            before = article[_paragraph_start(article, sentence.start) : sentence.start]
+            for kind, text, start, end in self._from_sentence(sentence, last_person, lang):
+                if kind == "role":
+                    self._remember_role(text, roles)
+                elif kind == "statement":
+                    text = carry_date(self._resolve_role(text, roles), before, lang)
+                candidates.append(_Candidate(kind, " ".join(text.split()), sentence,
+                                             sentence.start + start, sentence.start + end,
+                                             scored=kind == "statement"))
             names = re.findall(_NAME, sentence.text[1:])
             if names:
                 last_person = _clean_name(names[-1])
-        return claims
+        scored = [c for c in candidates if c.scored]
+        scores = dict(zip(map(id, scored), self.classifier.scores([c.text for c in scored]),
+                          strict=True))
+        claims: list[Claim] = []
+        not_checked: list[NotChecked] = []
+        for candidate in candidates:
+            score = float(scores.get(id(candidate), 1.0))
+            question = candidate.sentence.text.rstrip(" “\"”»«)").endswith("?")
+            if candidate.scored and (question or score < self.classifier.threshold):
+                not_checked.append(NotChecked(
+                    text=candidate.text, start=candidate.start, end=candidate.end, score=score,
+                    reason="question" if question else rejection_reason(candidate.text)))
+                continue
+            claims.append(Claim(id=f"c{len(claims) + 1:03d}", text=candidate.text,
+                                sentence=candidate.sentence.text, start=candidate.start,
+                                end=candidate.end, kind=candidate.kind))
+        return Extraction(claims, not_checked)
+
+    @staticmethod
+    def _remember_role(claim: str, roles: dict[str, set[str]]) -> None:
+        """Note who holds which role ("Anna Berger ist die Bürgermeisterin von Lindenfeld.")."""
+        found = re.match(r"(?P<name>.+?) (?:ist|is) (?P<role>.+)$", claim)
+        if found:
+            for word in re.findall(ROLE_NOUNS, found.group("role")):
+                roles.setdefault(word.lower(), set()).add(found.group("name"))
+
+    @staticmethod
+    def _resolve_role(text: str, roles: dict[str, set[str]]) -> str:
+        """A statement opening with "Der Präsident ..." / "The mayor ..." names the person when
+        exactly one was named earlier with that role."""
+        found = re.match(r"(?:Der|Die|The)\s+(?P<role>\w+)\s+(?=[a-zäöüß])", text)
+        if found:
+            names = roles.get(found.group("role").lower(), set())
+            if len(names) == 1:
+                return next(iter(names)) + " " + text[found.end() :]
+        return text
 
     def _from_sentence(
         self, sentence: Sentence, last_person: str | None, lang: str
-    ) -> list[tuple[str, str]]:
+    ) -> list[tuple[str, str, int, int]]:
+        """(kind, text, start, end) of the candidate claims of one sentence; offsets in it."""
         text = sentence.text
+        whole = len(text)
         quote = _QUOTE_THEN_SPEAKER.match(text)
+        copula = "ist" if lang == "de" else "is"
         if quote:
             speaker = quote.group("speaker").strip()
             if " " not in speaker and last_person and speaker in last_person.split():
                 speaker = last_person  # "erklärte Moon" after "Präsident Moon Jae-in"
             said = "erklärte" if lang == "de" else "said"
-            found = [("quote", f"{speaker} {said}: „{quote.group('quote').strip()}“")]
+            found = [("quote", f"{speaker} {said}: „{quote.group('quote').strip()}“", 0, whole)]
             apposition = _ROLE_AFTER_SPEAKER.match(quote.group("rest"))
             if apposition and re.search(ROLE_NOUNS, apposition.group("role")):
-                copula = "ist" if lang == "de" else "is"
                 role = apposition.group("role").strip()
-                found.insert(0, ("role", f"{speaker} {copula} {role}."))
+                at = quote.start("rest") + apposition.start("role")
+                found.insert(0, ("role", f"{speaker} {copula} {role}.", at, at + len(role)))
             return found
         if text.startswith(("„", '"', "“")):
             return []  # a continued quotation: attributed with its first sentence
-        if not is_checkworthy(text):
+        if not (is_statement(text) or text.rstrip(" “\"”»«)").endswith("?")
+                                        and len(text.split()) >= 5):
             return []
         found = []
         for match in _ROLE_BEFORE_NAME.finditer(text):
             role = match.group("role")
             role = role[0].lower() + role[1:]
-            copula = "ist" if lang == "de" else "is"
-            found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}."))
+            found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}.",
+                          match.start(), match.end()))
         for match in _NAME_THEN_ROLE.finditer(text):
             role = match.group("role").strip()
             if len(role.split()) <= 8 and re.search(ROLE_NOUNS, role):
-                copula = "ist" if lang == "de" else "is"
-                found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}."))
+                found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}.",
+                              match.start(), match.end("role")))
         statement = text
         if last_person and _PRONOUN_START.match(text):
             statement = _PRONOUN_START.sub(f"{last_person} ", text, count=1)
-        found.append(("statement", statement))
+        shift = len(statement) - len(text)  # offsets of pieces refer to `statement`
+        for piece in atomic_pieces(statement, lang):
+            start = max(0, piece.start - shift) if piece.start else 0
+            end = whole if piece.end >= len(statement) else max(start + 1, piece.end - shift)
+            found.append(("statement", piece.text, start, end))
         return found

@@ -66,6 +66,11 @@ class Coverage(BaseModel):
     missed: int = Field(description="gold claims no extracted claim covers")
     matched_accuracy: float
     matched_macro_f1: float
+    not_checkworthy: int = Field(default=0, description="the suite's not-check-worthy sentences "
+                                 "(not_checkworthy.jsonl) in the articles run")
+    not_checkworthy_decided: float | None = Field(
+        default=None, description="share of them that got a SUPPORTED or REFUTED verdict (an "
+        "extracted claim from their text was decided); null when the suite has none")
 
 
 class Metrics(Classification):
@@ -120,6 +125,18 @@ class ExtraClaim(BaseModel):
     confidence: float
 
 
+class NotCheckworthyResult(BaseModel):
+    """Articles mode: a sentence the suite marks as not check-worthy, and the verdict the claims
+    taken from it got: the most decided one (SUPPORTED or REFUTED), else NOT_ENOUGH_INFO, else
+    null (no claim was taken from it, as it should be)."""
+
+    id: str
+    article: str
+    sentence: str
+    predicted: str | None = None
+    claim: str | None = Field(default=None, description="the claim that got `predicted`")
+
+
 class StageModels(BaseModel):
     embedding: str
     judge: str
@@ -155,6 +172,7 @@ class EvalRun(BaseModel):
     config: RunConfig
     items: list[EvalItem]
     unmatched_extracted: list[ExtraClaim] = Field(default_factory=list)
+    not_checkworthy: list[NotCheckworthyResult] = Field(default_factory=list)
 
 
 class RecordedRun(EvalRun):

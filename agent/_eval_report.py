@@ -142,8 +142,25 @@ def sections(result: EvalRun, previous: EvalRun | None) -> list[Section]:
         found.append(("Gold claims no extracted claim covers", [
             Table(["id", "article", "claim"], [[i.id, i.article or "", i.claim] for i in missed])
             if missed else "Every gold claim was matched.",
-            f"{len(result.unmatched_extracted)} extracted claims matched no gold claim.",
         ]))
+        extra = result.unmatched_extracted
+        found.append(("Extracted claims matching no gold claim", [
+            f"{len(extra)} extracted claims matched no gold claim: what the extractor found "
+            "beyond the gold claims, with the verdicts they got.",
+            *([Table(["article", "claim", "predicted", "confidence"],
+                     [[e.article, e.claim, e.predicted, _num(e.confidence, 2)] for e in extra])]
+              if extra else []),
+        ]))
+        if result.not_checkworthy:
+            share = result.metrics.coverage.not_checkworthy_decided if (
+                result.metrics.coverage) else None
+            found.append(("Not-check-worthy sentences", [
+                f"Share given SUPPORTED or REFUTED: {_num(share)} (should be 0; a sentence "
+                "without a claim is as it should be).",
+                Table(["id", "sentence", "predicted", "claim"],
+                      [[r.id, r.sentence, r.predicted or "not checked", r.claim or ""]
+                       for r in result.not_checkworthy]),
+            ]))
     return found
 
 

@@ -30,6 +30,7 @@ from ._eval_models import (
     Intervals,
     LabelScores,
     Metrics,
+    NotCheckworthyResult,
     RunConfig,
     StageModels,
 )
@@ -69,6 +70,16 @@ class Article:
 
 
 @dataclass
+class NotCheckworthy:
+    """A sentence of an article that states no checkable fact (not_checkworthy.jsonl); `sentence`
+    may leave words out with "..." ."""
+
+    id: str
+    article: str
+    sentence: str
+
+
+@dataclass
 class Suite:
     """A suite folder: its description, gold claims, corpus files and the articles claims name."""
 
@@ -80,6 +91,7 @@ class Suite:
     articles: dict[str, Article] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     as_of: str = ""
+    not_checkworthy: list[NotCheckworthy] = field(default_factory=list)
 
     def corpus_fingerprint(self) -> str:
         """Hash of the corpus files' names and contents: equal fingerprints, equal corpus."""
@@ -103,6 +115,53 @@ def sentence_span(text: str, sentence: str) -> tuple[int, int] | None:
         return None
     found = re.search(r"\s+".join(map(re.escape, words)), text)
     return (found.start(), found.end()) if found else None
+
+
+def excerpt_span(text: str, excerpt: str) -> tuple[int, int] | None:
+    """Where an excerpt stands in `text`, whitespace aside and words left out with "..." or "…"
+    allowed (within one sentence); None when it does not occur."""
+    parts = [p.split() for p in re.split(r"\.\.\.|…", excerpt) if p.split()]
+    if not parts:
+        return None
+    gap = r"(?:(?![.!?]\s)[^\n]){0,400}?"
+    pattern = re.compile(gap.join(r"\s+".join(map(re.escape, words)) for words in parts))
+    first = r"\s+".join(map(re.escape, parts[0]))
+    found = (pattern.match(text, m.start()) for m in re.finditer(first, text))
+    return min(((m.start(), m.end()) for m in found if m), key=lambda span: span[1] - span[0],
+               default=None)
+
+
+def _read_not_checkworthy(path: Path, root: Path, articles: dict[str, Article]
+                          ) -> tuple[list[NotCheckworthy], list[str]]:
+    """The suite's not-check-worthy sentences and the problems found, with file and line; the
+    articles they name are read into `articles`."""
+    found: list[NotCheckworthy] = []
+    problems: list[str] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{path}:{number}: invalid JSON: {exc.msg}")
+            continue
+        if not isinstance(row, dict) or not all(row.get(k) for k in ("id", "article",
+                                                                      "sentence")):
+            problems.append(f"{path}:{number}: needs the fields id, article and sentence")
+            continue
+        name = str(row["article"])
+        if name not in articles:
+            article = read_article(root / name) if (root / name).is_file() else (
+                f"article '{name}' does not exist")
+            if isinstance(article, str):
+                problems.append(f"{path}:{number}: {article}")
+                continue
+            articles[name] = article
+        if excerpt_span(articles[name].text, str(row["sentence"])) is None:
+            problems.append(f"{path}:{number}: its sentence does not occur in {name}")
+            continue
+        found.append(NotCheckworthy(str(row["id"]), name, str(row["sentence"])))
+    return found, problems
 
 
 def read_article(path: Path) -> Article | str:
@@ -245,9 +304,15 @@ def load_suite(root: Path) -> Suite:
         problems += claim_problems
     else:
         problems.append(f"{claims_path}: missing")
+    not_checkworthy: list[NotCheckworthy] = []
+    if (root / "not_checkworthy.jsonl").exists():
+        not_checkworthy, more = _read_not_checkworthy(root / "not_checkworthy.jsonl", root,
+                                                      articles)
+        problems += more
     if problems:
         raise InputError(f"invalid suite {root}:\n  " + "\n  ".join(problems))
-    return Suite(root, name, labels, corpus_files, claims, articles, skipped, as_of=as_of)
+    return Suite(root, name, labels, corpus_files, claims, articles, skipped, as_of=as_of,
+                 not_checkworthy=not_checkworthy)
 
 
 def load_suites(roots: Sequence[Path]) -> list[Suite]:
@@ -587,6 +652,22 @@ def _match_article(verifier: Verifier, article: Article, gold: list[GoldClaim],
     return match_claims(spans, [(v.claim.start, v.claim.end) for v in verdicts], similarity)
 
 
+DECIDED = (Label.SUPPORTED.value, Label.REFUTED.value)
+
+
+def not_checkworthy_result(entry: NotCheckworthy, article: Article,
+                           verdicts: list[ClaimVerdict]) -> NotCheckworthyResult:
+    """The verdict a not-check-worthy sentence got: that of the claims taken from its text (their
+    spans overlap it), the most decided one first."""
+    span = excerpt_span(article.text, entry.sentence) or (0, 0)
+    taken = [v for v in verdicts if _overlap(span, (v.claim.start, v.claim.end))]
+    taken.sort(key=lambda v: (v.outcome not in DECIDED, v.outcome != Label.NOT_ENOUGH_INFO.value))
+    first = taken[0] if taken else None
+    return NotCheckworthyResult(id=entry.id, article=entry.article, sentence=entry.sentence,
+                                predicted=first.outcome if first else None,
+                                claim=first.claim.text if first else None)
+
+
 def run_articles_mode(suite: Suite, verifier: Verifier, limit: int | None = None,
                       progress: Progress | None = None) -> EvalRun:
     """Verify each article end to end (at its date, else the suite's as_of), match its extracted
@@ -599,6 +680,7 @@ def run_articles_mode(suite: Suite, verifier: Verifier, limit: int | None = None
     timestamp = _now()
     items: list[EvalItem] = []
     unmatched: list[ExtraClaim] = []
+    not_checkworthy: list[NotCheckworthyResult] = []
     scored: list[tuple[GoldClaim, ClaimVerdict | None]] = []
     extracted = 0
     seconds = 0.0
@@ -619,6 +701,8 @@ def run_articles_mode(suite: Suite, verifier: Verifier, limit: int | None = None
                 "article": name, "extracted": verdict.claim.text if verdict else None,
                 "similarity": similarity}))
             scored.append((claim, verdict))
+        not_checkworthy += [not_checkworthy_result(entry, article, verdicts)
+                            for entry in suite.not_checkworthy if entry.article == name]
         matched = {e for e, _ in found.values()}
         unmatched += [ExtraClaim(article=name, claim=v.claim.text, predicted=v.outcome,
                                  confidence=v.confidence)
@@ -635,11 +719,14 @@ def run_articles_mode(suite: Suite, verifier: Verifier, limit: int | None = None
         claim_precision=round(len(pairs) / extracted, 4) if extracted else 0.0,
         matched=len(pairs), extracted=extracted, missed=len(items) - len(pairs),
         matched_accuracy=only_matched.accuracy, matched_macro_f1=only_matched.macro_f1,
+        not_checkworthy=len(not_checkworthy),
+        not_checkworthy_decided=round(sum(r.predicted in DECIDED for r in not_checkworthy)
+                                      / len(not_checkworthy), 4) if not_checkworthy else None,
     )
     return EvalRun(
         suite=suite.name, mode="articles", timestamp=timestamp, n=len(items), as_of=suite.as_of,
         metrics=metrics, config=run_config(verifier), items=items,
-        unmatched_extracted=unmatched,
+        unmatched_extracted=unmatched, not_checkworthy=not_checkworthy,
     )
 
 

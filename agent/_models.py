@@ -63,11 +63,24 @@ class Claim(BaseModel):
     id: str
     text: str
     sentence: str = Field(description="the article sentence the claim comes from")
-    start: int = Field(description="character offset of the source sentence in the article")
+    start: int = Field(description="character offset in the article of the text the claim comes "
+                       "from: its clause or apposition where it was split off, else its sentence")
     end: int
     kind: str = Field(default="statement", description="statement, role or quote")
     as_of: str = Field(default="", description="ISO date at which the claim is judged; "
                        "'' = today")
+
+
+class NotChecked(BaseModel):
+    """A sentence (or clause) of the article that states no checkable fact and gets no verdict."""
+
+    text: str
+    start: int = Field(description="character offset of the text in the article")
+    end: int
+    reason: Literal["question", "speculation", "prediction", "appeal", "rhetoric", "opinion"] = (
+        Field(description="why it is not checked; 'opinion' also covers vague evaluation"))
+    score: float = Field(ge=0.0, le=1.0, description="the check-worthiness classifier's "
+                         "probability that it states a checkable fact")
 
 
 class Citation(BaseModel):
@@ -179,6 +192,9 @@ class ArticleReport(BaseModel):
     source: str = Field(description="file path, URL or '<text>'")
     article: str
     verdicts: list[ClaimVerdict]
+    not_checked: list[NotChecked] = Field(
+        default_factory=list, description="sentences that state no checkable fact (opinion, "
+        "prediction, question, ...): left out, never given a verdict")
     counts: dict[Label, int]
     summary: str
     usage: StageTimes

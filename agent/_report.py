@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ._models import ArticleReport, CheckResult, Citation, ClaimVerdict, Label
+from ._models import ArticleReport, CheckResult, Citation, ClaimVerdict, Label, NotChecked
 
 FORMATS = ("terminal", "json", "markdown", "html")
 
@@ -91,6 +91,11 @@ def _is_web_url(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
+def not_checked_line(item: NotChecked) -> str:
+    """A statement left unchecked in one line: its reason and its text."""
+    return f"{item.reason}: {item.text}"
+
+
 def check_line(check: CheckResult) -> str:
     """One deterministic check in one line: kind, outcome, the two values and the rationale."""
     return (f"{check.kind} check {check.outcome.value}: {check.detail} (claim: "
@@ -116,6 +121,11 @@ def render_terminal(report: ArticleReport, console: Console) -> None:
 
     for verdict in report.verdicts:
         console.print(_claim_panel(verdict))
+    if report.not_checked:
+        console.print(Panel(
+            Group(*(Text(not_checked_line(item)) for item in report.not_checked)),
+            title=f"Not checked ({len(report.not_checked)}): no checkable fact, no verdict",
+            title_align="left", border_style="dim"))
 
     times = Table(title="Seconds per stage", show_header=True, header_style="bold")
     for stage in STAGES:
@@ -223,6 +233,12 @@ def render_markdown(report: ArticleReport) -> str:
         lines.append("")
     for verdict in report.verdicts:
         lines += _markdown_claim(verdict)
+    if report.not_checked:
+        lines += ["## Not checked", "",
+                  "Statements that state no checkable fact; they get no verdict.", "",
+                  "| Reason | Text |", "| --- | --- |",
+                  *(f"| {item.reason} | {_md_cell(item.text)} |" for item in report.not_checked),
+                  ""]
     p = report.provenance
     lines += [
         "## Provenance",
@@ -404,6 +420,16 @@ def _claim_html(verdict: ClaimVerdict, mark_id: str | None) -> str:
     return "\n".join(out)
 
 
+def _not_checked_html(report: ArticleReport) -> str:
+    """The statements left unchecked, with their reasons; '' when there are none."""
+    if not report.not_checked:
+        return ""
+    items = "".join(f"<li><strong>{_esc(item.reason)}</strong>: {_esc(item.text)}</li>"
+                    for item in report.not_checked)
+    return ('<h2>Not checked</h2>\n<p class="meta">Statements that state no checkable fact; they '
+            f'get no verdict.</p>\n<ul class="not-checked">{items}</ul>')
+
+
 def render_html(report: ArticleReport) -> str:
     """One self-contained HTML page: the highlighted article, a legend and every claim."""
     article, marks = _article_html(report)
@@ -434,6 +460,7 @@ takes the colour of its worst verdict (REFUTED, then NOT_ENOUGH_INFO, then SUPPO
 <div class="article">{article}</div>
 <h2>Claims</h2>
 {claims}
+{_not_checked_html(report)}
 <footer>
 <p>Embedding model: {_esc(p.embedding_model)} · Judge: {_esc(p.judge)} ·
 Extractor: {_esc(p.extractor)}</p>

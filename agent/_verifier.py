@@ -13,7 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ._claims import ClaimExtractor
+from ._claims import ClaimExtractor, Extraction
 from ._corpus import fetch_url
 from ._embeddings import make_embedder
 from ._errors import BackendError, InputError
@@ -99,11 +99,15 @@ class ExtractionFailed(BackendError):
         self.report = report
 
 
-def summarise(counts: dict[Label, int], errors: int = 0) -> str:
-    """One sentence on the article as a whole."""
+def summarise(counts: dict[Label, int], errors: int = 0, not_checked: int = 0) -> str:
+    """One sentence on the article as a whole, and how many statements were left unchecked
+    (opinion, prediction, question, ...)."""
     total = sum(counts.values()) + errors
+    unchecked = (f" {not_checked} statement{'' if not_checked == 1 else 's'} not checked "
+                 "(opinion, prediction, question or rhetoric; see the list)." if not_checked
+                 else "")
     if total == 0:
-        return "No check-worthy claims were found."
+        return "No check-worthy claims were found." + unchecked
     refuted, supported = counts[Label.REFUTED], counts[Label.SUPPORTED]
     unknown = counts[Label.NOT_ENOUGH_INFO]
     head = (f"{total} claim{'' if total == 1 else 's'}: {supported} supported, {refuted} "
@@ -111,10 +115,12 @@ def summarise(counts: dict[Label, int], errors: int = 0) -> str:
     if errors:
         head = head[:-1] + f", {errors} not judged (see their errors)."
     if refuted:
-        return head + " The article contains statements the reference documents contradict."
-    if unknown > total / 2:
-        return head + " Most of the article cannot be checked against the reference documents."
-    return head + " No statement is contradicted by the reference documents."
+        head += " The article contains statements the reference documents contradict."
+    elif unknown > total / 2:
+        head += " Most of the article cannot be checked against the reference documents."
+    else:
+        head += " No statement is contradicted by the reference documents."
+    return head + unchecked
 
 
 class Verifier:
@@ -281,6 +287,7 @@ class Verifier:
         visible = screening.visible(text)
         ledger = self._ledger()
         failure = None
+        extraction = Extraction([], [])
         if isinstance(self.extractor, LLMClaimExtractor):
             try:
                 claims = self.extractor.extract(visible, ledger)
@@ -288,7 +295,8 @@ class Verifier:
                 failure, claims = f"claim extraction failed: {exc}", []
                 ledger.warn(failure)
         else:
-            claims = self.extractor.extract(visible)
+            extraction = self.extractor.split(visible)
+            claims = extraction.claims
         for claim in claims:
             claim.as_of = as_of
         extracted = time.perf_counter()
@@ -325,8 +333,10 @@ class Verifier:
             source=source,
             article=text,
             verdicts=verdicts,
+            not_checked=extraction.not_checked,
             counts={label: counts.get(label, 0) for label in Label},
-            summary=f"No claim was judged: {failure}." if failure else summarise(counts, errors),
+            summary=f"No claim was judged: {failure}." if failure else summarise(
+                counts, errors, len(extraction.not_checked)),
             usage=StageTimes(
                 extract=round(extracted - started, 3),
                 retrieve=round(retrieving[0], 3),

@@ -423,7 +423,9 @@ def _print_metrics(result: EvalRun) -> None:
         out.print(
             f"  {cov.extracted} claims extracted, {cov.matched} matched: claim recall "
             f"{cov.claim_recall:.3f}, claim precision {cov.claim_precision:.3f}; matched pairs "
-            f"only: accuracy {cov.matched_accuracy:.3f}, macro-F1 {cov.matched_macro_f1:.3f}",
+            f"only: accuracy {cov.matched_accuracy:.3f}, macro-F1 {cov.matched_macro_f1:.3f}"
+            + (f"; not-check-worthy sentences decided {_share(cov.not_checkworthy_decided)} "
+               f"of {cov.not_checkworthy}" if cov.not_checkworthy else ""),
             soft_wrap=True,
         )
     usage = metrics.usage

@@ -20,11 +20,14 @@ import agent
 from agent import Label, Settings
 from agent._errors import InputError, RegressionError
 from agent._eval_models import (
+    Coverage,
     EvalItem,
     EvalRun,
+    ExtraClaim,
     Intervals,
     LabelScores,
     Metrics,
+    NotCheckworthyResult,
     RecordedRun,
     RunConfig,
     StageModels,
@@ -32,14 +35,18 @@ from agent._eval_models import (
 from agent._eval_report import render_eval_report, report_format, worst_errors
 from agent._evaluation import (
     LABELS,
+    Article,
     GoldClaim,
+    NotCheckworthy,
     bootstrap_ci,
     classification_metrics,
     evidence_metrics,
+    excerpt_span,
     expected_calibration_error,
     load_suite,
     load_suites,
     match_claims,
+    not_checkworthy_result,
     open_suite_verifier,
     package_commit,
     run_articles_mode,
@@ -169,6 +176,55 @@ def test_sentence_span_ignores_whitespace():
     text = "First one.  Second\nsentence here. Third."
     assert sentence_span(text, "Second sentence here.") == (12, 33)
     assert sentence_span(text, "Fourth.") is None
+
+
+def test_excerpt_span_allows_left_out_words_within_one_sentence():
+    text = ("Der Hafen, seit 1890 in Betrieb, schlug 14.000 Container um. Der Hafen wächst. "
+            "Die Werft schließt.")
+    assert excerpt_span(text, "Der Hafen ... schlug 14.000 Container um") == (0, 59)
+    assert excerpt_span(text, "Der Hafen … wächst") == (61, 77)  # the nearest, not across "."
+    assert excerpt_span(text, "Der Hafen ... schließt") is None
+
+
+def _verdict_at(text: str, piece: str, label: Label) -> ClaimVerdict:
+    start = text.index(piece)
+    claim = Claim(id="c", text=piece, sentence=piece, start=start, end=start + len(piece))
+    return ClaimVerdict(claim=claim, label=label, confidence=0.7, rationale="r")
+
+
+def test_not_checkworthy_sentence_takes_the_most_decided_verdict_of_its_claims():
+    text = "The ferry is a symbol of hope. It carried 80,000 passengers in 2023. Tides turn."
+    article = Article(text=text)
+    entry = NotCheckworthy("n1", "a.txt", "The ferry is a symbol of hope.")
+    verdicts = [_verdict_at(text, "It carried 80,000 passengers in 2023.", Label.SUPPORTED)]
+    assert not_checkworthy_result(entry, article, verdicts).predicted is None
+    verdicts += [_verdict_at(text, "The ferry is a symbol", Label.NOT_ENOUGH_INFO),
+                 _verdict_at(text, "a symbol of hope.", Label.REFUTED)]
+    result = not_checkworthy_result(entry, article, verdicts)
+    assert (result.predicted, result.claim) == ("REFUTED", "a symbol of hope.")
+
+
+def test_not_checkworthy_file_is_validated(tmp_path):
+    root = _write_suite(tmp_path / "ncw", [
+        {"id": "a", "claim": "The ferry carried 80,000 passengers.", "label": S,
+         "article": "articles/a.txt", "sentence": "It carried 80,000 passengers in 2023."},
+    ], articles={"articles/a.txt": "The ferry is a symbol of hope. It carried 80,000 "
+                                   "passengers in 2023."})
+    path = root / "not_checkworthy.jsonl"
+    path.write_text(json.dumps({"id": "n1", "article": "articles/a.txt",
+                                "sentence": "The ferry is ... of hope"}) + "\n", encoding="utf-8")
+    assert [n.id for n in load_suite(root).not_checkworthy] == ["n1"]
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "n2", "article": "articles/a.txt",
+                                 "sentence": "Not there."}) + "\n")
+        handle.write(json.dumps({"id": "n3", "article": "articles/b.txt",
+                                 "sentence": "x"}) + "\n")
+        handle.write(json.dumps({"id": "n4"}) + "\n")
+    with pytest.raises(InputError) as caught:
+        load_suite(root)
+    assert f"{path}:2: its sentence does not occur in articles/a.txt" in str(caught.value)
+    assert f"{path}:3: article 'articles/b.txt' does not exist" in str(caught.value)
+    assert f"{path}:4: needs the fields id, article and sentence" in str(caught.value)
 
 
 # --- suites -------------------------------------------------------------------------------------
@@ -415,6 +471,25 @@ def test_report_lists_worst_errors_and_changes(tmp_path):
     assert "<script" not in page and "No previous recorded run" in page
     with pytest.raises(InputError, match=".md or .html"):
         report_format(Path("r.txt"))
+
+
+def test_report_shows_unmatched_claims_and_not_checkworthy_sentences():
+    run = _run([S, R, N], mode="articles")
+    run.metrics.coverage = Coverage(claim_recall=1.0, claim_precision=0.5, matched=2,
+                                    extracted=4, missed=0, matched_accuracy=1.0,
+                                    matched_macro_f1=1.0, not_checkworthy=2,
+                                    not_checkworthy_decided=0.5)
+    run.unmatched_extracted = [ExtraClaim(article="a.txt", claim="The pier is 300 m long.",
+                                          predicted="REFUTED", confidence=0.81)]
+    run.not_checkworthy = [
+        NotCheckworthyResult(id="n1", article="a.txt", sentence="What a day it was.",
+                             predicted="SUPPORTED", claim="What a day it was."),
+        NotCheckworthyResult(id="n2", article="a.txt", sentence="Hope remains.")]
+    markdown = render_eval_report([run], [None], "markdown")
+    assert "| a.txt | The pier is 300 m long. | REFUTED | 0.81 |" in markdown
+    assert "Share given SUPPORTED or REFUTED: 0.500" in markdown
+    assert "| n1 | What a day it was. | SUPPORTED | What a day it was. |" in markdown
+    assert "| n2 | Hope remains. | not checked |  |" in markdown
 
 
 def test_trend_plot_is_a_png(tmp_path):

