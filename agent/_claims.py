@@ -219,20 +219,30 @@ class ClaimExtractor:
         lang = detect_language(article)
         candidates: list[_Candidate] = []
         last_person: str | None = None
+        speaker: str | None = None  # of the last attributed quote in this paragraph
+        paragraph = -1
         roles: dict[str, set[str]] = {}
         for sentence in split_sentences(article, lang):
-            before = article[_paragraph_start(article, sentence.start) : sentence.start]
-            for kind, text, start, end in self._from_sentence(sentence, last_person, lang):
+            if _paragraph_start(article, sentence.start) != paragraph:
+                paragraph, speaker = _paragraph_start(article, sentence.start), None
+            before = article[paragraph : sentence.start]
+            people: list[str] = []  # named with a role or as a speaker in this sentence
+            for kind, text, start, end in self._from_sentence(sentence, last_person, speaker,
+                                                              lang):
                 if kind == "role":
                     self._remember_role(text, roles)
+                    people.append(re.split(r" (?:ist|is) ", text, maxsplit=1)[0])
+                elif kind == "quote":
+                    speaker = re.split(r" (?:erklärte|said): ", text, maxsplit=1)[0]
+                    people.append(speaker)
                 elif kind == "statement":
                     text = carry_date(self._resolve_role(text, roles), before, lang)
                 candidates.append(_Candidate(kind, " ".join(text.split()), sentence,
                                              sentence.start + start, sentence.start + end,
                                              scored=kind == "statement"))
-            names = re.findall(_NAME, sentence.text[1:])
+            names = people or [_clean_name(n) for n in re.findall(_NAME, sentence.text[1:])][-1:]
             if names:
-                last_person = _clean_name(names[-1])
+                last_person = names[0]
         scored = [c for c in candidates if c.scored]
         scores = dict(zip(map(id, scored), self.classifier.scores([c.text for c in scored]),
                           strict=True))
@@ -271,9 +281,10 @@ class ClaimExtractor:
         return text
 
     def _from_sentence(
-        self, sentence: Sentence, last_person: str | None, lang: str
+        self, sentence: Sentence, last_person: str | None, speaker: str | None, lang: str
     ) -> list[tuple[str, str, int, int]]:
-        """(kind, text, start, end) of the candidate claims of one sentence; offsets in it."""
+        """(kind, text, start, end) of the candidate claims of one sentence; offsets in it.
+        `speaker` said the quote just before in the paragraph."""
         text = sentence.text
         whole = len(text)
         quote = _QUOTE_THEN_SPEAKER.match(text)
@@ -283,7 +294,8 @@ class ClaimExtractor:
             if " " not in speaker and last_person and speaker in last_person.split():
                 speaker = last_person  # "erklärte Moon" after "Präsident Moon Jae-in"
             said = "erklärte" if lang == "de" else "said"
-            found = [("quote", f"{speaker} {said}: „{quote.group('quote').strip()}“", 0, whole)]
+            words = quote.group("quote").strip().rstrip(",")
+            found = [("quote", f"{speaker} {said}: „{words}“", 0, whole)]
             apposition = _ROLE_AFTER_SPEAKER.match(quote.group("rest"))
             if apposition and re.search(ROLE_NOUNS, apposition.group("role")):
                 role = apposition.group("role").strip()
@@ -291,7 +303,13 @@ class ClaimExtractor:
                 found.insert(0, ("role", f"{speaker} {copula} {role}.", at, at + len(role)))
             return found
         if text.startswith(("„", '"', "“")):
-            return []  # a continued quotation: attributed with its first sentence
+            # a quotation that goes on after an attributed one: the same speaker said it
+            whole_quote = re.fullmatch(r"[„\"“](?P<quote>[^„“\"”]+)[“\"”]\.?", text)
+            if whole_quote and speaker:
+                said = "erklärte" if lang == "de" else "said"
+                return [("quote", f"{speaker} {said}: „{whole_quote.group('quote').strip()}“", 0,
+                         whole)]
+            return []
         if not (is_statement(text) or text.rstrip(" “\"”»«)").endswith("?")
                                         and len(text.split()) >= 5):
             return []

@@ -57,7 +57,8 @@ def test_the_shipped_weights_are_the_pinned_ones():
     data = (resources.files("agent") / "models" / MODEL_FILE).read_bytes()
     assert hashlib.sha256(data).hexdigest() == MODEL_SHA256
     model = json.loads(data)
-    assert len(model["weights"]) == 384 and 0 < model["threshold"] < 1
+    assert len(model["weights"]) == 384 + len(_checkworthiness._REASONS)
+    assert 0 < model["threshold"] < 1
 
 
 def test_weights_that_differ_from_the_pin_are_refused(monkeypatch):
