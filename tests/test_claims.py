@@ -51,9 +51,7 @@ def test_what_has_the_form_of_a_statement(sentence, statement):
 
 @pytest.mark.parametrize("sentence", [
     "Es bleibt zu hoffen, dass die Besucherzahlen im nächsten Jahr stimmen.",
-    pytest.param("Der Verein könnte in der nächsten Saison in die Regionalliga aufsteigen.",
-                 marks=pytest.mark.xfail(strict=False, reason="the classifier takes some modal "
-                                         "speculation of a factual shape for a fact")),
+    "Der Verein könnte in der nächsten Saison in die Regionalliga aufsteigen.",
     "Such a step could change the balance of power in the league.",
     "Diese überraschenden Zahlen werfen ernste Fragen zur Zukunft des Vereins auf.",
     "The decision was a slap in the face for every fan of the club.",

@@ -239,13 +239,23 @@ def main(argv: list[str] | None = None) -> None:
         threshold = float(max(GRID, key=lambda t: (mean_f1(t), -abs(t - 0.5))))
         return mean_f1(threshold), threshold
 
+    def news_threshold(w: np.ndarray) -> float:
+        """The threshold for news: the middle of the thresholds with the best F1 on the news dev
+        split, the one set labelled as the extractor decides (the public sets label any claim,
+        comments and tweets included)."""
+        news = dev & np.array([r.source == "own-news" for r in rows])
+        p = probabilities(w, x[news])
+        scores = [f1(y[news], p >= t) for t in GRID]
+        best = [t for t, value in zip(GRID, scores, strict=True) if value == max(scores)]
+        return round(float(np.median(best)), 2)
+
     own = np.array([r.source == "own-news" for r in rows])
     fitted = {(l2, own_weight): fit(x[train], y[train],
                                     np.where(own, own_weight, weight)[train], l2)
               for l2 in L2_GRID for own_weight in OWN_WEIGHTS}
     l2, own_weight = max(fitted, key=lambda key: dev_f1(fitted[key])[0])
     w = fitted[(l2, own_weight)]
-    threshold = dev_f1(w)[1]
+    threshold = news_threshold(w)
 
     report: dict[str, dict] = {"dev": {}, "test": {}}
     for part in ("dev", "test"):
