@@ -8,7 +8,16 @@
 
 from ._settings import Settings  # noqa: I001  (sets telemetry switches before other imports)
 from ._errors import BackendError, FactcheckError, InputError, StoreError
-from ._models import ArticleReport, Citation, Claim, ClaimVerdict, Document, Label, SearchHit
+from ._models import (
+    ArticleReport,
+    Citation,
+    Claim,
+    ClaimVerdict,
+    Document,
+    Label,
+    NotChecked,
+    SearchHit,
+)
 from ._retrieval import HybridRetriever, SearchFilter
 from ._store import CorpusStore, IngestSummary
 from ._verifier import Verifier
@@ -26,6 +35,7 @@ __all__ = [
     "IngestSummary",
     "InputError",
     "Label",
+    "NotChecked",
     "SearchFilter",
     "SearchHit",
     "Settings",
