@@ -200,7 +200,7 @@ class Ledger:
             self.held_tokens -= held[0]
             self.held_usd -= held[1]
             self.holders -= 1
-            self.usage.add(LLMUsage(**spent))
+            self.usage.add(LLMUsage.model_validate(spent))
             self.lock.notify_all()
 
     def spending(self) -> str:
