@@ -95,7 +95,10 @@ def test_huge_article_is_refused(verifier):
 def test_article_without_checkworthy_claims(verifier):
     report = verifier.verify("Wie geht es weiter? Es bleibt zu hoffen, dass alles gut wird.")
     assert report.verdicts == []
-    assert report.summary == "No check-worthy claims were found."
+    assert [n.text for n in report.not_checked] == [
+        "Es bleibt zu hoffen, dass alles gut wird."]
+    assert report.summary == ("No check-worthy claims were found. 1 statement not checked "
+                              "(opinion, prediction, question or rhetoric; see the list).")
 
 
 def test_empty_store_is_a_store_error(tmp_path, article_file):
