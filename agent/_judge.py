@@ -1,7 +1,8 @@
-"""The embedded judge: decides a claim from retrieved passages without a language model.
+"""The rule judge: decides a claim from retrieved passages without any model reading the pair.
 
-There is no multilingual NLI model that ships offline, so the judge reasons about what decides
-news claims in practice: how closely an evidence sentence says the same thing (multilingual
+Kept for comparison with the default, model-first judge (agent/_nli_judge.py); select it with
+`--judge rules`. Its thresholds and word lists were fitted to the seed suite and generalise
+poorly. It reasons about how closely an evidence sentence says the same thing (multilingual
 embeddings), whether the numbers agree, whether a named person is known to the corpus at all,
 who holds a role, and negation. Topical similarity alone never counts as support.
 """
@@ -13,8 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES
-from ._models import Citation, Claim, ClaimVerdict, Label, SearchHit
+from ._checks import run_checks
+from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES, detect_language
+from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
 from ._quantities import Quantity, comparable, contradicts, find_quantities, supports
 from ._retrieval import HybridRetriever, tokenize
 
@@ -37,10 +39,10 @@ NEGATION_THRESHOLD = 0.92
 RESTATE_OVERLAP = 0.6
 # German noun endings that person names rarely have ("Bewegung", "Regierung", "Sicherheit").
 _COMMON_NOUN = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|tionen|ität|ismus|nahme)$")
-_INDEFINITE_ROLE = re.compile(r"^(?:eine?|einer|einem|a|an|one of)\s", re.IGNORECASE)
 _PERSON = re.compile(
     r"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß'-]+)(?:\s+(?:[A-ZÄÖÜ][a-zäöüß'-]+|[A-Z][a-z]+-[a-z]+)){1,2}"
 )
+_INDEFINITE_ROLE = re.compile(r"^(?:eine?|einer|einem|a|an|one of)\s", re.IGNORECASE)
 _ROLE_CLAIM = re.compile(
     rf"^(?:(?:{TITLES})\s+)*(?P<name>[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){{1,3}})\s+"
     rf"(?:\(.*?\)\s+)?(?:ist|war|is|was|wird|has been)\s+(?:\(.*?\)\s+)?"
@@ -57,22 +59,113 @@ _FORMER = re.compile(
 )
 
 
+# Lower-case particles inside names ("Ursula von der Leyen", "Abu Bakr al-Baghdadi").
+_PARTICLES = {"de", "da", "del", "der", "den", "di", "du", "van", "von", "zu", "bin", "ibn",
+              "al", "el", "le", "la", "y"}
+_PREFIXED = re.compile(r"(?:al|el|ad|ar|as|at|an|ibn|bin)-[A-ZÀ-ÖØ-Þ]")  # "al-Baghdadi"
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\S")
+
+
+def names_in(text: str) -> list[str]:
+    """Runs of two or more capitalised words in any script, titles, stop words and common-noun
+    endings left out, particles kept inside: e.g. ["François Hollande"]."""
+    found: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        while current and current[-1].lower() in _PARTICLES:
+            current.pop()
+        if sum(w[:1].isupper() for w in current) >= 2:
+            found.append(" ".join(current))
+        current.clear()
+
+    for word in _WORD.findall(text):
+        capitalised = (word[:1].isupper() and word[:1].isalpha() and tokenize(word)
+                       and not re.fullmatch(TITLES, word) and not _COMMON_NOUN.search(word))
+        particle = bool(current) and (word.lower() in _PARTICLES
+                                      or bool(_PREFIXED.match(word)))
+        if capitalised or particle:
+            current.append(word)
+        else:
+            flush()
+    flush()
+    return found
+
+
 @dataclass
 class EvidenceSentence:
+    """A sentence of a retrieved passage and its similarity to the claim."""
+
     text: str
     hit: SearchHit
     similarity: float
+
+
+# Reference documents are trusted for facts, never for instructions: a sentence that tells the
+# reader how to judge (it names a verdict label, or asks to ignore instructions) is no evidence.
+_INSTRUCTION = re.compile(
+    r"\b(?:SUPPORTED|REFUTED|NOT_ENOUGH_INFO)\b|"
+    r"\b(?:ignore|disregard|ignoriere|ignorieren|missachte)\w*\b.{0,40}?"
+    r"\b(?:instructions?|prompts?|rules|anweisungen|regeln|vorgaben)\b",
+    re.IGNORECASE,
+)
+
+
+def is_instruction(sentence: str) -> bool:
+    """Whether a sentence addresses the checker instead of stating a fact."""
+    return bool(_INSTRUCTION.search(sentence))
+
+
+Decision = tuple[Label, float, str, list[EvidenceSentence]]
+# Evidence sentences the exact checks read: the most similar to the claim.
+CHECKED_SENTENCES = 12
+
+
+def overrule(checks: list[CheckResult], decision: Decision, evidence: list[EvidenceSentence]
+             ) -> Decision:
+    """The exact checks over a judge's decision: one that refutes decides, citing the sentence
+    it rests on; one that finds the claim's value unstated forbids support."""
+    for check in checks:
+        if check.outcome == Label.REFUTED:
+            cited = [e for e in evidence if e.text == check.quote][:1]
+            return Label.REFUTED, 0.95, check.detail, cited
+    if decision[0] == Label.SUPPORTED:
+        unstated = next((c for c in checks if c.outcome == Label.NOT_ENOUGH_INFO), None)
+        if unstated is not None:
+            return Label.NOT_ENOUGH_INFO, 0.6, unstated.detail, []
+    return decision
+
+
+def _calendar_only(checks: list[CheckResult], label: Label) -> bool:
+    """Whether a REFUTED verdict rests on a check within the claim itself (a weekday and a date
+    that do not match), which needs no quote from the corpus."""
+    return label == Label.REFUTED and any(
+        c.outcome == Label.REFUTED and not c.quote for c in checks)
 
 
 def _first_upper(token: str) -> bool:
     return token[:1].isupper()
 
 
-class EmbeddedJudge:
+def _states_role(role: str, sentence: str, every_word: bool = True) -> bool:
+    """Whether a sentence names every content word of a role ("türkische", "Präsident"), or
+    only its role nouns, each matched by its first five letters so that inflections and
+    compounds count. Words are compared only within one language: across languages any
+    sentence passes."""
+    if detect_language(role) != detect_language(sentence):
+        return True
+    lowered = sentence.lower()
+    words = [w for w in tokenize(role) if not w.isdigit()
+             and (every_word or re.fullmatch(ROLE_NOUNS, w))]
+    return bool(words) and all(w[:5] in lowered for w in words)
+
+
+class RuleJudge:
     """Judges claims with retrieval, the stored sentence embeddings and checks of numbers,
     people and negation. Safe to share between threads."""
 
-    name = "embedded-rules-v1"
+    name = "embedded-rules-v2"  # v2: the exact checks of agent/_checks.py overrule the rules
+    parallel = False
 
     def __init__(self, retriever: HybridRetriever, k: int = 8) -> None:
         self.retriever = retriever
@@ -92,28 +185,19 @@ class EmbeddedJudge:
             sims = vectors @ query_vector if len(sentences) else []
             found.extend(
                 EvidenceSentence(s, hit, float(v)) for s, v in zip(sentences, sims, strict=True)
+                if not is_instruction(s)
             )
         return sorted(found, key=lambda e: -e.similarity)
 
     def _known(self, word: str) -> bool:
         """Whether a word occurs anywhere in the corpus (via the BM25 vocabulary)."""
         tokens = tokenize(word)
-        vocab = self.retriever.lexical.bm25.vocab_dict if self.retriever.lexical.ids else {}
-        return bool(tokens) and all(t in vocab for t in tokens)
+        return bool(tokens) and all(self.retriever.lexical.knows(t) for t in tokens)
 
     def _unknown_people(self, text: str) -> list[str]:
         """Multi-word names none of whose words occur in the corpus: people it knows nothing of."""
-        names = []
-        for match in _PERSON.finditer(text):
-            # articles and other stop words ("Die Zukunft") are not parts of names
-            words = [
-                w for w in match.group(0).split() if not re.fullmatch(TITLES, w) and tokenize(w)
-            ]
-            if len(words) >= 2 and not any(
-                self._known(w) or _COMMON_NOUN.search(w) for w in words
-            ):
-                names.append(" ".join(words))
-        return names
+        return [name for name in names_in(text)
+                if not any(self._known(w) for w in name.split() if w[:1].isupper())]
 
     # -- decision ---------------------------------------------------------------------------
 
@@ -122,23 +206,27 @@ class EmbeddedJudge:
         query_vector = self.embedder.embed_queries([claim.text])[0]
         return self.evidence(claim.text, query_vector)
 
-    def judge(self, claim: Claim, evidence: list[EvidenceSentence] | None = None) -> ClaimVerdict:
+    def judge(self, claim: Claim, evidence: list[EvidenceSentence] | None = None,
+              ledger: object = None) -> ClaimVerdict:
         """The verdict on one claim; `evidence` from `gather` saves retrieving it again."""
         if evidence is None:
             evidence = self.gather(claim)
         considered = list(dict.fromkeys(e.hit.passage_id for e in evidence))
-        verdict = self._decide(claim, evidence)
-        label, confidence, rationale, cited = verdict
+        checks = run_checks(claim.text, [e.text for e in evidence[:CHECKED_SENTENCES]],
+                            parse_date(claim.as_of) if claim.as_of else None)
+        label, confidence, rationale, cited = overrule(checks, self._decide(claim, evidence),
+                                                       evidence)
         citations = [
             Citation(passage_id=e.hit.passage_id, document_id=e.hit.document_id, quote=e.text,
                      title=e.hit.title, url=e.hit.url, date=e.hit.date)
             for e in cited
             if e.text in e.hit.text  # the quote must occur verbatim in the cited passage
         ]
-        if label != Label.NOT_ENOUGH_INFO and not citations:
+        if label != Label.NOT_ENOUGH_INFO and not citations and not _calendar_only(checks, label):
             label, rationale = Label.NOT_ENOUGH_INFO, "No verbatim evidence could be cited."
         return ClaimVerdict(claim=claim, label=label, confidence=round(confidence, 3),
-                            rationale=rationale, citations=citations, considered=considered)
+                            rationale=rationale, citations=citations, considered=considered,
+                            checks=checks)
 
     def _decide(
         self, claim: Claim, evidence: list[EvidenceSentence]
@@ -157,7 +245,7 @@ class EmbeddedJudge:
         if unknown:
             return (Label.NOT_ENOUGH_INFO, 0.75,
                     f"The corpus never mentions {', '.join(unknown)}.", [])
-        if quote and (re.search(r"[„\"“]", text) or _PERSON.match(quote.group("speaker"))):
+        if quote and (re.search(r"[„\"“]", text) or names_in(quote.group("speaker"))):
             return self._decide_quote(quote.group("speaker"), evidence)
 
         conflict = self._number_conflict(text, evidence)
@@ -236,9 +324,11 @@ class EmbeddedJudge:
         # A role with a definite article ("der Verteidigungsminister") has one holder at a time;
         # "eine Analystin" has many, so naming another holder refutes nothing.
         unique_role = not _INDEFINITE_ROLE.match(role)
+        # a role in another country or organisation is another role: the holder's sentence
+        # must name the role with all its words
         holders = [
             e for e in role_evidence
-            if unique_role and surname not in e.text
+            if unique_role and surname not in e.text and _states_role(role, e.text)
             and any(m.group(0) not in role for m in _PERSON.finditer(e.text))
         ]
         if not any(self._known(w) for w in words):
@@ -253,9 +343,11 @@ class EmbeddedJudge:
             return (Label.REFUTED, 0.6,
                     f"The corpus says {name}'s time in this role ended and names another holder.",
                     [ended[0], holders[0]])
+        # a sentence that names the person without stating the role confirms nothing
         confirming = [
             e for e in about_person
             if surname in e.text and e.similarity >= SAME_FACT_THRESHOLD
+            and _states_role(role, e.text, every_word=False)
         ]
         if confirming:
             return (Label.SUPPORTED, 0.65, f"The corpus names {name} in this role.",
@@ -266,9 +358,13 @@ class EmbeddedJudge:
         self, speaker: str, evidence: list[EvidenceSentence]
     ) -> tuple[Label, float, str, list[EvidenceSentence]]:
         names = [w for w in speaker.split() if _first_upper(w) and not re.fullmatch(TITLES, w)]
+        # the statement must be reported in a sentence that names its speaker, or in a passage
+        # that names them when the sentence names nobody else
         attributed = [
             e for e in evidence[:5]
-            if e.similarity >= SUPPORT_THRESHOLD and (not names or names[-1] in e.hit.text)
+            if e.similarity >= SUPPORT_THRESHOLD and (
+                not names or names[-1] in e.text
+                or (names[-1] in e.hit.text and not names_in(e.text)))
         ]
         if attributed and names:
             return (Label.SUPPORTED, 0.6,

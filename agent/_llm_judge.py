@@ -9,9 +9,10 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
+from ._checks import format_checks, run_checks
 from ._errors import BackendError
 from ._llm import ChatClient, Ledger
-from ._models import Citation, Claim, ClaimVerdict, Label, SearchHit
+from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
 from ._prompts import defuse, load_prompt
 from ._retrieval import HybridRetriever
 
@@ -93,8 +94,10 @@ class LLMJudge:
     `sentences` > 0 the model sees only that many sentences of each passage, those closest to
     the claim: a much shorter prompt, for small or slow models."""
 
+    parallel = True  # claims are judged concurrently: the time goes into waiting for the server
+
     def __init__(self, retriever: HybridRetriever, client: ChatClient, k: int = 8,
-                 passages: int = 4, sentences: int = 0, prompt: str = "judge-claim.v2"
+                 passages: int = 4, sentences: int = 0, prompt: str = "judge-claim.v3"
                  ) -> None:
         self.retriever = retriever
         self.client = client
@@ -142,10 +145,13 @@ class LLMJudge:
             f' date="{hit.date}">\n{defuse(_excerpt(hit.text))}\n</passage>'
             for pid, hit in shown.items()
         )
+        checks = self._checks(claim, hits)
+        shown_checks = defuse(format_checks(checks)) or "Exact checks: none applied."
         try:
             answer = self.client.structured(
-                self.prompt, {"claim": defuse(claim.text), "passages": passages}, JudgeAnswer,
-                ledger)
+                self.prompt,
+                {"claim": defuse(claim.text), "passages": passages, "checks": shown_checks},
+                JudgeAnswer, ledger)
         except BackendError as exc:
             return ClaimVerdict(claim=claim, label=None, confidence=0.0,
                                 rationale=f"Not judged: {exc}", considered=considered,
@@ -172,5 +178,31 @@ class LLMJudge:
             rationale = (f"The model answered {label.value}, but none of its quotes occurs "
                          f"verbatim in the passages it cited. Its reasoning: {rationale}")
             label, confidence = Label.NOT_ENOUGH_INFO, 0.5
+        refuting = next((c for c in checks if c.outcome == Label.REFUTED), None)
+        if refuting is not None and label != Label.REFUTED:
+            # an exact check overrides the model
+            label, confidence, rationale = Label.REFUTED, 0.95, refuting.detail
+            check_citation = self._cite(refuting.quote, hits, stored)
+            citations = [check_citation] if check_citation is not None else []
         return ClaimVerdict(claim=claim, label=label, confidence=round(confidence, 3),
-                            rationale=rationale, citations=citations, considered=considered)
+                            rationale=rationale, citations=citations, considered=considered,
+                            checks=checks)
+
+    def _checks(self, claim: Claim, hits: list[SearchHit]) -> list[CheckResult]:
+        """The exact checks of the claim against the sentences of the passages shown."""
+        by_passage = self.retriever.store.passage_sentences([h.passage_id for h in hits])
+        sentences = [s for h in hits
+                     for s in (by_passage[h.passage_id][0] if h.passage_id in by_passage
+                               else [h.text])]
+        as_of = parse_date(claim.as_of) if claim.as_of else None
+        return run_checks(claim.text, sentences, as_of)
+
+    @staticmethod
+    def _cite(quote: str, hits: list[SearchHit], stored: dict[str, tuple[str, dict]]
+              ) -> Citation | None:
+        """A citation of the passage that holds `quote` verbatim, if one does."""
+        for hit in hits:
+            if quote in stored.get(hit.passage_id, (hit.text, {}))[0]:
+                return Citation(passage_id=hit.passage_id, document_id=hit.document_id,
+                                quote=quote, title=hit.title, url=hit.url, date=hit.date)
+        return None

@@ -80,7 +80,7 @@ class NLIModel:
                 f"verification model {onnx_path} is damaged (SHA-256 differs from the manifest)"
             )
         os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-        import onnxruntime
+        import onnxruntime  # type: ignore[import-untyped]
 
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = int(os.environ.get("FACTCHECK_NLI_THREADS", "0"))

@@ -71,8 +71,12 @@ class Settings(BaseSettings):
     extractor: Literal["auto", "embedded", "llm"] = Field(
         default="auto", description="claim extraction backend; auto = llm when llm_model is set"
     )
-    judge: Literal["auto", "embedded", "llm"] = Field(
-        default="auto", description="judging backend; auto = llm when llm_model is set"
+    judge: Literal["auto", "embedded", "model", "llm"] = Field(
+        default="auto", description="judging backend: embedded (rules and exact checks), model "
+        "(the verification model, experimental) or llm; auto = llm when llm_model is set"
+    )
+    rerank: bool = Field(
+        default=False, description="rerank retrieval's candidates with the verification model"
     )
     extractor_model: str | None = Field(default=None, description="model for extraction only")
     judge_model: str | None = Field(default=None, description="model for judging only")
@@ -105,7 +109,7 @@ class Settings(BaseSettings):
         default="extract-claims.v3", description="template in prompts/ for LLM extraction"
     )
     judge_prompt: str = Field(
-        default="judge-claim.v2", description="template in prompts/ for the LLM judge"
+        default="judge-claim.v3", description="template in prompts/ for the LLM judge"
     )
     judge_sentences: int = Field(
         default=0, ge=0, description="show the LLM judge only this many sentences of each "

@@ -11,13 +11,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from ._claims import ClaimExtractor, Extraction
 from ._corpus import fetch_url
 from ._embeddings import make_embedder
 from ._errors import BackendError, InputError
-from ._judge import EmbeddedJudge
+from ._judge import RuleJudge
 from ._language import require_supported, screen
 from ._llm import ChatClient, Ledger
 from ._llm_claims import LLMClaimExtractor
@@ -33,6 +33,7 @@ from ._models import (
     SearchHit,
     StageTimes,
 )
+from ._nli_judge import ModelJudge
 from ._retrieval import HybridRetriever, SearchFilter
 from ._settings import Settings
 from ._store import CorpusStore, IngestSummary
@@ -91,6 +92,38 @@ def check_paths(paths: object, what: str) -> list:
     return list(paths)
 
 
+def conflicting_verdicts(verdicts: list[ClaimVerdict]) -> list[str]:
+    """Warnings for claims of one article that cite the same evidence sentence, one SUPPORTED and
+    another REFUTED: the report must not contradict itself without saying so."""
+    by_quote: dict[str, dict[Label, list[str]]] = {}
+    for verdict in verdicts:
+        if verdict.label in (Label.SUPPORTED, Label.REFUTED):
+            for citation in verdict.citations:
+                by_quote.setdefault(citation.quote, {}).setdefault(verdict.label, []).append(
+                    verdict.claim.id)
+    return [
+        f"claims {', '.join(labels[Label.SUPPORTED])} (SUPPORTED) and "
+        f"{', '.join(labels[Label.REFUTED])} (REFUTED) cite the same evidence sentence: "
+        f"read them together ({quote[:80]!r})"
+        for quote, labels in by_quote.items()
+        if Label.SUPPORTED in labels and Label.REFUTED in labels
+    ]
+
+
+class Judge(Protocol):
+    """What every judge offers: `gather` retrieves a claim's evidence (its own kind), `judge`
+    decides the claim from it (retrieving it when None); `parallel` says whether claims are
+    best judged concurrently."""
+
+    name: str
+    parallel: bool
+
+    def gather(self, claim: Claim) -> Any: ...
+
+    def judge(self, claim: Claim, evidence: Any = None, ledger: Ledger | None = None
+              ) -> ClaimVerdict: ...
+
+
 class ExtractionFailed(BackendError):
     """No claim could be extracted because the model failed; `report` states it."""
 
@@ -139,7 +172,7 @@ class Verifier:
         *,
         store: CorpusStore | None = None,
         extractor: ClaimExtractor | LLMClaimExtractor | None = None,
-        judge: EmbeddedJudge | LLMJudge | None = None,
+        judge: Judge | None = None,
         chat_model: BaseChatModel | None = None,
     ) -> None:
         self.settings = settings or Settings()
@@ -158,10 +191,14 @@ class Verifier:
                      passages=self.settings.judge_passages,
                      sentences=self.settings.judge_sentences,
                      prompt=self.settings.judge_prompt)
-            if self._uses_llm("judge") else EmbeddedJudge(self.retriever, k=k)
+            if self._uses_llm("judge")
+            else ModelJudge(self.retriever, k=k, rerank=self.settings.rerank)
+            if self.settings.judge == "model"
+            else RuleJudge(self.retriever, k=k)
         )
         self._fingerprint: str | None = None
         self._lock = threading.Lock()
+        self._model_reranker: ModelJudge | None = None
 
     def _uses_llm(self, stage: Literal["extractor", "judge"]) -> bool:
         if self._chat_model is not None and getattr(self.settings, stage) == "auto":
@@ -232,15 +269,27 @@ class Verifier:
              for url in map(str, check_paths(urls, "urls"))]
         )
 
-    def search(self, query: str, k: int = 5, where: SearchFilter | None = None) -> list[SearchHit]:
-        """The k passages that best match `query` (hybrid dense + BM25)."""
+    def search(self, query: str, k: int = 5, where: SearchFilter | None = None,
+               rerank: bool | None = None) -> list[SearchHit]:
+        """The k passages that best match `query`: hybrid dense + BM25, the candidates reranked
+        by the verification model unless `rerank` (default: the `rerank` setting) is False."""
         if not check_text(query, "the query").strip():
             raise InputError("the query is empty")
         if isinstance(k, bool) or not isinstance(k, int) or k < 1:
             raise InputError(f"k must be a whole number of at least 1, not {k!r}")
         if where is not None and not isinstance(where, SearchFilter):
             raise InputError(f"where must be a SearchFilter, not {type(where).__name__}")
+        if self.settings.rerank if rerank is None else rerank:
+            return self._reranker().search(query, k=k, where=where)
         return self.retriever.search(query, k=k, where=where)
+
+    def _reranker(self) -> ModelJudge:
+        with self._lock:
+            if isinstance(self.judge, ModelJudge):
+                return self.judge
+            if self._model_reranker is None:
+                self._model_reranker = ModelJudge(self.retriever, k=self.settings.retrieval_k)
+            return self._model_reranker
 
     def provenance(self) -> Provenance:
         """What produces this verifier's reports: versions, models, prompts, corpus."""
@@ -259,10 +308,8 @@ class Verifier:
             llm_endpoint=", ".join(sorted({c.endpoint for c in self._clients.values()})),
         )
 
-    def _judge(self, claim: Claim, ledger: Ledger, evidence=None) -> ClaimVerdict:
-        if isinstance(self.judge, LLMJudge):
-            return self.judge.judge(claim, evidence, ledger=ledger)
-        return self.judge.judge(claim, evidence)
+    def _judge(self, claim: Claim, ledger: Ledger, evidence: Any = None) -> ClaimVerdict:
+        return self.judge.judge(claim, evidence, ledger=ledger)
 
     def verify_claim(self, text: str, as_of: str = "") -> ClaimVerdict:
         """Judge one self-contained claim, at the ISO date `as_of` ('' = today)."""
@@ -315,7 +362,7 @@ class Verifier:
                     progress(done[0], len(claims))
             return verdict
 
-        if isinstance(self.judge, LLMJudge):
+        if self.judge.parallel:
             with ThreadPoolExecutor(self.settings.llm_concurrency) as pool:
                 verdicts = list(pool.map(judge_one, claims))
         else:
@@ -329,6 +376,7 @@ class Verifier:
             warnings.append(unfinished)
         if errors:
             warnings.append(f"{errors} of {len(verdicts)} claims could not be judged")
+        warnings += conflicting_verdicts(verdicts)
         report = ArticleReport(
             source=source,
             article=text,

@@ -40,8 +40,9 @@ HomeOption = Annotated[
 
 StageOption = Annotated[
     str | None,
-    typer.Option(help="embedded or llm (default: $FACTCHECK_JUDGE / $FACTCHECK_EXTRACTOR, "
-                 "else llm when $FACTCHECK_LLM_MODEL is set)"),
+    typer.Option(help="embedded or llm; the judge also model (the verification model, "
+                 "experimental) (default: $FACTCHECK_JUDGE / $FACTCHECK_EXTRACTOR, else llm when "
+                 "$FACTCHECK_LLM_MODEL is set)"),
 ]
 
 
@@ -49,9 +50,10 @@ def _settings(home: Path | None, judge: str | None = None, extractor: str | None
               ) -> Settings:
     """Settings: the options given here, then FACTCHECK_* variables, then defaults."""
     explicit: dict[str, Any] = {"home": home, "judge": judge, "extractor": extractor}
-    for stage in ("judge", "extractor"):
-        if explicit[stage] not in (None, "auto", "embedded", "llm"):
-            raise InputError(f"--{stage} must be embedded or llm, not '{explicit[stage]}'")
+    if judge not in (None, "auto", "embedded", "model", "llm"):
+        raise InputError(f"--judge must be embedded, model or llm, not '{judge}'")
+    if extractor not in (None, "auto", "embedded", "llm"):
+        raise InputError(f"--extractor must be embedded or llm, not '{extractor}'")
     return Settings(**{name: value for name, value in explicit.items() if value is not None})
 
 
@@ -134,9 +136,12 @@ def search(
     date_to: Annotated[str | None, typer.Option(help="only passages dated on or before")] = None,
     mode: Annotated[str, typer.Option(help="hybrid, dense or lexical")] = "hybrid",
     as_json: Annotated[bool, typer.Option("--json", help="print a JSON list")] = False,
+    rerank: Annotated[bool, typer.Option(
+        help="rerank hybrid search's candidates with the verification model")] = False,
     home: HomeOption = None,
 ) -> None:
     """Print the passages that best match QUERY."""
+    from ._nli_judge import ModelJudge
     from ._retrieval import HybridRetriever, SearchFilter
     from ._verifier import build_store
 
@@ -159,7 +164,11 @@ def search(
         err.print(f"[yellow]warning:[/] {unfinished}", soft_wrap=True)
     elif store.count() == 0:
         err.print("[yellow]the store is empty: run `factcheck ingest PATH` first[/]")
-    hits = HybridRetriever(store).search(query, k=k, where=where, mode=mode)
+    retriever = HybridRetriever(store)
+    if rerank and mode == "hybrid":
+        hits = ModelJudge(retriever).search(query, k=k, where=where)
+    else:
+        hits = retriever.search(query, k=k, where=where, mode=mode)
     if as_json:
         fields = ("passage_id", "document_id", "score", "text", "title", "url", "date", "lang",
                   "source")

@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
 from agent._nli import LABELS, NLIModel
-from training.data import mnli_split, read_jsonl
+
+# training/ is not installed with the package: take its data split from the checkout
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from training.data import mnli_split, read_jsonl  # noqa: E402
 
 
 def expected_calibration_error(confidence: np.ndarray, correct: np.ndarray, bins: int = 10

@@ -4,7 +4,9 @@
         evals/suites/climate-fever-dev
 
 A claim counts as found at k when one of its gold evidence documents is among the top k passages
-("passages") or among the first k distinct documents of the ranking ("documents").
+("passages") or among the first k distinct documents of the ranking ("documents"). "reranked" is
+hybrid search's 30 candidates reordered by the verification model, as the default judge reads
+them.
 Stores are built (or reused) under --home (default: $FACTCHECK_HOME or ./.factcheck), one per
 suite.
 """
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from agent import Settings, Verifier
 from agent._evaluation import load_suite
+from agent._nli_judge import RERANK_CANDIDATES, ModelJudge
 
 
 def recall_at(suite_dir: Path, ks: tuple[int, ...], limit: int | None, home: Path) -> None:
@@ -28,13 +31,19 @@ def recall_at(suite_dir: Path, ks: tuple[int, ...], limit: int | None, home: Pat
     print(f"{suite.name}: {len(claims)} claims with gold evidence, "
           f"{verifier.store.count()} passages (ingest {summary.seconds:.1f} s)")
     vectors = verifier.store.embedder.embed_queries([c.claim for c in claims])
-    for mode in ("dense", "lexical", "hybrid"):
+    reranker = ModelJudge(verifier.retriever)
+    for mode in ("dense", "lexical", "hybrid", "reranked"):
         by_passage = dict.fromkeys(ks, 0)
         by_document = dict.fromkeys(ks, 0)
         started = time.perf_counter()
         for claim, vector in zip(claims, vectors, strict=True):
-            hits = verifier.retriever.search(claim.claim, k=4 * max(ks), mode=mode,
-                                             query_vector=vector)
+            if mode == "reranked":
+                candidates = verifier.retriever.search(claim.claim, k=RERANK_CANDIDATES,
+                                                       query_vector=vector)
+                hits = reranker.rerank(claim.claim, candidates, vector, RERANK_CANDIDATES)[0]
+            else:
+                hits = verifier.retriever.search(claim.claim, k=4 * max(ks), mode=mode,
+                                                 query_vector=vector)
             documents = list(dict.fromkeys(h.document_id for h in hits))
             for k in ks:
                 by_passage[k] += any(h.document_id in claim.evidence for h in hits[:k])

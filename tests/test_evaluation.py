@@ -604,20 +604,21 @@ class SpyJudge:
 
     def __init__(self, inner) -> None:
         self.inner, self.name, self.claims = inner, inner.name, []
+        self.parallel = inner.parallel
 
     def gather(self, claim):
         return self.inner.gather(claim)
 
-    def judge(self, claim, evidence=None):
+    def judge(self, claim, evidence=None, ledger=None):
         self.claims.append(claim)
-        return self.inner.judge(claim, evidence)
+        return self.inner.judge(claim, evidence, ledger=ledger)
 
 
 class WorsenedJudge(SpyJudge):
     """The real judge under its own name, with every SUPPORTED verdict turned into REFUTED."""
 
-    def judge(self, claim, evidence=None):
-        verdict = super().judge(claim, evidence)
+    def judge(self, claim, evidence=None, ledger=None):
+        verdict = super().judge(claim, evidence, ledger=ledger)
         if verdict.label == Label.SUPPORTED:
             verdict.label = Label.REFUTED
         return verdict

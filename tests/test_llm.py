@@ -102,8 +102,8 @@ def test_judge_cites_a_verbatim_quote_and_reports_usage_and_prompt_hash(
     assert report.llm.calls == 1 and report.llm.prompt_tokens == 300
     assert report.llm.cost_usd == pytest.approx((300 * 1.0 + 40 * 2.0) / 1e6)
     ref, digest = next(iter(report.provenance.prompts.items()))
-    assert ref == "judge-claim@2" and len(digest) == 64
-    assert report.provenance.judge == "llm:fake-model|judge-claim@2"
+    assert ref == "judge-claim@3" and len(digest) == 64
+    assert report.provenance.judge == "llm:fake-model|judge-claim@3"
     body = server.chat_requests[0].body
     assert body["model"] == "fake-model" and body["response_format"]["type"] == "json_schema"
     assert "<claim>" in server.chat_requests[0].prompt
@@ -661,8 +661,24 @@ def test_eval_with_the_llm_judge_counts_usage_and_a_rerun_makes_no_calls(server,
     (first, first_out), (second, second_out) = results
     assert first["metrics"]["usage"]["model_calls"] == 2 and "model: 2 calls" in first_out
     assert first["config"]["backend"] == "llm"
-    assert first["config"]["prompt_hashes"].keys() == {"extract-claims@3", "judge-claim@2"}
+    assert first["config"]["prompt_hashes"].keys() == {"extract-claims@3", "judge-claim@3"}
     assert second["metrics"]["usage"]["model_calls"] == 0
     assert second["metrics"]["usage"]["cache_hits"] == 2 and "0 calls, 2 cached" in second_out
     assert server.count() == 2
     assert [i["predicted"] for i in second["items"]] == [i["predicted"] for i in first["items"]]
+
+
+def test_judge_is_told_the_exact_checks_and_a_refuting_check_overrides_it(
+        tiny_store_home, embedder, server):
+    # 10 May 2023 was a Wednesday: the calendar check refutes the claim whatever the model says
+    claim = ("Die Linie 17 verbindet den Hauptbahnhof mit dem Stadtteil Grünau seit Montag, "
+             "dem 10. Mai 2023.")
+    server.responder = cite_tram
+    verifier = llm_verifier(tiny_store_home, embedder, server, extractor="embedded")
+    verdict = verifier.verify_claim(claim)
+    (request,) = server.chat_requests
+    prompt = "\n".join(m["content"] for m in request.body["messages"])
+    assert "Exact checks" in prompt and "Wednesday" in prompt
+    assert verdict.label == Label.REFUTED
+    assert [c.kind for c in verdict.checks] == ["calendar"]
+    assert "Wednesday" in verdict.rationale and "Monday" in verdict.rationale
