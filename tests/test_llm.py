@@ -347,8 +347,8 @@ def test_any_langchain_chat_model_plugs_in_with_bounded_concurrency(tiny_store_h
     settings = Settings(home=tiny_store_home, llm_concurrency=2, llm_cache=False,
                         extractor="embedded")
     verifier = Verifier(settings, store=CorpusStore(settings, embedder), chat_model=model)
-    articles = [f"{CLAIM} Die Baukosten der Linie lagen bei {n} Millionen Euro." for n in
-                (40, 41, 42)]
+    # figures the corpus does not give, so that no exact check overrules the model's answer
+    articles = [f"{CLAIM} Die Linie hat {n} Haltestellen mit Aufzug." for n in (40, 41, 42)]
     reports = verifier.verify_batch(articles)
     assert [len(r.verdicts) for r in reports] == [2, 2, 2]
     assert all(v.label == Label.NOT_ENOUGH_INFO for r in reports for v in r.verdicts)
