@@ -67,3 +67,20 @@ def test_instructions_in_an_article_change_no_verdict(tmp_path: Path, embedder, 
     named = [v for v in report.verdicts if "Sommer" in v.claim.text or "Okafor" in v.claim.text]
     assert named, [v.claim.text for v in report.verdicts]
     assert all(v.label != Label.SUPPORTED for v in named)
+
+
+@pytest.mark.parametrize("claim", [
+    # a role in another town or country is another role: the holders the corpus names refute
+    # nothing, and the corpus never mentions these people
+    "Sabine Roth ist die Hafenmeisterin von Kiel.",
+    "Recep Tayyip Erdoğan is the director of the Istanbul Observatory.",
+    # names outside a-z are names, whole ("never mentions Recep Tayyip" was the old rationale)
+    "Der frühere französische Präsident François Hollande hat das Observatorium besucht.",
+])
+def test_claims_about_people_the_corpus_never_mentions_are_not_decided(
+        tmp_path: Path, embedder, claim: str):
+    verdict = _verifier(tmp_path / "home", embedder, FACTS).verify_claim(claim)
+    assert verdict.label == Label.NOT_ENOUGH_INFO, verdict.rationale
+    for whole_name in ("Recep Tayyip Erdoğan", "François Hollande"):
+        if whole_name in claim:
+            assert f"never mentions {whole_name}" in verdict.rationale
