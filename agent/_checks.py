@@ -248,7 +248,9 @@ def _concepts(word: str, lexicon: tuple[dict[str, set[str]], list[tuple[str, str
 _SEPARABLE = re.compile(
     r"\b(?P<verb>traf|trafen|kam|kamen|reiste|reisten|trat|traten|gab|gaben|kündigte|kündigten|"
     r"stieg|stiegen|stellte|stellten|schloss|schlossen|lehnte|lehnten|stimmte|stimmten|"
-    r"stürzte|stürzten|nahm|nahmen)\b(?P<middle>[^,;:!?]*?)"
+    r"stürzte|stürzten|nahm|nahmen)\b"
+    # the middle may hold a date in commas: "traf am Mittwoch, dem 30. Oktober 2024, in Moskau ein"
+    r"(?P<middle>(?:[^,;:!?]|,\s*(?:dem|den)\s+\d{1,2}\.\s*\w+(?:\s+\d{4})?,)*?)"
     r"\s(?P<particle>ein|an|ab|auf|aus|zurück|bekannt|vor|zu|in Kraft)(?=\s*(?:[.,;:]|$))"
 )
 

@@ -14,6 +14,11 @@ S, R, N = Label.SUPPORTED, Label.REFUTED, None
 ARTICLE_DATE = date(2024, 3, 20)  # a Wednesday
 
 CASES = [
+    # a separable verb around a date in commas is still the same event ("kam an" = "traf ein")
+    ("Die Ministerin kam am Dienstag in Graz an.",
+     ["Die Ministerin traf am Mittwoch, dem 30. Oktober 2024, in Graz ein."], None, R, "Mittwoch"),
+    ("Der Trainer kam am Mittwoch in Bremen an.",
+     ["Der Trainer traf am Mittwoch, dem 30. Oktober 2024, in Bremen ein."], None, S, "Mittwoch"),
     # a weekday stated with a date in the claim
     ("Am Freitag, dem 9. Juni 2023, eröffnete die Bürgermeisterin das neue Hallenbad.", [],
      None, S, "Freitag"),
