@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
@@ -116,6 +117,23 @@ def is_instruction(sentence: str) -> bool:
     return bool(_INSTRUCTION.search(sentence))
 
 
+Evidence = TypeVar("Evidence", bound=EvidenceSentence)
+
+
+def sentences_of(retriever: HybridRetriever, hits: list[SearchHit], query_vector: np.ndarray,
+                 kind: type[Evidence]) -> list[Evidence]:
+    """The stored sentences of the hits as `kind`, with their similarity to the query, most
+    similar first; sentences that address the checker are left out."""
+    by_passage = retriever.store.passage_sentences([h.passage_id for h in hits])
+    found: list[Evidence] = []
+    for hit in hits:
+        sentences, vectors = by_passage.get(hit.passage_id, ([], np.zeros((0, 1))))
+        sims = vectors @ query_vector if len(sentences) else []
+        found.extend(kind(s, hit, float(v)) for s, v in zip(sentences, sims, strict=True)
+                     if not is_instruction(s))
+    return sorted(found, key=lambda e: -e.similarity)
+
+
 Decision = tuple[Label, float, str, list[EvidenceSentence]]
 # Evidence sentences the exact checks read: the most similar to the claim.
 CHECKED_SENTENCES = 12
@@ -178,16 +196,7 @@ class RuleJudge:
     def evidence(self, claim_text: str, query_vector: np.ndarray) -> list[EvidenceSentence]:
         """Sentences of the retrieved passages, most similar to the claim first."""
         hits = self.retriever.search(claim_text, k=self.k, query_vector=query_vector)
-        by_passage = self.retriever.store.passage_sentences([h.passage_id for h in hits])
-        found: list[EvidenceSentence] = []
-        for hit in hits:
-            sentences, vectors = by_passage.get(hit.passage_id, ([], np.zeros((0, 1))))
-            sims = vectors @ query_vector if len(sentences) else []
-            found.extend(
-                EvidenceSentence(s, hit, float(v)) for s, v in zip(sentences, sims, strict=True)
-                if not is_instruction(s)
-            )
-        return sorted(found, key=lambda e: -e.similarity)
+        return sentences_of(self.retriever, hits, query_vector, EvidenceSentence)
 
     def _known(self, word: str) -> bool:
         """Whether a word occurs anywhere in the corpus (via the BM25 vocabulary)."""

@@ -24,7 +24,8 @@ import numpy as np
 
 from ._checks import run_checks
 from ._claims import SPEECH_VERBS
-from ._judge import _calendar_only, is_instruction, names_in
+from ._judge import EvidenceSentence as RuleEvidence
+from ._judge import _calendar_only, names_in, sentences_of
 from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
 from ._nli import Entailment, NLIModel
 from ._quantities import find_quantities, supports
@@ -41,13 +42,10 @@ _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 
 
 @dataclass
-class EvidenceSentence:
+class EvidenceSentence(RuleEvidence):
     """A sentence of a retrieved passage, its similarity to the claim and, once read, the
     model's probabilities."""
 
-    text: str
-    hit: SearchHit
-    similarity: float
     probs: Entailment | None = None
 
 
@@ -76,24 +74,11 @@ class ModelJudge:
 
     # -- retrieval and reranking ------------------------------------------------------------
 
-    def _sentences(self, claim: str, hits: list[SearchHit], query_vector: np.ndarray
-                   ) -> list[EvidenceSentence]:
-        by_passage = self.retriever.store.passage_sentences([h.passage_id for h in hits])
-        found: list[EvidenceSentence] = []
-        for hit in hits:
-            sentences, vectors = by_passage.get(hit.passage_id, ([], np.zeros((0, 1))))
-            sims = vectors @ query_vector if len(sentences) else []
-            found.extend(
-                EvidenceSentence(s, hit, float(v)) for s, v in zip(sentences, sims, strict=True)
-                if not is_instruction(s)
-            )
-        return sorted(found, key=lambda e: -e.similarity)
-
     def rerank(self, query: str, hits: list[SearchHit], query_vector: np.ndarray,
                k: int) -> tuple[list[SearchHit], list[EvidenceSentence]]:
         """The k hits whose closest sentence bears most on the query (either way), and those
         sentences with the model's probabilities."""
-        sentences = self._sentences(query, hits, query_vector)
+        sentences = sentences_of(self.retriever, hits, query_vector, EvidenceSentence)
         best: dict[str, EvidenceSentence] = {}
         for e in sentences:
             best.setdefault(e.hit.passage_id, e)
@@ -123,7 +108,7 @@ class ModelJudge:
         query_vector = self.embedder.embed_queries([claim.text])[0]
         if not self.rerank_enabled:
             hits = self.retriever.search(claim.text, k=self.k, query_vector=query_vector)
-            return self._sentences(claim.text, hits, query_vector)
+            return sentences_of(self.retriever, hits, query_vector, EvidenceSentence)
         hits = self.retriever.search(claim.text, k=RERANK_CANDIDATES, query_vector=query_vector)
         kept, sentences = self.rerank(claim.text, hits, query_vector, self.k)
         ids = {h.passage_id for h in kept}
