@@ -244,12 +244,12 @@ def _concepts(word: str, lexicon: tuple[dict[str, set[str]], list[tuple[str, str
     return found
 
 
-# German verbs whose particle stands at the end of the clause: "traf am Dienstag in Moskau ein".
+# German verbs whose particle stands at the end of the clause: "traf am Freitag in Bremen ein".
 _SEPARABLE = re.compile(
     r"\b(?P<verb>traf|trafen|kam|kamen|reiste|reisten|trat|traten|gab|gaben|kündigte|kündigten|"
     r"stieg|stiegen|stellte|stellten|schloss|schlossen|lehnte|lehnten|stimmte|stimmten|"
     r"stürzte|stürzten|nahm|nahmen)\b"
-    # the middle may hold a date in commas: "traf am Mittwoch, dem 30. Oktober 2024, in Moskau ein"
+    # the middle may hold a date in commas: "traf am Freitag, dem 7. Juni 2024, in Bremen ein"
     r"(?P<middle>(?:[^,;:!?]|,\s*(?:dem|den)\s+\d{1,2}\.\s*\w+(?:\s+\d{4})?,)*?)"
     r"\s(?P<particle>ein|an|ab|auf|aus|zurück|bekannt|vor|zu|in Kraft)(?=\s*(?:[.,;:]|$))"
 )
@@ -257,7 +257,7 @@ _SEPARABLE = re.compile(
 
 def _separable_events(text: str) -> dict[int, set[str]]:
     """Events of German verbs whose particle ends the clause, by the verb's offset ("traf am
-    Dienstag in Moskau ein" is an arrival, not a meeting)."""
+    Freitag in Bremen ein" is an arrival, not a meeting)."""
     found = {}
     for match in _SEPARABLE.finditer(text):
         joined = _fold(match.group("particle").replace(" ", "") + match.group("verb"))
@@ -1653,7 +1653,7 @@ def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozense
             elif preposition and word.capital:
                 found.add(_fold(word.text))
             else:
-                break  # a name follows the office: "Präsident Moon Jae-in"
+                break  # a name follows the office: "Präsidentin Ana Duarte"
     return frozenset(found)
 
 

@@ -65,13 +65,13 @@ _QUOTE_THEN_SPEAKER = re.compile(
     re.DOTALL,
 )
 _ROLE_AFTER_SPEAKER = re.compile(r"^,\s*(?P<role>[^,.]+?)\s*[.,]")
-# ROLE NAME (apposition before the name): "Der südkoreanische Präsident Moon Jae-in gab ..."
+# ROLE NAME (apposition before the name): "Der portugiesische Präsident Rui Falcão gab ..."
 _ROLE_BEFORE_NAME = re.compile(
     rf"(?P<role>\b(?:[Dd]er|[Dd]ie|[Tt]he)\s+(?:[a-zäöü][\w-]+\s+){{0,2}}{ROLE_NOUNS})"
     rf"\s+(?P<name>{_NAME})"
 )
-# NAME, ROLE (apposition after the name): "sagte Oleksandr Petrenko, der Verteidigungsminister der
-# Ukraine."
+# NAME, ROLE (apposition after the name): "sagte Greta Lind, die Umweltministerin von
+# Schweden."
 _NAME_THEN_ROLE = re.compile(
     rf"(?P<name>(?:(?:{TITLES})\s+)*{_NAME}),\s*(?P<role>(?:der|die|das|the|a|an|eine|ein)\s+"
     rf"[^,.;„“\"]+?)\s*(?:[.,;]|$)"
@@ -193,7 +193,7 @@ class ClaimExtractor:
     leaves out the statements the check-worthiness classifier rejects, with a reason.
 
     Attributed quotes give two claims (the speaker holds the stated role; the speaker said it),
-    an apposition such as "Präsident Moon Jae-in" gives a role claim, compound sentences are split
+    an apposition such as "Präsident Rui Falcão" gives a role claim, compound sentences are split
     (agent/_atomic.py), a sentence that opens with "Er"/"Sie" takes its subject from the last
     person named before it, "der Präsident" the one person named with that role, and "am selben
     Tag" the date given earlier in the paragraph.
@@ -292,7 +292,7 @@ class ClaimExtractor:
         if quote:
             speaker = quote.group("speaker").strip()
             if " " not in speaker and last_person and speaker in last_person.split():
-                speaker = last_person  # "erklärte Moon" after "Präsident Moon Jae-in"
+                speaker = last_person  # "erklärte Falcão" after "Präsident Rui Falcão"
             said = "erklärte" if lang == "de" else "said"
             words = quote.group("quote").strip().rstrip(",")
             found = [("quote", f"{speaker} {said}: „{words}“", 0, whole)]
