@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from difflib import SequenceMatcher
@@ -87,7 +87,8 @@ _EVENTS = _lexicon({
     "meet": "treffen trifft traf trafen getroffen treffens meet meets met meeting meetings "
             "gespräch* talks gipfel* summit*",
     "arrive": "ankunft angekommen ankam ankamen eintraf eintrafen eingetroffen eintreffen "
-              "arrive arrives arrived arrival landete landeten gelandet landed",
+              "arrive arrives arrived arrival landete landeten gelandet landed reach reached "
+              "reaches erreichte erreichten",
     "depart": "abreise abgereist abreiste abflug departed departure",
     "visit": "besuch* visit*",
     "elect": "gewählt wählte wählten wahl wahlen elected election elections vote voted",
@@ -255,11 +256,21 @@ _SEPARABLE = re.compile(
 )
 
 
-def _separable_events(text: str) -> dict[int, set[str]]:
-    """Events of German verbs whose particle ends the clause, by the verb's offset ("traf am
-    Freitag in Bremen ein" is an arrival, not a meeting)."""
-    found = {}
-    for match in _SEPARABLE.finditer(text):
+# Travel to a named place is arriving there: "flew to Oslo on Monday", "reiste am Montag nach
+# Oslo". Verbs of setting off ("left for", "headed to") are not arrivals.
+_TRAVEL_TO = re.compile(
+    r"\b(?P<verb>travel(?:s|led|ed|ling)?|fl(?:y|ies|ew|own|ying)|continu(?:e|es|ed|ing)|"
+    r"proceed(?:s|ed|ing)?|reist|reiste|reisten|gereist|weiterreisen|weiterreiste|flog|flogen|"
+    r"geflogen|fliegt)\b(?:[\s,]+[\w.]+){0,10}?\s+(?:to|nach)\s+[A-ZÄÖÜ]"
+)
+
+
+def _verb_events(text: str) -> dict[int, set[str]]:
+    """Events that a verb names only with its context, by the verb's offset: German verbs whose
+    particle ends the clause ("traf am Freitag in Bremen ein" is an arrival, not a meeting) and
+    travel to a named place."""
+    found: dict[int, set[str]] = {m.start("verb"): {"arrive"} for m in _TRAVEL_TO.finditer(text)}
+    for match in _SEPARABLE.finditer(text):  # "reiste am Montag nach Oslo ab" sets off
         joined = _fold(match.group("particle").replace(" ", "") + match.group("verb"))
         found[match.start("verb")] = _concepts(joined, _EVENTS)  # "stieg ab" is no rise
     return found
@@ -288,14 +299,14 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 def _words(text: str) -> list[_Word]:
     """The words of a text that are not function words, with the concepts they name; place
     names of several words are one word."""
-    separable = _separable_events(text)
+    separable = _verb_events(text)
     phrases = [(m.start(), m.end()) for m in _PLACE_PHRASE.finditer(text)]
     matches = [(m.start(), m.end()) for m in _WORD.finditer(text)
                if not any(s <= m.start() < e for s, e in phrases)]
     words = []
     for start, end in sorted(matches + phrases):
         original = text[start:end]
-        folded = re.sub(r"\s+", "", _fold(original))
+        folded = re.sub(r"\s+|['’]s$", "", _fold(original))  # "Norway's": "norway"
         if folded in _STOPWORDS and not (original.isupper() and len(original) > 1):
             continue
         events = separable[start] if start in separable else _concepts(folded, _EVENTS)
@@ -352,6 +363,13 @@ def _similar_names(a: str, b: str) -> bool:
     return min(len(fa), len(fb)) >= 4 and SequenceMatcher(None, fa, fb).ratio() >= 0.8
 
 
+def _compound_head(word: str, stem: str) -> bool:
+    """Whether a folded German compound ends in the word whose stem is given, up to an
+    inflection: "handelsministerin" and "minist" (of "minister")."""
+    at = word.find(stem, 1)
+    return len(stem) >= 6 and at > 0 and len(word) - at - len(stem) <= 4
+
+
 def _word_matches(word: _Word, others: Sequence[_Word]) -> bool:
     """Whether a word of the claim occurs in another text: the same stem, concept or name."""
     for other in others:
@@ -359,6 +377,8 @@ def _word_matches(word: _Word, others: Sequence[_Word]) -> bool:
             return True
         a, b = word.stem, other.stem
         if a == b or min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)):
+            return True
+        if _compound_head(_fold(word.text), b) or _compound_head(_fold(other.text), a):
             return True
         if word.capital and other.capital and _similar_names(word.text, other.text):
             return True
@@ -378,17 +398,36 @@ def _outside(words: Iterable[_Word], spans: Iterable[tuple[int, int]]) -> list[_
     return [w for w in words if not any(s <= w.start < e for s, e in spans)]
 
 
+@dataclass(frozen=True)
+class SentenceContext:
+    """Where an evidence sentence stands: its document's title and passage, where the people and
+    things it refers to ("the minister") are named, and the document's date."""
+
+    text: str
+    published: date | None = None
+
+
+# A place the event happens at or goes to ("in Oslo", "nach Oslo"), as against a place that
+# says whose someone is ("Norway's minister"): the sentence itself must name the former.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|im|nach|aus|bei|to|at|into|from|near|vor)\s+(?:der|dem|den|die|das|the)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _same_event(
     claim: str, sentence: str, claim_spans: Iterable[tuple[int, int]] = (),
     sentence_spans: Iterable[tuple[int, int]] = (), *, coverage: float = 0.6,
-    without_event: float = 0.75, any_direction: bool = False,
+    without_event: float = 0.75, any_direction: bool = False, context: str = "",
 ) -> bool:
     """Whether an evidence sentence speaks of the claim's event: it has the claim's predicate
     (when the claim names one the lexicon knows), the same aspect (begin/end), every name of the
     claim and no other number of a numbered name ("Block 2"), and `coverage` of its other
     words; the spans of the values compared are left out.
     Without a known predicate, `without_event` of the words must match; `any_direction`: a rise
-    and a fall are the same predicate (for figures, whose sign is compared)."""
+    and a fall are the same predicate (for figures, whose sign is compared). `context`: the
+    sentence's document title and passage, where a participant it refers to ("the minister")
+    may be named; the places where the event happens must be in the sentence itself."""
     named, other_named = numbered_names(claim), numbered_names(sentence)
     if any(noun == n and number != m for noun, number in named - other_named
            for n, m in other_named):
@@ -406,9 +445,17 @@ def _same_event(
         return False
     if events & _ASPECTS != other_events & _ASPECTS and events & _ASPECTS:
         return False
-    if any(_is_name_like(w, claim) and not _word_matches(w, theirs) for w in mine):
+    around = _words(context) if context else []
+
+    def found(word: _Word) -> bool:
+        if _word_matches(word, theirs):
+            return True
+        return (_is_name_like(word, claim) and not _LOCATIVE_BEFORE.search(claim[: word.start])
+                and _word_matches(word, around))
+
+    if any(_is_name_like(w, claim) and not found(w) for w in mine):
         return False
-    matched = sum(_word_matches(w, theirs) for w in mine)
+    matched = sum(found(w) for w in mine)
     return matched / len(mine) >= (coverage if events else max(coverage, without_event))
 
 
@@ -694,12 +741,17 @@ def _clauses(text: str, keep: Iterable[tuple[int, int]]) -> list[int]:
             if not any(s <= m.start() < e for s, e in keep)]
 
 
+_PURPOSE_BEFORE = re.compile(r"\b(?:to|zu)\s+$", re.IGNORECASE)
+
+
 def _event_dates(events: set[str], sentence: str, whens: list[_When]) -> list[_When]:
     """The dates of a sentence that belong to one of `events`: those whose nearest event word
     (in the same clause first) names it. Without known events, the sentence's only date."""
     if not events:
         return whens if len(whens) == 1 else []
-    words = _words(sentence)
+    # a purpose ("on 5 June to meet the mayor", "um den Bürgermeister zu treffen") is not
+    # what the date is of
+    words = [w for w in _words(sentence) if not _PURPOSE_BEFORE.search(sentence[: w.start])]
     # "the talks began on 5 November": the talks, not the beginning, name the event
     verbs = [w for w in words if w.events - _ASPECTS] or [w for w in words if w.events]
     breaks = _clauses(sentence, ((w.start, w.end) for w in whens))
@@ -892,15 +944,20 @@ def _relative_day_weekday(claim: str, as_of: date | None) -> CheckResult | None:
 
 
 def _evidence_day(claim: str, spans: list[tuple[int, int]], sentence: str,
-                  year_hint: int | None, as_of: date | None) -> date | None:
-    """The one day that an evidence sentence on the claim's event gives for it, if any."""
+                  year_hint: int | None, as_of: date | None,
+                  context: SentenceContext | None = None) -> date | None:
+    """The one day that an evidence sentence on the claim's event gives for it, if any; a year
+    it leaves out is the claim's, else the one nearest its document's date, else `as_of`'s."""
     if _RECURRENCE.search(sentence) or _RECURRENCE.search(claim) or _figures_differ(
         claim, sentence
     ):
         return None
     whens = _find_dates(sentence)
-    if not _same_event(claim, sentence, spans, [(w.start, w.end) for w in whens]):
+    if not _same_event(claim, sentence, spans, [(w.start, w.end) for w in whens],
+                       context=context.text if context else ""):
         return None
+    if context and context.published:
+        as_of = context.published
     days = {
         _day_of(w, year_hint, as_of)
         for w in _event_dates(_claim_events(claim, spans), sentence, whens)
@@ -909,12 +966,13 @@ def _evidence_day(claim: str, spans: list[tuple[int, int]], sentence: str,
     return days.pop() if len(days) == 1 else None
 
 
-def check_calendar(claim: str, evidence: Sequence[str], as_of: date | None = None
-                   ) -> CheckResult | None:
+def check_calendar(claim: str, evidence: Sequence[str], as_of: date | None = None,
+                   contexts: Mapping[str, SentenceContext] | None = None) -> CheckResult | None:
     """Weekdays against the real calendar: a weekday stated with a date in the claim ("am Freitag,
     dem 9. Juni 2023"); a relative day against the article's date `as_of` ("gestern, Dienstag",
     "last Tuesday, 5 March"); a weekday or relative day without a date against the date that the
-    evidence gives for the same event. A weekday without any date is left alone."""
+    evidence gives for the same event. A weekday without any date is left alone. `contexts`:
+    each evidence sentence's document title and passage (see `_same_event`)."""
     whens = _find_dates(claim)
     results: list[CheckResult | None] = [*_stated_weekdays(claim, whens, as_of),
                                          _relative_day_weekday(claim, as_of)]
@@ -926,7 +984,8 @@ def check_calendar(claim: str, evidence: Sequence[str], as_of: date | None = Non
             spans.append((relative.start(), relative.end()))
         year_hint = next((w.last[0] for w in whens if w.last[0]), None)
         for sentence in evidence:
-            day = _evidence_day(claim, spans, sentence, year_hint, as_of)
+            day = _evidence_day(claim, spans, sentence, year_hint, as_of,
+                                (contexts or {}).get(sentence))
             if day is None:
                 continue
             if bare:
@@ -946,13 +1005,15 @@ def check_calendar(claim: str, evidence: Sequence[str], as_of: date | None = Non
 # --- dates of the same event --------------------------------------------------------------------
 
 
-def _sentence_dates(claimed: _When, claim: str, spans: list[tuple[int, int]], sentence: str
+def _sentence_dates(claimed: _When, claim: str, spans: list[tuple[int, int]], sentence: str,
+                    context: SentenceContext | None = None
                     ) -> tuple[bool, str | None, _When | None]:
     """Whether a sentence speaks of the claim's event, and if so how the date it gives for the
     event bears on the claim's ("conflict", "match", "coarser", or None) and which date it is."""
     whens = _find_dates(sentence)
     if _RECURRENCE.search(sentence) or _figures_differ(claim, sentence) or not _same_event(
-        claim, sentence, spans, [(w.start, w.end) for w in whens]
+        claim, sentence, spans, [(w.start, w.end) for w in whens],
+        context=context.text if context else ""
     ):
         return False, None, None
     stated = [w for w in _event_dates(_claim_events(claim, spans), sentence, whens)
@@ -985,7 +1046,8 @@ def _months_apart(claimed: _When, stated: _When) -> float:
     return gap / 30.4
 
 
-def check_dates(claim: str, evidence: Sequence[str]) -> CheckResult | None:
+def check_dates(claim: str, evidence: Sequence[str],
+                contexts: Mapping[str, SentenceContext] | None = None) -> CheckResult | None:
     """The claim's date of an event (day, month, year or range; "seit" and "bis" dates against
     their like) against the date that evidence sentences on the same event give: a different date
     refutes, the same date supports, and same-event evidence that never gives the claim's date
@@ -999,7 +1061,8 @@ def check_dates(claim: str, evidence: Sequence[str]) -> CheckResult | None:
                                              for w in _bare_weekdays(claim, whens)]
     found: dict[str, tuple[str, _When | None]] = {}
     for sentence in evidence:
-        same, outcome, stated = _sentence_dates(claimed, claim, spans, sentence)
+        same, outcome, stated = _sentence_dates(claimed, claim, spans, sentence,
+                                                (contexts or {}).get(sentence))
         if same and outcome and outcome not in found:
             found[outcome] = (sentence, stated)
     value = _describe(claimed)
@@ -2003,13 +2066,14 @@ def check_membership(claim: str, evidence: Sequence[str], as_of: date | None = N
 # --- all checks ---------------------------------------------------------------------------------
 
 
-def run_checks(claim: str, evidence: Sequence[str], as_of: date | None = None
-               ) -> list[CheckResult]:
-    """Every check that fires on a claim, given its evidence sentences (best first) and the date
-    the claim is judged at (the article's date; relative days and the present tense use it)."""
+def run_checks(claim: str, evidence: Sequence[str], as_of: date | None = None,
+               contexts: Mapping[str, SentenceContext] | None = None) -> list[CheckResult]:
+    """Every check that fires on a claim, given its evidence sentences (best first), the date
+    the claim is judged at (the article's date; relative days and the present tense use it) and
+    each sentence's document title and passage, where the participants it refers to are named."""
     checks: list[Callable[[], CheckResult | None]] = [
-        lambda: check_calendar(claim, evidence, as_of),
-        lambda: check_dates(claim, evidence),
+        lambda: check_calendar(claim, evidence, as_of, contexts),
+        lambda: check_dates(claim, evidence, contexts),
         lambda: check_quantities(claim, evidence),
         lambda: check_role(claim, evidence, as_of) or check_membership(claim, evidence, as_of),
     ]

@@ -15,11 +15,11 @@ from typing import TypeVar
 
 import numpy as np
 
-from ._checks import run_checks
+from ._checks import SentenceContext, run_checks
 from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES, detect_language
 from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
 from ._quantities import Quantity, comparable, contradicts, find_quantities, supports
-from ._retrieval import HybridRetriever, tokenize
+from ._retrieval import HybridRetriever, passage_hit, tokenize
 
 # Similarity of claim and best evidence sentence (multilingual-e5-small, cosine) above which the
 # sentence is taken to state the claim. Set on the seed suite, checked on climate-fever-dev.
@@ -135,8 +135,36 @@ def sentences_of(retriever: HybridRetriever, hits: list[SearchHit], query_vector
 
 
 Decision = tuple[Label, float, str, list[EvidenceSentence]]
-# Evidence sentences the exact checks read: the most similar to the claim.
+# Evidence sentences the exact checks read: the most similar to the claim, then the rest of the
+# documents of the most similar `CHECKED_DOCUMENTS` (up to `CHECKED_LIMIT` sentences in all).
 CHECKED_SENTENCES = 12
+CHECKED_DOCUMENTS = 3
+CHECKED_LIMIT = 60
+
+
+def checked_evidence(retriever: HybridRetriever, evidence: list[Evidence], kind: type[Evidence],
+                     best: int = CHECKED_SENTENCES
+                     ) -> tuple[list[Evidence], dict[str, SentenceContext]]:
+    """The sentences the exact checks read, with each one's context: the `best` evidence
+    sentences (the most similar to the claim), then the other sentences of their documents, which
+    often hold the date or the participants of the same event ("the minister would continue to
+    Oslo the next day")."""
+    first = evidence[:best]
+    documents = list(dict.fromkeys(e.hit.document_id for e in first))[:CHECKED_DOCUMENTS]
+    passages = retriever.store.document_passages(documents)
+    by_passage = retriever.store.passage_sentences(list(passages))
+    order = sorted(passages, key=lambda pid: (documents.index(passages[pid][1]["document_id"]),
+                                              passages[pid][1].get("index", 0)))
+    read, seen = list(first), {e.text for e in first}
+    for pid in order:
+        hit = passage_hit(pid, *passages[pid])
+        for sentence in by_passage.get(pid, ([], None))[0]:
+            if len(read) < CHECKED_LIMIT and sentence not in seen and not is_instruction(sentence):
+                read.append(kind(sentence, hit, 0.0))
+                seen.add(sentence)
+    contexts = {e.text: SentenceContext(f"{e.hit.title}. {e.hit.text}", parse_date(e.hit.date))
+                for e in reversed(read)}
+    return read, contexts
 
 
 def overrule(checks: list[CheckResult], decision: Decision, evidence: list[EvidenceSentence]
@@ -220,11 +248,12 @@ class RuleJudge:
         """The verdict on one claim; `evidence` from `gather` saves retrieving it again."""
         if evidence is None:
             evidence = self.gather(claim)
-        considered = list(dict.fromkeys(e.hit.passage_id for e in evidence))
-        checks = run_checks(claim.text, [e.text for e in evidence[:CHECKED_SENTENCES]],
-                            parse_date(claim.as_of) if claim.as_of else None)
+        checked, contexts = checked_evidence(self.retriever, evidence, EvidenceSentence)
+        considered = list(dict.fromkeys(e.hit.passage_id for e in [*evidence, *checked]))
+        checks = run_checks(claim.text, [e.text for e in checked],
+                            parse_date(claim.as_of) if claim.as_of else None, contexts)
         label, confidence, rationale, cited = overrule(checks, self._decide(claim, evidence),
-                                                       evidence)
+                                                       checked)
         citations = [
             Citation(passage_id=e.hit.passage_id, document_id=e.hit.document_id, quote=e.text,
                      title=e.hit.title, url=e.hit.url, date=e.hit.date)

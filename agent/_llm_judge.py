@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from ._checks import format_checks, run_checks
 from ._errors import BackendError
+from ._judge import EvidenceSentence, checked_evidence
 from ._llm import ChatClient, Ledger
 from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
 from ._prompts import defuse, load_prompt
@@ -145,7 +146,8 @@ class LLMJudge:
             f' date="{hit.date}">\n{defuse(_excerpt(hit.text))}\n</passage>'
             for pid, hit in shown.items()
         )
-        checks = self._checks(claim, hits)
+        checks, checked = self._checks(claim, hits)
+        considered = list(dict.fromkeys([*considered, *(e.hit.passage_id for e in checked)]))
         shown_checks = defuse(format_checks(checks)) or "Exact checks: none applied."
         try:
             answer = self.client.structured(
@@ -182,27 +184,26 @@ class LLMJudge:
         if refuting is not None and label != Label.REFUTED:
             # an exact check overrides the model
             label, confidence, rationale = Label.REFUTED, 0.95, refuting.detail
-            check_citation = self._cite(refuting.quote, hits, stored)
-            citations = [check_citation] if check_citation is not None else []
+            citations = [
+                Citation(passage_id=e.hit.passage_id, document_id=e.hit.document_id,
+                         quote=e.text, title=e.hit.title, url=e.hit.url, date=e.hit.date)
+                for e in checked
+                if e.text == refuting.quote
+                and e.text in stored.get(e.hit.passage_id, (e.hit.text, {}))[0]
+            ][:1]
         return ClaimVerdict(claim=claim, label=label, confidence=round(confidence, 3),
                             rationale=rationale, citations=citations, considered=considered,
                             checks=checks)
 
-    def _checks(self, claim: Claim, hits: list[SearchHit]) -> list[CheckResult]:
-        """The exact checks of the claim against the sentences of the passages shown."""
+    def _checks(self, claim: Claim, hits: list[SearchHit]
+                ) -> tuple[list[CheckResult], list[EvidenceSentence]]:
+        """The exact checks of the claim against the sentences of the passages shown and the
+        rest of their documents, and the sentences they read."""
         by_passage = self.retriever.store.passage_sentences([h.passage_id for h in hits])
-        sentences = [s for h in hits
-                     for s in (by_passage[h.passage_id][0] if h.passage_id in by_passage
-                               else [h.text])]
+        shown = [EvidenceSentence(s, h, 0.0) for h in hits
+                 for s in (by_passage[h.passage_id][0] if h.passage_id in by_passage
+                           else [h.text])]
+        checked, contexts = checked_evidence(self.retriever, shown, EvidenceSentence,
+                                             best=len(shown))
         as_of = parse_date(claim.as_of) if claim.as_of else None
-        return run_checks(claim.text, sentences, as_of)
-
-    @staticmethod
-    def _cite(quote: str, hits: list[SearchHit], stored: dict[str, tuple[str, dict]]
-              ) -> Citation | None:
-        """A citation of the passage that holds `quote` verbatim, if one does."""
-        for hit in hits:
-            if quote in stored.get(hit.passage_id, (hit.text, {}))[0]:
-                return Citation(passage_id=hit.passage_id, document_id=hit.document_id,
-                                quote=quote, title=hit.title, url=hit.url, date=hit.date)
-        return None
+        return run_checks(claim.text, [e.text for e in checked], as_of, contexts), checked

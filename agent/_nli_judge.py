@@ -25,7 +25,7 @@ import numpy as np
 from ._checks import run_checks
 from ._claims import SPEECH_VERBS
 from ._judge import EvidenceSentence as RuleEvidence
-from ._judge import _calendar_only, names_in, sentences_of
+from ._judge import _calendar_only, checked_evidence, names_in, sentences_of
 from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
 from ._nli import Entailment, NLIModel
 from ._quantities import find_quantities, supports
@@ -121,10 +121,11 @@ class ModelJudge:
         """The verdict on one claim; `evidence` from `gather` saves retrieving it again."""
         if evidence is None:
             evidence = self.gather(claim)
-        considered = list(dict.fromkeys(e.hit.passage_id for e in evidence))
         read = self._read(claim.text, evidence)
-        checks = run_checks(claim.text, [e.text for e in read], _as_of(claim))
-        decision = self._decide(claim, read, checks)
+        checked, contexts = checked_evidence(self.retriever, read, EvidenceSentence)
+        considered = list(dict.fromkeys(e.hit.passage_id for e in [*evidence, *checked]))
+        checks = run_checks(claim.text, [e.text for e in checked], _as_of(claim), contexts)
+        decision = self._decide(claim, read, checks, checked)
         citations = [
             Citation(passage_id=e.hit.passage_id, document_id=e.hit.document_id, quote=e.text,
                      title=e.hit.title, url=e.hit.url, date=e.hit.date)
@@ -151,11 +152,12 @@ class ModelJudge:
             e.probs = p
         return sorted(chosen, key=lambda e: -(e.probs.relevance if e.probs else 0.0))
 
-    def _decide(self, claim: Claim, read: list[EvidenceSentence],
-                checks: list[CheckResult]) -> _Decision:
+    def _decide(self, claim: Claim, read: list[EvidenceSentence], checks: list[CheckResult],
+                checked: list[EvidenceSentence]) -> _Decision:
+        """The decision from the model's reading and the exact checks (over `checked`)."""
         if not read:
             return _Decision(Label.NOT_ENOUGH_INFO, 0.9, "The corpus has no passage on this claim.")
-        by_quote = {e.text: e for e in read}
+        by_quote = {e.text: e for e in checked}
         for check in checks:
             if check.outcome == Label.REFUTED:
                 cited = [by_quote[check.quote]] if check.quote in by_quote else []

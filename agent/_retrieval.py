@@ -221,6 +221,16 @@ def _near_duplicate(text: str, kept: list[set[str]]) -> set[str] | None:
     return words
 
 
+def passage_hit(passage_id: str, text: str, meta: dict, score: float = 0.0,
+                dense_rank: int | None = None, lexical_rank: int | None = None) -> SearchHit:
+    """A stored passage (text and metadata) as a search hit."""
+    return SearchHit(passage_id=passage_id, document_id=meta.get("document_id", ""), score=score,
+                     text=text, title=meta.get("title", ""), url=meta.get("url", ""),
+                     date=meta.get("date", ""), lang=meta.get("lang", ""),
+                     source=meta.get("source", ""), dense_rank=dense_rank,
+                     lexical_rank=lexical_rank)
+
+
 class HybridRetriever:
     """Dense and BM25 rankings fused with reciprocal rank fusion, near-duplicates removed."""
 
@@ -329,21 +339,9 @@ class HybridRetriever:
             if words is None:
                 continue
             kept.append(words)
-            hits.append(
-                SearchHit(
-                    passage_id=pid,
-                    document_id=meta.get("document_id", ""),
-                    score=round(fused[pid], 6),
-                    text=text,
-                    title=meta.get("title", ""),
-                    url=meta.get("url", ""),
-                    date=meta.get("date", ""),
-                    lang=meta.get("lang", ""),
-                    source=meta.get("source", ""),
-                    dense_rank=dense_rank.get(pid),
-                    lexical_rank=lexical_rank.get(pid),
-                )
-            )
+            hits.append(passage_hit(pid, text, meta, round(fused[pid], 6),
+                                    dense_rank=dense_rank.get(pid),
+                                    lexical_rank=lexical_rank.get(pid)))
             if len(hits) == k:
                 break
         return hits

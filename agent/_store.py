@@ -499,6 +499,15 @@ class CorpusStore:
                           np.asarray([v for _, _, v in items], dtype=np.float32))
         return found
 
+    def document_passages(self, document_ids: list[str]) -> dict[str, tuple[str, dict]]:
+        """Text and metadata of every passage of the given documents, by id."""
+        if not document_ids:
+            return {}
+        result = self.collection.get(where={"document_id": {"$in": list(document_ids)}},
+                                     include=["documents", "metadatas"])
+        return {pid: (text, meta) for pid, text, meta in zip(
+            result["ids"], result["documents"], result["metadatas"], strict=True)}
+
     def get(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
         """Text and metadata of the given passages, by id."""
         if not ids:

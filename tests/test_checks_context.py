@@ -1,0 +1,140 @@
+"""Exact checks that need the evidence sentence's surroundings: travel to a place as an arrival,
+a participant named only earlier in the document ("the minister"), a year taken from the
+document's date, and, with a real store, a date that stands in another passage of the same
+document than the one retrieval ranked first. Constructed examples."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from agent import Document, Label, Settings, Verifier
+from agent._checks import SentenceContext, check_calendar, check_dates
+from agent._store import CorpusStore
+
+S, R = Label.SUPPORTED, Label.REFUTED
+
+TRAVEL = [
+    ("The trade minister arrived in Oslo on Tuesday.",
+     "The trade minister flew to Oslo on Wednesday, 5 June 2024.", R, "Wednesday"),
+    ("The trade minister arrived in Oslo on Wednesday.",
+     "The trade minister flew to Oslo on Wednesday, 5 June 2024.", S, "Wednesday"),
+    ("The delegation reached Lisbon on Friday.",
+     "The delegation travelled on to Lisbon on 7 June 2024.", S, "Friday"),
+    ("Die Delegation kam am Donnerstag in Lissabon an.",
+     "Die Delegation reiste am 7. Juni 2024 nach Lissabon weiter.", R, "Freitag"),
+    ("Die Sängerin traf am Samstag in Wien ein.",
+     "Die Sängerin flog am 8. Juni 2024 nach Wien.", S, "Samstag"),
+]
+
+NOT_ARRIVALS = [
+    # setting off is not arriving: the day of departure says nothing of the arrival
+    ("The trade minister arrived in Oslo on Tuesday.",
+     "The trade minister left for Oslo on 5 June 2024."),
+    ("The trade minister arrived in Oslo on Tuesday.",
+     "The trade minister headed to Oslo on 5 June 2024."),
+    # travel to another place
+    ("The trade minister arrived in Oslo on Tuesday.",
+     "The trade minister flew to Bergen on 5 June 2024."),
+    # "continued to" a verb, not a place
+    ("The trade minister arrived in Oslo on Tuesday.",
+     "The trade minister continued to negotiate in Oslo on 5 June 2024."),
+]
+
+
+@pytest.mark.parametrize(("claim", "sentence", "outcome", "weekday"), TRAVEL)
+def test_travel_to_a_place_is_arriving_there(claim: str, sentence: str, outcome: Label,
+                                             weekday: str) -> None:
+    result = check_calendar(claim, [sentence])
+    assert result is not None and result.outcome == outcome
+    assert weekday in result.detail
+
+
+@pytest.mark.parametrize(("claim", "sentence"), NOT_ARRIVALS)
+def test_departures_and_other_places_are_not_arrivals(claim: str, sentence: str) -> None:
+    assert check_calendar(claim, [sentence]) is None
+
+
+CLAIM = "Norwegens Handelsministerin kam am Dienstag in Bergen an."
+SENTENCE = "Officials said the minister would continue to Bergen the next day, Wednesday, 5 June."
+CONTEXT = SentenceContext(
+    "Norway's trade minister tours the west coast. On Tuesday, 4 June 2024, Ingrid Dahl "
+    f"opened a port terminal in Stavanger. {SENTENCE}", date(2024, 6, 4))
+
+
+def test_a_participant_named_earlier_in_the_document_counts() -> None:
+    assert check_calendar(CLAIM, [SENTENCE]) is None  # "Norwegens" is not in the sentence
+    result = check_calendar(CLAIM, [SENTENCE], contexts={SENTENCE: CONTEXT})
+    assert result is not None and result.outcome == R
+    assert "Wednesday" in result.detail and "Tuesday" in result.detail
+    assert "2024" in result.detail  # the year from the document's date
+
+
+def test_the_place_of_the_event_must_be_in_the_sentence_itself() -> None:
+    sentence = "On Tuesday, 4 June 2024, Ingrid Dahl opened a port terminal in Stavanger."
+    context = SentenceContext(f"Norway's trade minister tours the west coast. {sentence} "
+                              "She arrived in Bergen a day later.", date(2024, 6, 4))
+    claim = "Norwegens Handelsministerin kam am Dienstag in Bergen an."
+    assert check_calendar(claim, [sentence], contexts={sentence: context}) is None
+
+
+def test_same_event_date_with_a_participant_from_the_context() -> None:
+    claim = "Norway's trade minister signed the agreement on 3 June 2024."
+    sentence = "The minister signed the agreement on 5 June 2024 in Bergen."
+    context = SentenceContext("Norway's trade minister tours the west coast. " + sentence,
+                              date(2024, 6, 5))
+    assert check_dates(claim, [sentence]) is None
+    result = check_dates(claim, [sentence], contexts={sentence: context})
+    assert result is not None and result.outcome == R
+
+
+# A document whose date sits two paragraphs after the sentence most like the claim.
+TOUR = Document(
+    id="dahl-west-coast-tour", lang="en", date="2024-06-04",
+    title="Norway's trade minister Ingrid Dahl tours the west coast",
+    text="Trade minister Ingrid Dahl has begun a tour of Norway's west coast to promote the "
+         "country's new port strategy, her ministry said. She is to meet shipping companies "
+         "and local mayors during the visit.\n\n"
+         "The strategy, presented in April, sets aside money for electric ferries and shore "
+         "power in ten ports. Industry groups welcomed it, while environmental groups called "
+         "it too slow.\n\n"
+         "On Tuesday, 4 June 2024, Dahl opened a port terminal in Stavanger. According to her "
+         "ministry, she would continue to Bergen the following day, Wednesday, 5 June, to meet "
+         "the city's mayor.",
+)
+OTHER = Document(
+    id="bergen-ferries", lang="en", date="2024-05-20", title="Bergen orders electric ferries",
+    text="The city of Bergen has ordered four electric ferries for its harbour routes. The "
+         "first is due to enter service in 2026.",
+)
+
+
+@pytest.fixture(scope="module")
+def verifier(tmp_path_factory: pytest.TempPathFactory, embedder) -> Verifier:
+    settings = Settings(home=Path(tmp_path_factory.mktemp("context-home")))
+    built = Verifier(settings, store=CorpusStore(settings, embedder))
+    built.ingest_documents([TOUR, OTHER])
+    return built
+
+
+@pytest.mark.parametrize("claim", [
+    "Norwegens Handelsministerin kam am Dienstag in Bergen an.",
+    "Norway's trade minister arrived in Bergen on Tuesday.",
+])
+def test_the_judge_reads_the_rest_of_the_document(verifier: Verifier, claim: str) -> None:
+    verdict = verifier.verify_claim(claim)
+    assert verdict.label == R, verdict.rationale
+    assert "Wednesday" in verdict.rationale
+    [citation] = verdict.citations
+    assert "Wednesday, 5 June" in citation.quote
+    assert citation.passage_id in verdict.considered
+    stored, _ = verifier.store.get([citation.passage_id])[citation.passage_id]
+    assert citation.quote in stored
+
+
+def test_an_arrival_on_the_right_day_is_not_refuted(verifier: Verifier) -> None:
+    verdict = verifier.verify_claim("Norway's trade minister arrived in Bergen on Wednesday.")
+    assert verdict.label != R, verdict.rationale
+    assert any(c.kind == "calendar" and c.outcome == S for c in verdict.checks)
