@@ -46,6 +46,7 @@ class Piece:
     text: str
     start: int
     end: int
+    kind: str = "statement"  # "quote": who reported or said it, a fact as stated
 
 
 def _tidy(text: str) -> str:
@@ -83,10 +84,31 @@ def _verb_second(clause: str) -> str | None:
     if len(words) < 3 or not re.fullmatch(r"[a-zäöüß]+", words[-1]) or _SEPARABLE.match(words[-1]):
         return None
     first = _first_constituent(clause, "de")
-    if first is None or first.end() >= len(clause.rstrip(" .")) - len(words[-1]) - 1:
-        return None
+    if first is None or first.end() >= len(clause.rstrip(" .")) - len(words[-1]) - 1 or re.match(
+            r"\s+(?:und|oder|sowie)\b", clause[first.end() :]):
+        return None  # the subject goes on ("die Stadt und der Kreis"): not clear where it ends
     middle = clause[first.end() : len(clause.rstrip(" .")) - len(words[-1])].strip()
     return f"{first.group(0)} {words[-1]} {middle}"
+
+
+def _subject_first(clause: str) -> str | None:
+    """A German clause that opens with its finite verb after a fronted phrase was cut off
+    ("hat die Stadt 2019 ... gebaut") in subject-first order ("die Stadt hat 2019 ... gebaut"),
+    or None when its subject is not clear."""
+    found = re.match(r"(?P<verb>[a-zäöüß]+)\s+(?P<sich>sich\s+)?", clause)
+    if not found or re.fullmatch(rf"(?:{_PREPOSITIONS}|{_DET_DE}|und|oder|nicht)", found["verb"]):
+        return None
+    subject = _first_constituent(clause[found.end() :], "de")
+    rest = clause[found.end() + subject.end() :] if subject else ""
+    attribute = re.match(rf"\s+(?:für|von|über|zur|zum)\s+(?:(?:{_DET_DE})\s+)?(?:{_ADJ_DE}\s+)*"
+                         r"[A-ZÄÖÜ][\w-]*", rest)
+    if subject and attribute:  # "die Ausgaben für Personal": the noun's attribute stays with it
+        words = f"{subject.group(0)}{attribute.group(0)}"
+        rest = rest[attribute.end() :]
+        return f"{words} {found['verb']} {found['sich'] or ''}{rest.lstrip()}".rstrip()
+    if subject is None or not rest.strip() or re.match(r"\s*,|\s+(?:und|oder|sowie)\b", rest):
+        return None
+    return f"{subject.group(0)} {found['verb']} {found['sich'] or ''}{rest.lstrip()}"
 
 
 # --- the splits ---------------------------------------------------------------------------------
@@ -106,7 +128,7 @@ def split_not_only(piece: Piece, lang: str) -> list[Piece]:
         return [piece]  # the two are not alike ("Fragen über A auf" / "über B"): unclear
     tail = ""
     verbs = re.search(r"(?:\s+[a-zäöüß]+){1,3}$", y) if lang == "de" and not purpose else None
-    if verbs and verbs.start() > 0 and not re.search(r"\s[a-zäöüß]+$", x):
+    if verbs and verbs.start() > 0 and "," not in y and not re.search(r"\s[a-zäöüß]+$", x):
         # the verbs after Y belong to both: "nicht nur A, sondern auch B bietet"
         y, tail = y[: verbs.start()], verbs.group(0)
     frame = piece.text[: found.start()], tail + piece.text[found.end() :]
@@ -262,11 +284,206 @@ def split_consequence(piece: Piece, lang: str) -> list[Piece]:
     found = re.search(r",\s+was\s+[^,;]+\s[a-zäöüß]+\.?$", piece.text) if lang == "de" else None
     if not found or _words(piece.text[: found.start()]) < 4:
         return [piece]
-    return [Piece(_tidy(piece.text[: found.start()]), piece.start, piece.start + found.start()),
-            Piece(_tidy(piece.text), piece.start + found.start() + 1, piece.end)]
+    main = Piece(_tidy(piece.text[: found.start()]), piece.start, piece.start + found.start())
+    if re.search(r"\b(?:könnten?|dürften?|würden?|sollten?)\b", found.group(0)):
+        return [main]  # what it might lead to is no fact to check
+    return [main, Piece(_tidy(piece.text), piece.start + found.start() + 1, piece.end)]
 
 
-SPLITS = (split_not_only, split_clauses, split_relative, split_quantities, split_consequence)
+_REPORT_VERBS_DE = (r"berichtete|berichteten|berichtet|berichten|meldete|meldeten|meldet|melden|"
+                    r"erklärte|erklärten|erklärt|erklären|sagte|sagten|sagt|sagen|betonte|"
+                    r"betonten|betont|betonen|warnte|warnten|warnt|warnen|bestätigte|bestätigten|"
+                    r"bestätigt|bestätigen|schätzte|schätzten|schätzt|schätzen|analysieren|"
+                    r"analysiert|schrieb|schrieben|schreibt|teilte mit|teilten mit")
+_REPORT_VERBS_EN = (r"said|says|reported|reports|stated|states|announced|confirmed|warned|warn|"
+                    r"warns|estimated|estimate|estimates|wrote|noted|added|told reporters")
+# "Laut X VERB ...", "X zufolge VERB ...": the source, then the reported clause in verb-first order.
+_SOURCE_FIRST_DE = re.compile(
+    r"^(?:(?:Laut|Nach Angaben)\s+(?P<a>[^,;„“\"]*?[A-ZÄÖÜ][\w-]*)|"
+    r"(?P<b>[^,;„“\"]+?)\s+zufolge),?\s+"
+    rf"(?=(?!(?:{_PREPOSITIONS}|{_DET_DE}|und|oder)\b)[a-zäöüß]+\s)")
+_SAYS_THAT_DE = re.compile(rf"^(?P<source>[^,;„“\"]+?)\s+(?:{_REPORT_VERBS_DE})"
+                           r"(?:\s+(?:am|im|in)\s+[^,;]+?)?,\s+dass\s+(?P<clause>.+?)\.?$")
+_ACCORDING_EN = re.compile(r"^According to (?P<source>[^,;“\"]+),\s+(?P<clause>.+)$|"
+                           r"^(?P<clause2>[^“\"]+),\s+according to (?P<source2>[^,;“\"]+?)\.?$")
+_SAYS_THAT_EN = re.compile(rf"^(?P<source>[^,;“\"]+?)\s+(?:{_REPORT_VERBS_EN})"
+                           r"(?:\s+on\s+\w+)?\s+that\s+(?P<clause>.+)$")
+
+
+def _noun_phrase(phrase: str, lang: str) -> bool:
+    """Whether a phrase of up to six words reads as a noun phrase (the subject of a report):
+    names, determiners, adjectives and genitives, no verb."""
+    det = _DET_DE if lang == "de" else _DET_EN
+    words = phrase.split()
+    modifier = (rf"(?i:{det})|[a-zäöüß-]+(?:e|en|er|es|em)|[a-z-]+(?:al|an|ic|ish|ese)|of|des|der|"
+                r"von|vom|and|und|[A-ZÄÖÜ][\w'’-]*")
+    head = r"[A-ZÄÖÜ][\w'’-]*" if lang == "de" else rf"(?!(?:{_AUX_EN})\b)[\w'’-]+(?<!ed)"
+    return 0 < len(words) <= 6 and re.fullmatch(head, words[-1]) is not None and all(
+        re.fullmatch(modifier, w) for w in words[:-1])
+
+
+def _named_source(source: str, lang: str) -> bool:
+    """Whether the source of a report is named (an agency, an office, a person), so that it
+    reported this is a fact to check; "Experten", "Berichten", "analysts" are not."""
+    if re.search(r"\b[A-ZÄÖÜ]{2,}\b", source):  # an acronym
+        return True
+    if lang == "en":
+        return bool(re.search(r"(?<!^)\b[A-Z][a-z]", source)) or bool(
+            re.match(r"[A-Z][\w'-]+\s+[A-Z]", source))
+    if re.search(r"(?<!^)\b[A-ZÄÖÜ][a-zäöüß]+(?:e|er|es|en)\s+[A-ZÄÖÜ]", source):
+        return True  # a capitalised adjective inside a name: "das Statistische Bundesamt"
+    return bool(re.search(r"\b(?:von|vom)\s+[A-ZÄÖÜ]|^[A-ZÄÖÜ][\w-]*s\s+[A-ZÄÖÜ]", source)) or (
+        bool(re.match(r"[A-ZÄÖÜ][a-zäöüß]+(?<![em])(?<!e[nrs])\s+[A-ZÄÖÜ][a-zäöüß]+$", source)))
+
+
+def split_reported(piece: Piece, lang: str) -> list[Piece]:
+    """A reported statement ("Laut X ...", "X zufolge ...", "X berichtete, dass ...", "according
+    to X, ...", "X said that ..."): the statement itself as a claim, and, where the source is
+    named, that it reported it (kind "quote", the whole sentence)."""
+    text = piece.text.rstrip()
+    clause: str | None = None
+    if lang == "de":
+        fronted = _SOURCE_FIRST_DE.match(text)
+        says = _SAYS_THAT_DE.match(text)
+        if fronted:
+            source, at = fronted.group("a") or fronted.group("b"), fronted.end()
+            clause = _subject_first(text[at:])
+        elif says and _noun_phrase(says["source"], lang):
+            source, at = says["source"], says.start("clause")
+            head, comma, tail = says["clause"].partition(",")
+            clause = _verb_second(head)
+            clause = clause and clause + comma + tail
+    else:
+        found = _ACCORDING_EN.match(text) or _SAYS_THAT_EN.match(text)
+        if found and found.groupdict().get("clause2"):
+            source, at, clause = found["source2"], 0, found["clause2"]
+        elif found and found.group(0).startswith("According"):
+            source, at, clause = found["source"], found.start("clause"), found["clause"]
+        elif found:
+            source, at, clause = found["source"], found.start("clause"), found["clause"]
+            if not _noun_phrase(source, lang):
+                clause = None
+    pronoun = _PRONOUN_DE if lang == "de" else _PRONOUN_EN
+    if not clause or _words(clause) < 4 or re.match(rf"(?i:{pronoun}|this|that|dies)\b", clause):
+        return [piece]
+    end = piece.start + (len(text) if at else len(clause))
+    claim = Piece(_tidy(clause), piece.start + at, end)
+    according = lang == "en" and re.search(r"\b[Aa]ccording to\b", text)
+    if _named_source(source, lang) or according and re.search(r"[A-Z]", source):
+        return [Piece(piece.text, piece.start, piece.end, "quote"), claim]
+    return [claim]
+
+
+_ADJ_DE = r"[a-zäöüß][\w-]*(?:e|en|er|es|em)"
+_NP_DE = (rf"(?:(?i:{_DET_DE})\s+)?(?:{_ADJ_DE}\s+){{0,2}}"
+          r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}"
+          rf"(?:\s+(?:des|der)\s+(?:{_ADJ_DE}\s+){{0,2}}[A-ZÄÖÜ][\w-]*)?")
+_NP_EN = (rf"(?:(?i:{_DET_EN})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+|"
+          r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
+_VERB_EN = rf"(?:{_AUX_EN}|\w+ed|said|won|lost|made|took|gave|saw|met|rose|fell|spent|paid|sold)"
+# What is said of two together, or of one against the other: conjuncts of these are not split.
+_TOGETHER = re.compile(
+    r"\b(?:\w*einander|gemeinsam\w*|zusammen\w*|beide\w*|zwischen|sowohl|jeweils|insgesamt|"
+    r"vereinbarten|unterzeichneten|schlossen|trafen|einigten|verhandelten|fusionierten|stritten|"
+    r"each other|one another|together|jointly|both|between|among|total|combined|met|agreed|"
+    r"signed|merged|negotiated)\b",
+    re.IGNORECASE,
+)
+# Joint undertakings: two subjects of these ("A und B führen Gespräche") are not split.
+_JOINT = re.compile(
+    r"\b\w*(?:abkommen|vertrag|vereinbarung|partnerschaft|bündnis|allianz|beziehung|beziehungen|"
+    r"verhandlungen|gespräche|treffen|streit|fusion|agreement|treaty|deal|pact|alliance|"
+    r"partnership|relations|talks|dispute|merger)\b",
+    re.IGNORECASE,
+)
+_SINGULAR_AUX = {"sind": "ist", "waren": "war", "haben": "hat", "hatten": "hatte", "werden": "wird",
+                 "wurden": "wurde", "are": "is", "were": "was", "have": "has"}
+
+
+def _singular(conjunct: str, verb: str, lang: str) -> str:
+    """The finite verb after a coordinated subject, made to agree with one singular conjunct."""
+    feminine = r"(?i:die)\s.*(?:in|ung|heit|keit|schaft|ion|tät)$"  # "die Ministerin"
+    singular = (re.match(rf"(?i:der|das|ein|eine)\s|{feminine}", conjunct) if lang == "de" else
+                re.match(r"(?i:the|a|an)\s.*[^s]$", conjunct) or re.fullmatch(r"[A-Z][\w'-]+",
+                                                                                 conjunct))
+    if not singular:
+        return verb
+    if lang == "de" and verb.endswith("ten") and verb not in _SINGULAR_AUX:
+        return verb[:-1]  # "zahlten" -> "zahlte"
+    return _SINGULAR_AUX.get(verb, verb)
+
+
+def split_coordination(piece: Piece, lang: str) -> list[Piece]:
+    """Noun phrases joined by "und", "sowie", "and", "as well as" (a list "A, B und C" too) as the
+    subject of one predicate, or after a German preposition ("Alarm bei A und B"): one claim
+    for each. Not where the predicate is said of them together, between them, or of a number."""
+    text = piece.text
+    if _TOGETHER.search(text) or re.search(r"\d|[„“\"]", text):
+        return [piece]
+    np, conj = (_NP_DE, r"und|sowie") if lang == "de" else (_NP_EN, r"and|as well as")
+    listed = rf"(?P<list>(?:{np})(?:,\s+(?:{np}))*,?\s+(?:{conj})\s+(?:{np}))"
+    if lang == "de":
+        finite = rf"\s+(?!(?:{_PREPOSITIONS}|{_DET_DE}|und|oder|sowie)\b)[a-zäöüß]+\b"
+        found = re.match(rf"{listed}(?={finite})", text) or re.search(
+            rf"\b(?!zwischen\b)(?:{_PREPOSITIONS})\s+{listed}(?!\s+(?:des|der)\b)(?=[\s.,;]|$)",
+            text)
+    else:
+        found = re.match(rf"{listed}(?=\s+{_VERB_EN}\b)", text)
+    if not found:
+        return [piece]
+    listed = found["list"]
+    cuts = [0, *(i for m in re.finditer(rf",?\s+(?:{conj})\s+|,\s+", listed)
+                 for i in (m.start(), m.end())), len(listed)]
+    conjuncts = [(cuts[i], listed[cuts[i] : cuts[i + 1]]) for i in range(0, len(cuts), 2)]
+    if not any(" " in words for _, words in conjuncts):
+        return [piece]  # bare nouns ("Trainer und Betreuer"): what the "und" joins is not clear
+    subject = found.start("list") == 0
+    head, tail = text[: found.start("list")], text[found.end("list") :]
+    if subject and _JOINT.search(tail):
+        return [piece]
+    verb = re.match(r"\s+(\S+)", tail)
+    pieces = []
+    for number, (at, words) in enumerate(conjuncts):
+        rest = tail
+        if subject and verb:
+            rest = tail.replace(verb.group(1), _singular(words, verb.group(1), lang), 1)
+        start = piece.start + found.start("list") + at
+        end = (piece.start + found.start("list") + conjuncts[number + 1][0]
+               if number + 1 < len(conjuncts) else piece.end)
+        pieces.append(Piece(_tidy(f"{head}{words}{rest}"), piece.start if number == 0 else start,
+                            end))
+    return pieces
+
+
+def split_subordinate(piece: Piece, lang: str) -> list[Piece]:
+    """A sentence that opens with a subordinate clause ("Während/Obwohl/Nachdem X ..., ...",
+    "While/Although/After X ..., ..."): the subordinate clause as a claim of its own, and the
+    main clause alone after a contrast (während, obwohl, while, although), else the whole
+    sentence, whose main clause depends on it."""
+    conjunctions = (r"Während|Obwohl|Nachdem|Weil|Da|Als" if lang == "de" else
+                    r"While|Whereas|Although|Though|After|Because|Since|When")
+    found = re.match(rf"(?P<word>{conjunctions})\s+(?P<sub>[^,;„“\"]+?),\s+(?P<main>[^;„“\"]+)$",
+                     piece.text)
+    if not found or _words(found["sub"]) < 3 or _words(found["main"]) < 3:
+        return [piece]
+    contrast = found["word"] in ("Während", "Obwohl", "While", "Whereas", "Although", "Though")
+    if lang == "de":
+        sub, main = _verb_second(found["sub"]), _subject_first(found["main"])
+    else:
+        sub, main = found["sub"], found["main"]
+        if not _first_constituent(sub, "en") or not _first_constituent(main, "en"):
+            return [piece]
+    pronoun = _PRONOUN_DE if lang == "de" else _PRONOUN_EN
+    if sub is None or re.match(rf"(?i:{pronoun})\b", sub):
+        return [piece]
+    clause = Piece(_tidy(sub), piece.start + found.start("sub"), piece.start + found.end("sub"))
+    if contrast and main and not main.lstrip().startswith(","):
+        return [clause, Piece(_tidy(main), piece.start + found.start("main"), piece.end)]
+    return [clause, Piece(piece.text, piece.start, piece.end)]
+
+
+SPLITS = (split_reported, split_subordinate, split_not_only, split_clauses, split_relative,
+          split_quantities, split_coordination, split_consequence)
 
 
 def atomic_pieces(sentence: str, lang: str) -> list[Piece]:
@@ -274,7 +491,8 @@ def atomic_pieces(sentence: str, lang: str) -> list[Piece]:
     itself when no split applies."""
     pieces = [Piece(sentence, 0, len(sentence))]
     for split in SPLITS:
-        pieces = [part for piece in pieces for part in split(piece, lang)]
+        pieces = [part for piece in pieces
+                  for part in (split(piece, lang) if piece.kind == "statement" else [piece])]
     seen: set[str] = set()
     unique = []
     for piece in pieces:

@@ -73,8 +73,25 @@ _ROLE_BEFORE_NAME = re.compile(
 # NAME, ROLE (apposition after the name): "sagte Greta Lind, die Umweltministerin von
 # Schweden."
 _NAME_THEN_ROLE = re.compile(
-    rf"(?P<name>(?:(?:{TITLES})\s+)*{_NAME}),\s*(?P<role>(?:der|die|das|the|a|an|eine|ein)\s+"
+    rf"(?P<name>(?:(?:{TITLES})\s+)*{_NAME}),\s*(?P<role>(?:der|die|das|the|a|an|eine|ein|"
+    rf"[A-ZÄÖÜ][\w-]*(?:s|'s|’s))\s+"
     rf"[^,.;„“\"]+?)\s*(?:[.,;]|$)"
+)
+# Roles of apposition only: the roles above and leaders' words that are no office ("Machthaber").
+_APPOSITION_ROLES = rf"(?:{ROLE_NOUNS}|(?i:machthaber\w*|\w*führer\w*|leader|ruler|coach|captain))"
+# OWNER'S ROLE NAME: "Frankreichs Präsident Emmanuel Macron", "Germany's finance minister NAME".
+_OWNER_ROLE_NAME = re.compile(
+    rf"(?P<owner>\b[A-ZÄÖÜ][\w-]*(?:s|'s|’s|s'))\s+(?P<role>(?:[a-zäöü][\w-]+\s+){{0,2}}"
+    rf"{_APPOSITION_ROLES})\s+(?P<name>{_NAME})"
+)
+# NP, unter der Führung von NAME / NP, led by NAME; "das Regime unter NAME" for a government.
+_LED_BY = re.compile(
+    rf"(?P<group>\b(?i:der|die|das|the)\s+(?:[a-zäöü][\w-]*\s+){{0,2}}?[\w-]+|[A-ZÄÖÜ][\w-]+),?\s+"
+    rf"(?:unter der (?:Führung|Leitung) von|led by|headed by|under the leadership of)\s+"
+    rf"(?:(?:{TITLES})\s+)*(?P<name>{_NAME})|"
+    rf"(?P<government>\b(?i:der|die|das|the)\s+(?:[a-zäöü][\w-]*\s+){{0,2}}"
+    rf"(?:Regierung|Regime|Koalition|Verwaltung|Mannschaft|government|regime|administration|"
+    rf"coalition|team))\s+(?:unter|under)\s+(?:(?:{TITLES})\s+)*(?P<leader>{_NAME})"
 )
 _PRONOUN_START = re.compile(r"^(Er|Sie|He|She)\s+(?=\w)")
 
@@ -232,7 +249,7 @@ class ClaimExtractor:
                 if kind == "role":
                     self._remember_role(text, roles)
                     people.append(re.split(r" (?:ist|is) ", text, maxsplit=1)[0])
-                elif kind == "quote":
+                elif kind == "quote" and re.search(r" (?:erklärte|said): ", text):
                     speaker = re.split(r" (?:erklärte|said): ", text, maxsplit=1)[0]
                     people.append(speaker)
                 elif kind == "statement":
@@ -319,6 +336,17 @@ class ClaimExtractor:
             role = role[0].lower() + role[1:]
             found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}.",
                           match.start(), match.end()))
+        for match in _OWNER_ROLE_NAME.finditer(text):
+            role = f"{match.group('owner')} {match.group('role')}"
+            found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}.",
+                          match.start(), match.end()))
+        for match in _LED_BY.finditer(text):
+            group = match.group("group") or match.group("government")
+            leader = _clean_name(match.group("name") or match.group("leader"))
+            group = group[0].upper() + group[1:]
+            claim = (f"{group} wird von {leader} geführt." if lang == "de" else
+                     f"{group} is led by {leader}.")
+            found.append(("role", claim, match.start(), match.end()))
         for match in _NAME_THEN_ROLE.finditer(text):
             role = match.group("role").strip()
             if len(role.split()) <= 8 and re.search(ROLE_NOUNS, role):
@@ -331,5 +359,5 @@ class ClaimExtractor:
         for piece in atomic_pieces(statement, lang):
             start = max(0, piece.start - shift) if piece.start else 0
             end = whole if piece.end >= len(statement) else max(start + 1, piece.end - shift)
-            found.append(("statement", piece.text, start, end))
+            found.append((piece.kind, piece.text, start, end))
         return found
