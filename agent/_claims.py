@@ -239,6 +239,7 @@ class ClaimExtractor:
         speaker: str | None = None  # of the last attributed quote in this paragraph
         paragraph = -1
         roles: dict[str, set[str]] = {}
+        named: set[str] = set()  # names of several words so far ("Europäische Raumfahrtagentur")
         for sentence in split_sentences(article, lang):
             if _paragraph_start(article, sentence.start) != paragraph:
                 paragraph, speaker = _paragraph_start(article, sentence.start), None
@@ -253,10 +254,12 @@ class ClaimExtractor:
                     speaker = re.split(r" (?:erklärte|said): ", text, maxsplit=1)[0]
                     people.append(speaker)
                 elif kind == "statement":
-                    text = carry_date(self._resolve_role(text, roles), before, lang)
+                    text = self._resolve_description(self._resolve_role(text, roles), named)
+                    text = carry_date(text, before, lang)
                 candidates.append(_Candidate(kind, " ".join(text.split()), sentence,
                                              sentence.start + start, sentence.start + end,
                                              scored=kind == "statement"))
+            named.update(re.findall(_NAME, sentence.text))
             names = people or [_clean_name(n) for n in re.findall(_NAME, sentence.text[1:])][-1:]
             if names:
                 last_person = names[0]
@@ -297,6 +300,20 @@ class ClaimExtractor:
                 return next(iter(names)) + " " + text[found.end() :]
         return text
 
+    @staticmethod
+    def _resolve_description(text: str, named: set[str]) -> str:
+        """A statement opening with "Die Agentur ..." / "The agency ..." names the organisation
+        when exactly one name given earlier ends in that noun ("Europäische Raumfahrtagentur",
+        "European Space Agency")."""
+        found = re.match(r"(?:Der|Die|Das|The)\s+(?P<noun>\w{4,})\s+(?=[a-zäöüß])", text)
+        if not found:
+            return text
+        noun = found.group("noun").lower()
+        names = {n for n in named if n.split()[-1].lower().endswith(noun)}
+        if len(names) == 1:  # the determiner stays: the name's head noun is the same
+            return text[: found.start("noun")] + next(iter(names)) + " " + text[found.end() :]
+        return text
+
     def _from_sentence(
         self, sentence: Sentence, last_person: str | None, speaker: str | None, lang: str
     ) -> list[tuple[str, str, int, int]]:
@@ -312,7 +329,10 @@ class ClaimExtractor:
                 speaker = last_person  # "erklärte Falcão" after "Präsident Rui Falcão"
             said = "erklärte" if lang == "de" else "said"
             words = quote.group("quote").strip().rstrip(",")
-            found = [("quote", f"{speaker} {said}: „{words}“", 0, whole)]
+            found = []
+            for part in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", words):
+                at = text.find(part)
+                found.append(("quote", f"{speaker} {said}: „{part}“", at, at + len(part)))
             apposition = _ROLE_AFTER_SPEAKER.match(quote.group("rest"))
             if apposition and re.search(ROLE_NOUNS, apposition.group("role")):
                 role = apposition.group("role").strip()

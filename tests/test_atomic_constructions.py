@@ -126,3 +126,29 @@ def test_roles_in_apposition(text, role):
 def test_years_under_a_leader_are_no_role():
     text = "In den Jahren unter Helmut Kohl wuchs die Wirtschaft des Landes kräftig."
     assert [c.kind for c in ClaimExtractor().extract(text)] in ([], ["statement"])
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Die Europäische Raumfahrtagentur hat am Montag einen Wettersatelliten gestartet. Die "
+     "Agentur meldete einen erfolgreichen Start.",
+     "Die Europäische Raumfahrtagentur meldete einen erfolgreichen Start."),
+    ("The European Space Agency launched a weather satellite on Monday. The agency reported a "
+     "successful launch.", "The European Space Agency reported a successful launch."),
+])
+def test_a_definite_description_names_the_organisation(text, claim):
+    assert claim in [c.text for c in ClaimExtractor().extract(text)]
+
+
+def test_two_names_with_that_noun_leave_the_description_as_it_is():
+    text = ("Die Europäische Raumfahrtagentur und die Japanische Raumfahrtagentur planen eine "
+            "Sonde. Die Agentur meldete am Montag einen erfolgreichen Test.")
+    assert "Die Agentur meldete am Montag einen erfolgreichen Test." in [
+        c.text for c in ClaimExtractor().extract(text)]
+
+
+def test_a_quotation_of_two_sentences_gives_two_quote_claims():
+    text = "„Wir bauen die Brücke. Die Arbeiten beginnen im Mai“, sagte Tom Weber am Montag."
+    quotes = [c for c in ClaimExtractor().extract(text) if c.kind == "quote"]
+    assert [c.text for c in quotes] == ["Tom Weber erklärte: „Wir bauen die Brücke.“",
+                                        "Tom Weber erklärte: „Die Arbeiten beginnen im Mai“"]
+    assert text[quotes[1].start:quotes[1].end] == "Die Arbeiten beginnen im Mai"
