@@ -415,6 +415,19 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+# A relative clause set off by commas ("…, der im Mai eröffnet wurde, …", "…, which …"): it
+# says something else about a participant, not the claim's event.
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:der|die|das|deren|dessen|denen|welche[rsmn]?|was|which|who|whom|whose)\b[^,;:]*"
+    r"(?=,|[.!?]?$)"
+)
+
+
+def _relative_clauses(text: str) -> list[tuple[int, int]]:
+    """The spans of the relative clauses of a text."""
+    return [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text)]
+
+
 def _same_event(
     claim: str, sentence: str, claim_spans: Iterable[tuple[int, int]] = (),
     sentence_spans: Iterable[tuple[int, int]] = (), *, coverage: float = 0.6,
@@ -432,7 +445,10 @@ def _same_event(
     if any(noun == n and number != m for noun, number in named - other_named
            for n, m in other_named):
         return False  # "Flug 17" and "Flug 18" are different flights
-    mine = [w for w in _outside(_words(claim), claim_spans) if not _is_unit_word(w)]
+    claim_spans = list(claim_spans)
+    asides = [(s, e) for s, e in _relative_clauses(claim)
+              if not any(s <= a < e for a, _ in claim_spans)]
+    mine = [w for w in _outside(_words(claim), [*claim_spans, *asides]) if not _is_unit_word(w)]
     theirs = [w for w in _outside(_words(sentence), sentence_spans) if not _is_unit_word(w)]
     if not mine or not theirs:
         return False

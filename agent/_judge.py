@@ -138,8 +138,8 @@ Decision = tuple[Label, float, str, list[EvidenceSentence]]
 # Evidence sentences the exact checks read: the most similar to the claim, then the rest of the
 # documents of the most similar `CHECKED_DOCUMENTS` (up to `CHECKED_LIMIT` sentences in all).
 CHECKED_SENTENCES = 12
-CHECKED_DOCUMENTS = 3
-CHECKED_LIMIT = 60
+CHECKED_DOCUMENTS = 5
+CHECKED_LIMIT = 80
 
 
 def checked_evidence(retriever: HybridRetriever, evidence: list[Evidence], kind: type[Evidence],

@@ -138,3 +138,18 @@ def test_an_arrival_on_the_right_day_is_not_refuted(verifier: Verifier) -> None:
     verdict = verifier.verify_claim("Norway's trade minister arrived in Bergen on Wednesday.")
     assert verdict.label != R, verdict.rationale
     assert any(c.kind == "calendar" and c.outcome == S for c in verdict.checks)
+
+
+@pytest.mark.parametrize(("claim", "outcome"), [
+    # a relative clause about a participant does not make the sentence another event
+    ("Die Handelsministerin, die seit Jahren für eine neue Hafenstrategie mit mehr Fähren und "
+     "Landstrom wirbt, kam am Dienstag in Bergen an.", R),
+    ("The trade minister, who has long argued for cleaner ferries and shore power in every "
+     "port, arrived in Bergen on Wednesday.", S),
+    # a relative clause that holds the weekday is what is compared
+    ("Die Ministerin, die am Dienstag in Bergen ankam, traf dort den Bürgermeister.", R),
+])
+def test_relative_clauses_are_set_aside(claim: str, outcome: Label | None) -> None:
+    sentence = "The trade minister arrived in Bergen on Wednesday, 5 June 2024."
+    result = check_calendar(claim, [sentence])
+    assert (result.outcome if result else None) == outcome
