@@ -116,7 +116,7 @@ _EVENTS = _lexicon({
     "build": "bau baubeginn gebaut baute errichtet errichtung construction built",
     "attack": "angriff* angegriffen attack* strike strikes struck beschoss beschossen",
     "deliver": "geliefert lieferte lieferten lieferung* deliver* supplied shipped",
-    "agree": "vereinbart vereinbarten einigten einigung geeinigt agreed agreement",
+    "agree": "vereinbart vereinbarten einigten einigung geeinigt agreed",
     "force": "inkrafttrat inkrafttreten force effect",
     "approve": "beschloss beschlossen beschluss verabschiedet* approved approve* passed "
                "adopted genehmigt* billigte zugestimmt zustimmte",
@@ -137,13 +137,14 @@ _ASPECTS = frozenset({"begin", "end"})
 # Frequent nouns of the news in both languages: the participants of an event and the things a
 # number counts ("Soldaten" and "troops" count the same).
 _NOUNS = _lexicon({
-    "treaty": "vertrag verträge vertrages treaty treaties abkommen accord",
+    "treaty": "vertrag verträge vertrages treaty treaties abkommen accord agreement agreements",
     "soldier": "soldat soldaten soldiers soldier troops truppen",
     "missile": "rakete raketen missile missiles rocket rockets marschflugkörper",
     "shell": "granate granaten shell shells artilleriegranaten",
     "tank": "panzer tank tanks kampfpanzer",
     "drone": "drohne drohnen drone drones",
     "person": "menschen personen leute people persons einwohner inhabitants residents",
+    "respondent": "befragte befragten umfrageteilnehmer respondents respondent",
     "vote": "stimme stimmen votes vote wählerstimmen",
     "voter": "wähler wählerinnen voters wahlberechtigte",
     "seat": "sitz sitze mandat mandate seats",
@@ -1391,7 +1392,25 @@ def _amounts(text: str, stated: bool = False) -> list[_Amount]:
         kind, begins = _wording(text, m.start())
         bands = _bands("factor" if kind == "exact" else kind, value, 0.0)
         found.append(_Amount(*bands, "factor", text[begins : m.end()], begins, m.end()))
-    return found
+    return _shared_units(text, found)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;)?\s*(?:und|and|or|oder|sowie)?\s*")
+
+
+def _shared_units(text: str, amounts: list[_Amount]) -> list[_Amount]:
+    """Bare numbers listed before a figure with a unit take its unit: "2.1, 3.4 and 2.0 GW"."""
+    ordered = sorted(amounts, key=lambda a: a.start)
+    for i in range(len(ordered) - 2, -1, -1):
+        bare, after = ordered[i], ordered[i + 1]
+        if (not bare.unit and after.unit and not after.unit.startswith(("noun:", "stem:"))
+                and _LIST_GAP.fullmatch(text[bare.end : after.start])):
+            ordered[i] = replace(
+                bare, unit=after.unit, per=after.per, label=after.label,
+                low=bare.low * after.per, high=bare.high * after.per,
+                outer_low=bare.outer_low * after.per, outer_high=bare.outer_high * after.per,
+                written=f"{bare.text} {after.label}".strip() if after.label else "")
+    return ordered
 
 
 def _fraction_value(m: re.Match[str]) -> float:
@@ -1694,7 +1713,9 @@ class _Role:
 
 _NOT_QUALIFIERS = wordset(_fold(
     "former ehemalige ehemaliger früherer frühere current acting deputy new neue neuer then "
-    "designated designierte designierter amtierende amtierender mr mrs ms dr prof herr frau"
+    "designated designierte designierter amtierende amtierender mr mrs ms dr prof herr frau "
+    # words that refer back to a place named elsewhere ("des Landes", "the country's")
+    "land landes staat staates stadt country state city region"
 ))
 
 
@@ -1719,7 +1740,10 @@ def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozense
             found.add(_fold(word.text))
     adjacent = re.search(r"(?<![\w-])([A-ZÄÖÜ][\w.&-]*)\s+$", text[:start])
     if adjacent and not prefix and _fold(adjacent.group(1)) not in _STOPWORDS | _NOT_QUALIFIERS:
-        found |= _concepts(_fold(adjacent.group(1)), _PLACES) or {_fold(adjacent.group(1))}
+        places = _concepts(_fold(adjacent.group(1)), _PLACES)
+        # in German a plain word before the office is a name ("war Lena Fischer Ministerin");
+        # in English it may be the organisation ("Acme chief executive")
+        found |= places or (set() if _german_text(text) else {_fold(adjacent.group(1))})
     after = text[end:]
     complement = re.match(
         r"\s+(?:(?:of|von|des|der|für|for|at|bei)\s+(?:the\s+|dem\s+|den\s+)?)?"
@@ -1729,7 +1753,7 @@ def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozense
         for word in _words(complement.group("words")):
             if word.places:
                 found |= word.places
-            elif preposition and word.capital:
+            elif preposition and word.capital and _fold(word.text) not in _NOT_QUALIFIERS:
                 found.add(_fold(word.text))
             else:
                 break  # a name follows the office: "Präsidentin Ana Duarte"

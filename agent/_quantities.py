@@ -65,7 +65,8 @@ _FUNCTION_WORDS = wordset(
     "waren wurde wurden hat haben hatte hatten wird werden sich nicht auch noch nur schon "
     "the a an and or but in on at to of for from with by as than is are was were be been has "
     "have had will would can could not also only about over under into per each this that "
-    "it its their his her hit said say says left came went made took got fell rose"
+    "it its their his her hit said say says left came went made took got fell rose "
+    "together combined altogether zusammen insgesamt gemeinsam"
 )
 # Capitalised English modifiers before the counted noun ("North Korean soldiers").
 _MODIFIER = re.compile(

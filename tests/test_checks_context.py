@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from agent import Document, Label, Settings, Verifier
-from agent._checks import SentenceContext, check_calendar, check_dates
+from agent._checks import SentenceContext, check_calendar, check_dates, run_checks
 from agent._store import CorpusStore
 
 S, R = Label.SUPPORTED, Label.REFUTED
@@ -153,3 +153,41 @@ def test_relative_clauses_are_set_aside(claim: str, outcome: Label | None) -> No
     sentence = "The trade minister arrived in Bergen on Wednesday, 5 June 2024."
     result = check_calendar(claim, [sentence])
     assert (result.outcome if result else None) == outcome
+
+
+CROSS_LANGUAGE = [
+    # German claims against English evidence, one kind of check each
+    ("Die Umweltminister beider Länder unterzeichneten das Abkommen am Montag in Brüssel.",
+     "The environment ministers of both countries signed the agreement in Brussels on Tuesday, "
+     "12 March 2024.", "calendar", R),
+    ("Das Abkommen wurde am 14. März 2024 unterzeichnet.",
+     "The agreement was signed in Brussels on 12 March 2024.", "date", R),
+    ("Das Abkommen wurde am 12. März 2024 unterzeichnet.",
+     "The agreement was signed in Brussels on 12 March 2024.", "date", S),
+    ("Im Mai 2022 war Lena Fischer Gesundheitsministerin des Landes.",
+     "Jonas Brandt has been the country's health minister since December 2021.", "role", R),
+    ("Jonas Brandt war im Mai 2022 Gesundheitsminister des Landes.",
+     "Jonas Brandt has been the country's health minister since December 2021.", "role", S),
+]
+
+
+@pytest.mark.parametrize(("claim", "sentence", "kind", "outcome"), CROSS_LANGUAGE)
+def test_german_claims_against_english_evidence(claim: str, sentence: str, kind: str,
+                                                outcome: Label) -> None:
+    [result] = run_checks(claim, [sentence], date(2024, 3, 20))
+    assert (result.kind, result.outcome) == (kind, outcome), result.detail
+
+
+@pytest.mark.parametrize(("claim", "sentence", "outcome"), [
+    ("Die drei Kraftwerke leisten zusammen rund zehn Gigawatt.",
+     "Die drei Kraftwerke leisten 2,1, 3,4 und 2,0 Gigawatt.", R),
+    ("The three plants together have about 7.5 gigawatts of capacity.",
+     "The three plants have capacities of 2.1, 3.4 and 2.0 gigawatts.", S),
+    ("The three plants together have about ten gigawatts of capacity.",
+     "The three plants have capacities of 2.1, 3.4 and 2.0 gigawatts.", R),
+])
+def test_listed_figures_share_the_last_ones_unit(claim: str, sentence: str,
+                                                 outcome: Label) -> None:
+    [result] = run_checks(claim, [sentence])
+    assert result.kind == "quantity" and result.outcome == outcome
+    assert "7.5" in result.evidence_value
