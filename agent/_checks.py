@@ -472,6 +472,12 @@ def _same_event(
 
     if any(_is_name_like(w, claim) and not found(w) for w in mine):
         return False
+    if _german_text(claim) != _german_text(sentence):
+        # across languages only the words the lexicons or spelling can carry over are compared
+        mine = [w for w in mine if w.events or w.nouns or w.places or _is_name_like(w, claim)
+                or _word_matches(w, theirs)]
+        if len(mine) < 2:
+            return False
     matched = sum(found(w) for w in mine)
     return matched / len(mine) >= (coverage if events else max(coverage, without_event))
 

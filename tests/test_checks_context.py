@@ -191,3 +191,13 @@ def test_listed_figures_share_the_last_ones_unit(claim: str, sentence: str,
     [result] = run_checks(claim, [sentence])
     assert result.kind == "quantity" and result.outcome == outcome
     assert "7.5" in result.evidence_value
+
+
+def test_across_languages_only_words_that_carry_over_are_compared() -> None:
+    # "Befragten"/"respondents" carries over, the rest of the wording does not: too little to
+    # say that the two sentences speak of the same event
+    assert run_checks("Mehr als die Hälfte der Befragten unterstützt ein Tempolimit.",
+                      ["In the survey, 48 percent of respondents backed a speed limit."]) == []
+    [result] = run_checks("Die Delegation traf am Montag in Wien ein.",
+                          ["The delegation arrived in Vienna on Tuesday, 12 March 2024."])
+    assert result.outcome == R
