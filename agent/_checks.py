@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 from ._models import CheckResult, Label
 from ._quantities import Quantity, find_quantities, is_worth, numbered_names, wordset
@@ -194,6 +194,29 @@ _NOUNS = _lexicon({
 })
 
 
+# Towns and cities, German and English names (places of several words as in _PLACE_PHRASE).
+_CITY_NAMES = (
+    "berlin", "hamburg", "frankfurt", "stuttgart", "düsseldorf", "leipzig", "dresden",
+    "hannover hanover", "bremen", "bonn", "mainz", "paris", "london", "madrid", "barcelona",
+    "oslo", "stockholm", "helsinki", "copenhagen kopenhagen", "amsterdam", "budapest",
+    "bucharest bukarest", "sofia", "belgrade belgrad", "zagreb", "ljubljana", "bratislava",
+    "vilnius wilna", "riga", "tallinn", "minsk", "tbilisi tiflis", "yerevan eriwan", "baku",
+    "ankara", "istanbul", "tehran teheran", "baghdad bagdad", "damascus damaskus", "beirut",
+    "jerusalem", "cairo kairo", "riyadh riad", "doha", "dubai", "mumbai", "tokyo tokio", "seoul",
+    "pyongyang pjöngjang", "shanghai schanghai", "taipei", "bangkok", "hanoi", "jakarta", "manila",
+    "sydney", "canberra", "washington", "chicago", "ottawa", "toronto", "brasília brasilia",
+    "santiago", "lima", "bogotá bogota", "nairobi", "johannesburg", "pretoria", "lagos",
+    "vladivostok wladiwostok", "kharkiv charkiw charkow", "odesa odessa", "lviv lwiw lemberg",
+    "kursk", "belgorod", "donetsk donezk", "luhansk lugansk", "mariupol",
+    "zaporizhzhia saporischschja", "kherson cherson", "strasbourg straßburg", "zürich zurich",
+    "bern", "basel", "salzburg", "graz", "linz", "innsbruck", "krakow kraków krakau",
+    "gdansk gdańsk danzig", "marseille", "lyon", "venice venedig", "naples neapel",
+    "florence florenz", "turin", "porto", "seville sevilla", "valencia", "dublin", "edinburgh",
+    "manchester", "birmingham", "glasgow", "telaviv", "newdelhi", "losangeles", "buenosaires",
+    "sanktpetersburg st.petersburg", "denhaag thehague", "mexicocity", "addisabeba addisababa",
+    "newyork", "hongkong",
+)
+
 # Places and the adjectives of places, in both languages: participants of events, and the
 # country or organisation of a role ("nordkoreanische Außenministerin", "North Korea's").
 _PLACES = _lexicon({
@@ -229,12 +252,20 @@ _PLACES = _lexicon({
     "saudi*", "israel": "israel israels israelisch* israeli*", "iran": "iran irans iranisch* "
     "iranian*", "europe": "europa europas europe europäisch* european*", "eu": "eu",
     "nato": "nato", "un": "uno un vereintennationen unitednations",
+    **{city.split()[0]: city for city in _CITY_NAMES},
 })
+# The concepts above that are towns and cities; the rest are countries, regions and alliances.
+_CITIES = frozenset({"moscow", "kyiv", "munich", "cologne", "vienna", "rome", "warsaw", "prague",
+                     "beijing", "brussels", "geneva", "milan", "lisbon", "athens", "nuremberg",
+                     *(city.split()[0] for city in _CITY_NAMES)})
+_NOT_COUNTRIES = frozenset({"europe", "eu", "nato", "un"})
 # Place names of several words, read as one word ("North Korea" as "northkorea").
 _PLACE_PHRASE = re.compile(
     r"\b(?:North|South|Nord|Süd)\s+Korea\w*|\bUnited\s+(?:States|Kingdom|Nations)\b|"
     r"\bSaudi\s+Arabia\w*|\bCzech\s+Republic\b|\bVereinigten?\s+Staaten\b|"
-    r"\bVereinten\s+Nationen\b|\bNew\s+York\b|\bHong\s+Kong\b"
+    r"\bVereinten\s+Nationen\b|\bNew\s+York\b|\bHong\s+Kong\b|\bTel\s+Aviv\b|"
+    r"\bNew\s+Delhi\b|\bLos\s+Angeles\b|\bBuenos\s+Aires\b|\b(?:Sankt|St\.?)\s+Petersburg\b|"
+    r"\bDen\s+Haag\b|\bThe\s+Hague\b|\bMexico\s+City\b|\bAddis\s+Abab?e?a\b"
 )
 
 
@@ -388,7 +419,8 @@ def _word_matches(word: _Word, others: Sequence[_Word]) -> bool:
 
 _RECURRENCE = re.compile(
     r"\b(?:erneut|wiederum|abermals|nochmals|again|anew|once more|zum zweiten mal|"
-    r"for the second time|ein weiteres|eine weitere|another)\b",
+    r"for the second time|ein weiteres|eine weitere|another|ein(?:e|en|em|er|es)? andere[nmrs]?|"
+    r"(?:an|the) other)\b",
     re.IGNORECASE,
 )
 
@@ -767,9 +799,20 @@ def _clauses(text: str, keep: Iterable[tuple[int, int]]) -> list[int]:
 _PURPOSE_BEFORE = re.compile(r"\b(?:to|zu)\s+$", re.IGNORECASE)
 
 
-def _event_dates(events: set[str], sentence: str, whens: list[_When]) -> list[_When]:
-    """The dates of a sentence that belong to one of `events`: those whose nearest event word
-    (in the same clause first) names it. Without known events, the sentence's only date."""
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_Item = TypeVar("_Item", bound=_Spanned)
+
+
+def _event_dates(events: set[str], sentence: str, whens: list[_Item]) -> list[_Item]:
+    """The dates (or places) of a sentence that belong to one of `events`: those whose nearest
+    event word (in the same clause first) names it. Without known events, the sentence's only
+    date."""
     if not events:
         return whens if len(whens) == 1 else []
     # a purpose ("on 5 June to meet the mayor", "um den Bürgermeister zu treffen") is not
@@ -799,7 +842,7 @@ def _claim_events(claim: str, spans: Iterable[tuple[int, int]] = ()) -> set[str]
     return set().union(*(w.events for w in _outside(_words(claim), spans)))
 
 
-_Kind = Literal["calendar", "date", "quantity", "role"]
+_Kind = Literal["calendar", "date", "quantity", "role", "place"]
 
 
 def _result(kind: _Kind, claim_value: str, evidence_value: str, outcome: Label, quote: str,
@@ -1109,6 +1152,83 @@ def check_dates(claim: str, evidence: Sequence[str],
                        Label.NOT_ENOUGH_INFO, sentence,
                        f"The evidence on this event gives {given}, not the claim's {value}.")
     return None
+
+
+# --- places of the same event -------------------------------------------------------------------
+
+# Events that happen at one place at a time: another town for the same one is a wrong town.
+_AT_ONE_PLACE = frozenset({"arrive", "sign", "meet", "open", "found", "born", "die", "crash",
+                           "launch", "ratify"})
+_AT_PLACE = re.compile(
+    r"\b(?:in|im|nach|to|at)\s+(?:(?:der|dem|den|die|the)\s+)?"
+    r"(?:(?:Stadt|Hauptstadt|city of|town of|capital)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _place_kind(word: _Word) -> str | None:
+    """"city" or "country" for a place the gazetteer knows; None for others (regions,
+    alliances, unknown names), which are never compared: one may lie inside the other."""
+    if not word.places or len(word.places) != 1:
+        return None
+    [concept] = word.places
+    return "city" if concept in _CITIES else None if concept in _NOT_COUNTRIES else "country"
+
+
+def _places_at(text: str) -> list[_Word]:
+    """The known towns and countries that a text says something happens in or goes to ("in
+    Oslo", "nach Wien", "at Lisbon")."""
+    return [w for w in _words(text) if _place_kind(w) and _AT_PLACE.search(text[: w.start])]
+
+
+def _same_time(claim: str, sentence: str) -> bool:
+    """Whether a claim and a sentence give the same day: the same date, or the claim's weekday
+    that the sentence's date falls on."""
+    whens = [w for w in _find_dates(sentence) if w.precision == 3 and not w.is_range]
+    claimed = [w for w in _find_dates(claim) if w.precision == 3 and not w.is_range]
+    if claimed:
+        return any(_compare_when(c, w) == "match" for c in claimed for w in whens)
+    weekdays = _bare_weekdays(claim, [])
+    days = [_day_of(w) for w in whens if w.first[0]]
+    return bool(weekdays) and any(d and d.weekday() == weekdays[0].weekday for d in days)
+
+
+def check_place(claim: str, evidence: Sequence[str],
+                contexts: Mapping[str, SentenceContext] | None = None) -> CheckResult | None:
+    """The town or country a claim gives for an event that happens at one place ("traf in Wien
+    ein", "signed in Paris") against the one an evidence sentence on the same event gives: another
+    town for a town, or another country for a country, refutes. Only places the gazetteer knows
+    are compared, so a region is never taken for a town in it; a recurring event (a meeting, an
+    arrival) only when both give the same day; and a sentence that also names the claim's place,
+    or another sentence on the same event that gives it, leaves the claim alone."""
+    claimed = _places_at(claim)
+    if len(claimed) != 1 or _RECURRENCE.search(claim):
+        return None
+    place = claimed[0]
+    spans = [(place.start, place.end), *((w.start, w.end) for w in _find_dates(claim)),
+             *((w.start, w.end) for w in _bare_weekdays(claim, _find_dates(claim)))]
+    events = _claim_events(claim, spans) & _AT_ONE_PLACE
+    if not events:
+        return None
+    wrong: tuple[str, _Word] | None = None
+    for sentence in evidence:
+        stated = [] if _RECURRENCE.search(sentence) else _places_at(sentence)
+        context = (contexts or {}).get(sentence)
+        if not stated or not _same_event(claim, sentence, spans, [(p.start, p.end) for p in stated],
+                                         context=context.text if context else ""):
+            continue
+        if any(w.places & place.places for w in _words(sentence)):
+            return None  # the sentence names the claim's place too
+        of_event = [p for p in _event_dates(events, sentence, stated)
+                    if _place_kind(p) == _place_kind(place)]
+        if of_event and wrong is None and (not events - _ONCE or _same_time(claim, sentence)):
+            wrong = sentence, of_event[0]
+    if wrong is None:
+        return None
+    sentence, other = wrong
+    return _result("place", place.text, other.text, Label.REFUTED, sentence,
+                   f"The evidence places this event in {other.text}, not in {place.text} as the "
+                   "claim says.")
 
 
 # --- quantities ---------------------------------------------------------------------------------
@@ -2120,6 +2240,7 @@ def run_checks(claim: str, evidence: Sequence[str], as_of: date | None = None,
     checks: list[Callable[[], CheckResult | None]] = [
         lambda: check_calendar(claim, evidence, as_of, contexts),
         lambda: check_dates(claim, evidence, contexts),
+        lambda: check_place(claim, evidence, contexts),
         lambda: check_quantities(claim, evidence),
         lambda: check_role(claim, evidence, as_of) or check_membership(claim, evidence, as_of),
     ]
