@@ -336,41 +336,127 @@ def _named_source(source: str, lang: str) -> bool:
         bool(re.match(r"[A-ZÄÖÜ][a-zäöüß]+(?<![em])(?<!e[nrs])\s+[A-ZÄÖÜ][a-zäöüß]+$", source)))
 
 
+# Participles of report verbs after "hat"/"haben" ("hat ... erklärt, dass").
+_REPORT_PARTICIPLES_DE = (r"berichtet|gemeldet|erklärt|gesagt|betont|gewarnt|bestätigt|geschätzt|"
+                          r"mitgeteilt|angekündigt|geschrieben")
+# What makes a reported clause no fact of its own: a hedge, a modal, a conditional.
+_HEDGED = re.compile(  # case-sensitive: "May" is a month
+    r"\b(?:(?i:möglicherweise|vielleicht|eventuell|vermutlich|wahrscheinlich|womöglich|possibly|"
+    r"perhaps|probably)|könnte|könnten|dürfte|dürften|würde|würden|sollte|sollten|may|might|"
+    r"could|would|likely)\b")
+# A predicate before a report verb that takes nothing back from the report: no negation, no modal.
+_DOUBT = re.compile(r"\b(?:nicht|kein\w*|nie|niemals|not|never|no|cannot|\w+n't|kann|könnte|"
+                    r"will|wollte|muss|soll|can|could|would|may|might|must)\b", re.IGNORECASE)
+_VERB_EN = rf"(?:{_AUX_EN}|\w+ed|said|won|lost|made|took|gave|saw|met|rose|fell|spent|paid|sold)"
+# An English subject before its verb: the source of "X said on Monday and warned that ...".
+_SOURCE_EN = re.compile(rf"(?:(?i:{_DET_EN})\s+(?:[\w-]+\s+){{0,3}}?[\w-]+|"
+                        rf"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}})(?=\s+{_VERB_EN}\b)")
+# A German subject up to its finite verb, the first lowercase word after a noun or name that is
+# no determiner, preposition or conjunction ("Die Deutsche Bahn hat", "Der Rat der Stadt prüft").
+_SOURCE_DE = re.compile(
+    r"[^,;„“\"]*?\b(?!(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einer|Einem|Einen)\b)[A-ZÄÖÜ][\w'-]*"
+    rf"(?=\s+(?!(?:{_PREPOSITIONS}|{_DET_DE}|und|oder|sowie)\b)[a-zäöüß]+\b)")
+# Adverbials between an auxiliary and a report verb ("hat am Montag erklärt", "has also said").
+_ADVERBIAL = re.compile(
+    r"(?:\s+(?:bereits|schon|nun|jetzt|erneut|zuvor|mehrfach|wiederholt|auch|inzwischen|"
+    r"already|now|again|earlier|repeatedly|also|since)\b)*"
+    r"(?:\s+(?:am|im|in|an|on|at)\s+[^\s,;]+(?:\s+[^\s,;]+){0,3})?")
+
+
+def _main_order(clause: str) -> str | None:
+    """A German "dass" clause in main-clause order; what follows its first comma (an infinitive
+    clause: "Nordkorea in der Lage ist, X zu liefern") stays as it is."""
+    head, comma, tail = clause.partition(",")
+    main = _verb_second(head)
+    return main and main + comma + tail
+
+
+def _reported_after_predicate(text: str, lang: str) -> tuple[str, str, int, str] | None:
+    """(source, attribution, start of the reported clause, clause) of a report whose verb follows
+    a longer predicate ("X beobachten die Lage und warnen, dass P", "X hat am Montag erklärt,
+    dass P", "X reviewed the data and warned that P"); the attribution is "X warnen, dass P"
+    after a coordinated predicate, else the whole sentence. None where it is not clear."""
+    if lang == "de":
+        subject = _SOURCE_DE.match(text)
+        verbs, that = rf"{_REPORT_VERBS_DE}|{_REPORT_PARTICIPLES_DE}", r",\s+dass\s+"
+        aux, det = _AUX_DE, _DET_DE
+    else:
+        subject = _SOURCE_EN.match(text)
+        verbs, that, aux, det = _REPORT_VERBS_EN, r",?\s+that\s+", _AUX_EN, _DET_EN
+    if subject is None or not _noun_phrase(subject.group(0), lang):
+        return None
+    found = re.match(
+        rf"\s+(?P<pred>(?P<first>[a-zäöüß]+)(?P<more>(?:\s+[^\s,;„“\"]+){{0,7}}?))"
+        rf"\s+(?P<und>(?:und|and)\s+)?(?P<verb>{verbs})"
+        rf"(?P<when>\s+(?:am|im|on|in)\s+[^,;„“\"]+?)?{that}(?P<clause>.+?)\.?$",
+        text[subject.end() :])
+    if not found or _DOUBT.search(found["pred"]) or re.fullmatch(
+            rf"(?:{_PREPOSITIONS}|{det}|und|and)", found["first"]):
+        return None
+    auxiliary = re.fullmatch(rf"(?:{aux})", found["first"]) is not None
+    at = subject.end() + found.start("clause")
+    if not found["und"]:  # "X hat (am Montag) erklärt, dass": an auxiliary and adverbials only
+        adverbial = _ADVERBIAL.match(found["more"])
+        if not auxiliary or adverbial is None or adverbial.end() != len(found["more"]):
+            return None
+        return subject.group(0), text, at, found["clause"]
+    shared = f" {found['first']}" if auxiliary and re.fullmatch(
+        rf"(?:{_REPORT_PARTICIPLES_DE})|\w+ed", found["verb"]) else ""
+    joint = ", dass " if lang == "de" else " that "
+    return (subject.group(0), f"{subject.group(0)}{shared} {found['verb']}{joint}{found['clause']}",
+            at, found["clause"])
+
+
 def split_reported(piece: Piece, lang: str) -> list[Piece]:
-    """A reported statement ("Laut X ...", "X zufolge ...", "X berichtete, dass ...", "according
-    to X, ...", "X said that ..."): the statement itself as a claim, and, where the source is
-    named, that it reported it (kind "quote", the whole sentence)."""
+    """A reported statement ("Laut X ...", "X zufolge ...", "X berichtete, dass ...", "X hat ...
+    und warnt, dass ...", "according to X, ...", "X said that ..."): the statement itself as a
+    claim unless it is hedged, and, where the source is named, that it reported it (kind
+    "quote", a fact as stated even when the statement is hedged)."""
     text = piece.text.rstrip()
     clause: str | None = None
+    said = piece.text
     if lang == "de":
         fronted = _SOURCE_FIRST_DE.match(text)
         says = _SAYS_THAT_DE.match(text)
+        if says and not _noun_phrase(says["source"], lang):
+            says = None
+        later = None if fronted or says else _reported_after_predicate(text, lang)
         if fronted:
             source, at = fronted.group("a") or fronted.group("b"), fronted.end()
             clause = _subject_first(text[at:])
-        elif says and _noun_phrase(says["source"], lang):
+        elif says:
             source, at = says["source"], says.start("clause")
-            head, comma, tail = says["clause"].partition(",")
-            clause = _verb_second(head)
-            clause = clause and clause + comma + tail
+            clause = _main_order(says["clause"])
+        elif later:
+            source, said, at, reported = later
+            clause = _main_order(reported)
+            if clause is None and _HEDGED.search(reported) and _named_source(source, lang):
+                clause = reported  # no claim of its own: only the quote needs it
     else:
         found = _ACCORDING_EN.match(text) or _SAYS_THAT_EN.match(text)
+        if found and found.group("source") and not found.group(0).startswith("According") and (
+                not _noun_phrase(found["source"], lang)):
+            found = None
+        later = None if found else _reported_after_predicate(text, lang)
         if found and found.groupdict().get("clause2"):
             source, at, clause = found["source2"], 0, found["clause2"]
-        elif found and found.group(0).startswith("According"):
-            source, at, clause = found["source"], found.start("clause"), found["clause"]
         elif found:
             source, at, clause = found["source"], found.start("clause"), found["clause"]
-            if not _noun_phrase(source, lang):
-                clause = None
+        elif later:
+            source, said, at, clause = later
     pronoun = _PRONOUN_DE if lang == "de" else _PRONOUN_EN
     if not clause or _words(clause) < 4 or re.match(rf"(?i:{pronoun}|this|that|dies)\b", clause):
         return [piece]
     end = piece.start + (len(text) if at else len(clause))
     claim = Piece(_tidy(clause), piece.start + at, end)
     according = lang == "en" and re.search(r"\b[Aa]ccording to\b", text)
-    if _named_source(source, lang) or according and re.search(r"[A-Z]", source):
-        return [Piece(piece.text, piece.start, piece.end, "quote"), claim]
+    named = _named_source(source, lang) or according and re.search(r"[A-Z]", source)
+    hedged = _HEDGED.search(clause) is not None
+    if named:
+        quote = Piece(said if said == piece.text else _tidy(said), piece.start, piece.end, "quote")
+        return [quote] if hedged else [quote, claim]
+    if hedged and said != piece.text:
+        return [piece]  # an unnamed source after a coordinated predicate: left to the classifier
     return [claim]
 
 
@@ -380,7 +466,6 @@ _NP_DE = (rf"(?:(?i:{_DET_DE})\s+)?(?:{_ADJ_DE}\s+){{0,2}}"
           rf"(?:\s+(?:des|der)\s+(?:{_ADJ_DE}\s+){{0,2}}[A-ZÄÖÜ][\w-]*)?")
 _NP_EN = (rf"(?:(?i:{_DET_EN})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+|"
           r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
-_VERB_EN = rf"(?:{_AUX_EN}|\w+ed|said|won|lost|made|took|gave|saw|met|rose|fell|spent|paid|sold)"
 # What is said of two together, or of one against the other: conjuncts of these are not split.
 _TOGETHER = re.compile(
     r"\b(?:\w*einander|gemeinsam\w*|zusammen\w*|beide\w*|zwischen|sowohl|jeweils|insgesamt|"
@@ -482,8 +567,79 @@ def split_subordinate(piece: Piece, lang: str) -> list[Piece]:
     return [clause, Piece(piece.text, piece.start, piece.end)]
 
 
-SPLITS = (split_reported, split_subordinate, split_not_only, split_clauses, split_relative,
-          split_quantities, split_coordination, split_consequence)
+# Head nouns of an evaluative frame: what the writer makes of the event, not when or where.
+_FRAME_NOUNS = (r"Schritt|Wendung|Wende|Kehrtwende|Wendepunkt|Zug|Entwicklung|Überraschung|Coup|"
+                r"Schlag|move|turn|twist|step|development|surprise|reversal|shift|blow")
+_FRAME_DE = re.compile(
+    rf"^(?:(?:In|Mit)\s+(?:einem|einer)\s+(?:{_ADJ_DE}\s+){{0,3}}(?:{_FRAME_NOUNS})"
+    rf"(?:\s+(?:des|der)\s+(?:{_ADJ_DE}\s+){{0,3}}[A-ZÄÖÜ][\w-]*|"
+    r",\s+(?:der|die|das)\s+[^,;„“\"]+\s[a-zäöüß]+,)?|"
+    rf"Zur\s+(?:{_ADJ_DE}\s+)?Überraschung(?:\s+(?:vieler|aller|der\s+[A-ZÄÖÜ][\w-]*))?)"
+    r"\s+(?=[a-zäöüß]+\s)")
+_FRAME_EN = re.compile(
+    rf"^(?:In|With)\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_FRAME_NOUNS})"
+    r"(?:\s+of\s+[a-z]+(?:\s+[a-z]+){0,2}|\s+(?:that|which)\s+[^,;“\"]+)?,\s+|"
+    r"^To\s+the\s+(?:[a-z]+\s+)?surprise\s+of\s+(?:many|most|all|observers|analysts),\s+")
+
+
+def split_frame(piece: Piece, lang: str) -> list[Piece]:
+    """A fronted evaluative frame ("In einem überraschenden Schritt hat X ...", "Zur Überraschung
+    vieler hat X ...", "In a stunning turn, X has ...") left out: the claim is the clause after
+    it. Only where the frame holds no number, date or name, and its head noun says how the
+    writer sees the event, not when or where it happened."""
+    found = (_FRAME_DE if lang == "de" else _FRAME_EN).match(piece.text)
+    if not found or re.search(rf"\d|(?i:\b(?:{_MONTHS})\b)", found.group(0)):
+        return [piece]
+    rest = piece.text[found.end() :]
+    if lang == "de":
+        clause = _subject_first(rest)
+    else:
+        clause = rest if _first_constituent(rest, "en") else None
+    if clause is None or _words(clause) < 4:
+        return [piece]
+    return [Piece(_tidy(clause), piece.start + found.end(), piece.end)]
+
+
+_FACT_DE = re.compile(r"^(?:(?:Die Tatsache|Der Umstand),\s+dass|Dass)\s+")
+_INFINITIVE = re.compile(r"(?:\bzu\s+[a-zäöüß]+|[a-zäöüß]+zu[a-zäöüß]+en)$")
+_FACT_EN = re.compile(r"^The fact that\s+")
+# Verbs with which a sentence says what a fact shows ("The fact that P shows ...").
+_SHOWS_EN = (r"shows|showed|suggests|suggested|indicates|indicated|means|meant|underlines|"
+             r"underscores|underscored|highlights|highlighted|proves|proved|reflects|reflected|"
+             r"demonstrates|demonstrated|points|pointed|raises|raised")
+
+
+def split_fact(piece: Piece, lang: str) -> list[Piece]:
+    """A presupposed fact ("Die Tatsache, dass P, zeigt ...", "Dass P, deutet ...", "The fact
+    that P shows ..."): P as a claim of its own, and the whole sentence for what it makes of P."""
+    text = piece.text
+    if lang == "de":
+        opening = _FACT_DE.match(text)
+        at = opening.end() if opening else 0
+        parts = re.split(r",\s+", text[at:]) if opening and not re.search(r"[;„“\"]", text) else []
+        taken = 1  # the "dass" clause, with the infinitive clauses that go with it
+        while taken < len(parts) - 1 and _INFINITIVE.search(parts[taken]):
+            taken += 1
+        fact = ", ".join(parts[:taken])
+        main = re.match(r"[a-zäöüß]+\b", parts[taken]) if taken < len(parts) else None
+        clause = _main_order(fact) if main else None
+        end = at + len(fact)
+    else:
+        opening = _FACT_EN.match(text)
+        clause, at, end = None, opening.end() if opening else 0, 0
+        for verb in re.finditer(rf"\s+(?:{_SHOWS_EN})\b", text[at:] if opening else ""):
+            candidate = text[at : at + verb.start()].rstrip(",")
+            if re.search(rf"\s{_VERB_EN}\b", candidate) and _first_constituent(candidate, "en"):
+                clause, end = candidate, at + verb.start()
+                break
+    pronoun = _PRONOUN_DE if lang == "de" else _PRONOUN_EN
+    if not clause or _words(clause) < 3 or re.match(rf"(?i:{pronoun})\b", clause):
+        return [piece]
+    return [Piece(_tidy(clause), piece.start + at, piece.start + end), piece]
+
+
+SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_not_only,
+          split_clauses, split_relative, split_quantities, split_coordination, split_consequence)
 
 
 def atomic_pieces(sentence: str, lang: str) -> list[Piece]:

@@ -152,3 +152,131 @@ def test_a_quotation_of_two_sentences_gives_two_quote_claims():
     assert [c.text for c in quotes] == ["Tom Weber erklärte: „Wir bauen die Brücke.“",
                                         "Tom Weber erklärte: „Die Arbeiten beginnen im Mai“"]
     assert text[quotes[1].start:quotes[1].end] == "Die Arbeiten beginnen im Mai"
+
+
+# --- reported statements after a longer predicate, evaluative frames, presupposed facts --------
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # a named source after a coordinated predicate: that it reported it, and the statement
+    ("de", "Der Deutsche Wetterdienst beobachtet die Wolken genau und warnt, dass der Pegel der "
+           "Elbe am Sonntag um zwei Meter gestiegen ist.",
+     [("quote", "Der Deutsche Wetterdienst warnt, dass der Pegel der Elbe am Sonntag um zwei Meter "
+                "gestiegen ist."),
+      ("statement", "Der Pegel der Elbe ist am Sonntag um zwei Meter gestiegen.")]),
+    ("de", "Die Deutsche Bahn hat die Bilanz vorgelegt und erklärt, dass die Zahl der Fahrgäste "
+           "deutlich gestiegen ist.",
+     [("quote", "Die Deutsche Bahn hat erklärt, dass die Zahl der Fahrgäste deutlich gestiegen "
+                "ist."),
+      ("statement", "Die Zahl der Fahrgäste ist deutlich gestiegen.")]),
+    ("en", "The National Weather Service reviewed the data and warned that the river rose by two "
+           "metres overnight.",
+     [("quote", "The National Weather Service warned that the river rose by two metres "
+                "overnight."),
+      ("statement", "The river rose by two metres overnight.")]),
+    # a hedged statement: only that it was reported, a fact as stated
+    ("de", "Der Deutsche Wetterdienst beobachtet die Wolken genau und warnt, dass am Wochenende "
+           "möglicherweise schwere Gewitter auftreten könnten.",
+     [("quote", "Der Deutsche Wetterdienst warnt, dass am Wochenende möglicherweise schwere "
+                "Gewitter auftreten könnten.")]),
+    ("en", "The National Weather Service said on Monday and warned that the storm could reach the "
+           "coast by Friday.",
+     [("quote", "The National Weather Service warned that the storm could reach the coast by "
+                "Friday.")]),
+    ("en", "The Met Office said that the heatwave might last until the end of the month.",
+     [("quote", "The Met Office said that the heatwave might last until the end of the month.")]),
+    # an auxiliary and adverbials before the report verb
+    ("de", "Die Deutsche Bahn hat am Montag erklärt, dass die Zahl der Fahrgäste deutlich "
+           "gestiegen ist.",
+     [("quote", "Die Deutsche Bahn hat am Montag erklärt, dass die Zahl der Fahrgäste deutlich "
+                "gestiegen ist."),
+      ("statement", "Die Zahl der Fahrgäste ist deutlich gestiegen.")]),
+    # an unnamed source: the statement alone
+    ("de", "Die neue Stadträtin prüft den Antrag und betont, dass die Kosten bei rund vier "
+           "Millionen Euro liegen.",
+     [("statement", "Die Kosten liegen bei rund vier Millionen Euro.")]),
+])
+def test_reported_after_a_longer_predicate(lang, sentence, claims):
+    pieces = atomic_pieces(sentence, lang)
+    assert [(p.kind, p.text) for p in pieces] == claims
+    for piece in pieces:
+        assert 0 <= piece.start < piece.end <= len(sentence)
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    # a negation or a modal before the report verb takes the report back
+    ("de", "Die Deutsche Bahn kann nicht bestätigen, dass die Zahl der Fahrgäste gestiegen ist."),
+    ("en", "The National Weather Service could not confirm that the river rose overnight."),
+    # an unnamed source and a hedged statement: left to the classifier
+    ("de", "Der Wetterdienst beobachtet die Wolken genau und warnt, dass am Wochenende "
+           "möglicherweise schwere Gewitter auftreten könnten."),
+    # the subject is no noun phrase the rule can tell
+    ("de", "Die Polizei in Köln hat die Ermittlungen aufgenommen und mitgeteilt, dass der Täter "
+           "seit Montag flüchtig ist."),
+])
+def test_reports_that_stay_whole(lang, sentence):
+    assert [p.text for p in atomic_pieces(sentence, lang)] == [sentence]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claim"), [
+    ("de", "In einem überraschenden Schritt hat der Stadtrat die Gebühren für Kitas um zehn "
+           "Prozent gesenkt.", "Der Stadtrat hat die Gebühren für Kitas um zehn Prozent gesenkt."),
+    ("de", "Zur Überraschung vieler hat der Verein seinen Trainer nach nur drei Spielen entlassen.",
+     "Der Verein hat seinen Trainer nach nur drei Spielen entlassen."),
+    ("de", "In einer bemerkenswerten Wendung der langen Debatte hat das Gericht die Klage "
+           "abgewiesen.", "Das Gericht hat die Klage abgewiesen."),
+    ("de", "In einem Schritt, der viele Beobachter überraschte, hat die Sternwarte ihre Kuppel "
+           "geschlossen.", "Die Sternwarte hat ihre Kuppel geschlossen."),
+    ("en", "In a stunning turn, the board has dismissed the chief executive after two years.",
+     "The board has dismissed the chief executive after two years."),
+    ("en", "In a move that surprised investors, the bakery chain closed twelve shops in March.",
+     "The bakery chain closed twelve shops in March."),
+    ("en", "To the surprise of many, the court has dismissed the lawsuit against the city.",
+     "The court has dismissed the lawsuit against the city."),
+])
+def test_an_evaluative_frame_is_left_out(lang, sentence, claim):
+    pieces = atomic_pieces(sentence, lang)
+    assert [p.text for p in pieces] == [claim]
+    assert pieces[0].start > 0 and pieces[0].end == len(sentence)  # the frame left out
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    # a place, an event, a source, a date or a number in the frame: it carries facts
+    ("de", "In einem kleinen Dorf hat die Feuerwehr drei Menschen aus einem Haus gerettet."),
+    ("de", "In einem ausführlichen Interview hat die Ministerin ihre Pläne vorgestellt."),
+    ("de", "In einem überraschenden Schritt im März hat der Stadtrat die Gebühren gesenkt."),
+    ("de", "Mit einer Entwicklung, die 2.000 Stellen kostet, hat der Konzern die Strategie "
+           "geändert."),
+    ("en", "In a small village, firefighters rescued three people from a burning house."),
+    ("en", "In a letter to shareholders, the chief executive announced his resignation."),
+])
+def test_frames_with_facts_stay(lang, sentence):
+    assert [p.text for p in atomic_pieces(sentence, lang)] == [sentence]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "fact"), [
+    ("de", "Die Tatsache, dass der Stadtrat den Haushalt einstimmig beschlossen hat, deutet auf "
+           "einen breiten Konsens hin.", "Der Stadtrat hat den Haushalt einstimmig beschlossen."),
+    ("de", "Die Tatsache, dass der Verein in der Lage ist, jedes Jahr neue Spieler zu "
+           "verpflichten, zeigt seine finanzielle Stärke.",
+     "Der Verein ist in der Lage, jedes Jahr neue Spieler zu verpflichten."),
+    ("de", "Dass die Firma ihre Prognose im Mai gesenkt hat, überrascht Analysten nicht.",
+     "Die Firma hat ihre Prognose im Mai gesenkt."),
+    ("en", "The fact that the council approved the budget unanimously shows a broad consensus.",
+     "The council approved the budget unanimously."),
+])
+def test_a_presupposed_fact_is_a_claim(lang, sentence, fact):
+    pieces = atomic_pieces(sentence, lang)
+    assert [p.text for p in pieces] == [fact, sentence]
+    assert pieces[0].start > 0 and pieces[0].end < len(sentence)
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("de", "Die Tatsache, dass er zurücktrat, zeigt den Druck auf die Partei."),
+    ("de", "Die Tatsache, dass der Verein Geld verliert, Fans abwandern und Sponsoren gehen, "
+           "zeigt die Krise."),
+    ("en", "The fact that the new survey shows a rise suggests a trend."),
+    ("en", "The fact that it rained all week suggests nothing about the climate."),
+])
+def test_unclear_facts_stay_whole(lang, sentence):
+    assert [p.text for p in atomic_pieces(sentence, lang)] == [sentence]
