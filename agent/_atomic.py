@@ -36,6 +36,11 @@ _QUANTITY = (
 _MONTHS = (r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
            r"january|february|march|may|june|july|october|december")
 _STOP_EN = r"to|in|of|from|for|by|at|on|into|with|and|or|as|than|since"
+# An office with the country or body after it in the genitive: "der Außenminister Nordkoreas",
+# "die Regierung Frankreichs".
+_OFFICE_OF = (r"(?=[A-ZÄÖÜ])[\w-]*?(?i:minister|präsident|regierung|botschafter|kanzler|chef|"
+              r"sprecher|armee|hauptstadt|parlament|notenbank|zentralbank)(?:in)?"
+              r"\s+[A-ZÄÖÜ][\w-]*s\b")
 
 
 @dataclass
@@ -70,7 +75,7 @@ def _first_constituent(clause: str, lang: str) -> re.Match[str] | None:
     pronoun = _PRONOUN_DE if lang == "de" else _PRONOUN_EN
     conj = "und" if lang == "de" else "and"
     if lang == "de":
-        phrase = (rf"(?:(?i:{det})\s+(?:[a-zäöüß][\w-]*\s+){{0,3}}[A-ZÄÖÜ][\w-]*"
+        phrase = (rf"(?:(?i:{det})\s+(?:[a-zäöüß][\w-]*\s+){{0,3}}(?:{_OFFICE_OF}|[A-ZÄÖÜ][\w-]*)"
                   rf"(?:\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){{0,2}}[A-ZÄÖÜ][\w-]*)?)")
     else:
         phrase = rf"(?:(?i:{det})\s+(?:[\w-]+\s+){{0,3}}?[\w-]+(?=\s+(?:{_AUX_EN}|\w+ed|\w+s)\b))"

@@ -280,3 +280,10 @@ def test_a_presupposed_fact_is_a_claim(lang, sentence, fact):
 ])
 def test_unclear_facts_stay_whole(lang, sentence):
     assert [p.text for p in atomic_pieces(sentence, lang)] == [sentence]
+
+
+def test_an_office_keeps_its_country_in_the_genitive():
+    sentence = ("In einem überraschenden Schritt kam der Außenminister Portugals am Dienstag in "
+                "Madrid an.")
+    assert [p.text for p in atomic_pieces(sentence, "de")] == [
+        "Der Außenminister Portugals kam am Dienstag in Madrid an."]
