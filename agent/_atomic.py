@@ -573,7 +573,7 @@ def split_subordinate(piece: Piece, lang: str) -> list[Piece]:
 
 
 # Head nouns of an evaluative frame: what the writer makes of the event, not when or where.
-_FRAME_NOUNS = (r"Schritt|Wendung|Wende|Kehrtwende|Wendepunkt|Zug|Entwicklung|Überraschung|Coup|"
+_FRAME_NOUNS = (r"Schritt|Wendung|Wende|Kehrtwende|Zug|Entwicklung|Überraschung|Coup|"
                 r"Schlag|move|turn|twist|step|development|surprise|reversal|shift|blow")
 _FRAME_DE = re.compile(
     rf"^(?:(?:In|Mit)\s+(?:einem|einer)\s+(?:{_ADJ_DE}\s+){{0,3}}(?:{_FRAME_NOUNS})"
