@@ -117,18 +117,28 @@ def sentence_span(text: str, sentence: str) -> tuple[int, int] | None:
     return (found.start(), found.end()) if found else None
 
 
-def excerpt_span(text: str, excerpt: str) -> tuple[int, int] | None:
-    """Where an excerpt stands in `text`, whitespace aside and words left out with "..." or "…"
-    allowed (within one sentence); None when it does not occur."""
+def excerpt_parts(text: str, excerpt: str) -> list[tuple[int, int]] | None:
+    """Where the parts of an excerpt stand in `text`, whitespace aside, with words left out
+    between them by "..." or "…" (within one sentence); None when it does not occur."""
     parts = [p.split() for p in re.split(r"\.\.\.|…", excerpt) if p.split()]
     if not parts:
         return None
     gap = r"(?:(?![.!?]\s)[^\n]){0,400}?"
-    pattern = re.compile(gap.join(r"\s+".join(map(re.escape, words)) for words in parts))
-    first = r"\s+".join(map(re.escape, parts[0]))
-    found = (pattern.match(text, m.start()) for m in re.finditer(first, text))
-    return min(((m.start(), m.end()) for m in found if m), key=lambda span: span[1] - span[0],
-               default=None)
+    phrases = [r"\s+".join(map(re.escape, words)) for words in parts]
+    pattern = re.compile(gap.join(f"({phrase})" for phrase in phrases))
+    first = phrases[0]
+    found = [m for m in (pattern.match(text, m.start()) for m in re.finditer(first, text)) if m]
+    if not found:
+        return None
+    best = min(found, key=lambda m: m.end() - m.start())
+    return [best.span(group) for group in range(1, len(parts) + 1)]
+
+
+def excerpt_span(text: str, excerpt: str) -> tuple[int, int] | None:
+    """Where an excerpt stands in `text`, from its first word to its last, words left out with
+    "..." or "…" allowed (within one sentence); None when it does not occur."""
+    parts = excerpt_parts(text, excerpt)
+    return (parts[0][0], parts[-1][1]) if parts else None
 
 
 def _read_not_checkworthy(path: Path, root: Path, articles: dict[str, Article]
@@ -658,9 +668,11 @@ DECIDED = (Label.SUPPORTED.value, Label.REFUTED.value)
 def not_checkworthy_result(entry: NotCheckworthy, article: Article,
                            verdicts: list[ClaimVerdict]) -> NotCheckworthyResult:
     """The verdict a not-check-worthy sentence got: that of the claims taken from its text (their
-    spans overlap it), the most decided one first."""
-    span = excerpt_span(article.text, entry.sentence) or (0, 0)
-    taken = [v for v in verdicts if _overlap(span, (v.claim.start, v.claim.end))]
+    spans overlap its words; words it leaves out with "..." are not its text), the most decided
+    one first."""
+    parts = excerpt_parts(article.text, entry.sentence) or [(0, 0)]
+    taken = [v for v in verdicts
+             if any(_overlap(part, (v.claim.start, v.claim.end)) for part in parts)]
     taken.sort(key=lambda v: (v.outcome not in DECIDED, v.outcome != Label.NOT_ENOUGH_INFO.value))
     first = taken[0] if taken else None
     return NotCheckworthyResult(id=entry.id, article=entry.article, sentence=entry.sentence,

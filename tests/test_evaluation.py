@@ -204,6 +204,16 @@ def test_not_checkworthy_sentence_takes_the_most_decided_verdict_of_its_claims()
     assert (result.predicted, result.claim) == ("REFUTED", "a symbol of hope.")
 
 
+def test_words_a_not_checkworthy_excerpt_leaves_out_are_not_its_text():
+    text = "Die Fähre, 1990 in Kiel gebaut, ist ein Symbol der Hoffnung. Sie fährt täglich."
+    article = Article(text=text)
+    entry = NotCheckworthy("n1", "a.txt", "Die Fähre ... ist ein Symbol der Hoffnung.")
+    built = _verdict_at(text, "1990 in Kiel gebaut", Label.SUPPORTED)
+    assert not_checkworthy_result(entry, article, [built]).predicted is None
+    symbol = _verdict_at(text, "ist ein Symbol der Hoffnung", Label.SUPPORTED)
+    assert not_checkworthy_result(entry, article, [built, symbol]).predicted == "SUPPORTED"
+
+
 def test_not_checkworthy_file_is_validated(tmp_path):
     root = _write_suite(tmp_path / "ncw", [
         {"id": "a", "claim": "The ferry carried 80,000 passengers.", "label": S,
