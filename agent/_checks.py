@@ -1529,8 +1529,7 @@ def _shared_units(text: str, amounts: list[_Amount]) -> list[_Amount]:
     ordered = sorted(amounts, key=lambda a: a.start)
     for i in range(len(ordered) - 2, -1, -1):
         bare, after = ordered[i], ordered[i + 1]
-        if (not bare.unit and after.unit and not after.unit.startswith(("noun:", "stem:"))
-                and _LIST_GAP.fullmatch(text[bare.end : after.start])):
+        if (not bare.unit and after.unit and _LIST_GAP.fullmatch(text[bare.end : after.start])):
             ordered[i] = replace(
                 bare, unit=after.unit, per=after.per, label=after.label,
                 low=bare.low * after.per, high=bare.high * after.per,
@@ -1937,7 +1936,8 @@ def _name_after(text: str, end: int) -> str:
 def _name_before(text: str, start: int) -> str:
     """The name of a clause's subject before an office: "NAME, die Außenministerin" or "NAME
     ist/war ... Außenministerin"."""
-    head = text[:start]
+    # an aside between the subject and its verb is left out: "NAME, a member of P, has been"
+    head = re.sub(rf",[^,;]*,\s*(?=(?:{_COPULA})\s)", " ", text[:start], flags=re.IGNORECASE)
     apposition = re.search(r"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*),\s+"
                            r"(?:(?:der|die|the|a|an|ein|eine)\s+)?(?:[\w'’-]+\s+){0,3}$", head)
     copula = re.search(rf"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){{0,3}}[^\W\d_][\w'’.-]*)\s+"
@@ -2205,8 +2205,9 @@ def check_membership(claim: str, evidence: Sequence[str], as_of: date | None = N
     party the evidence names the person with: another party refutes, the same supports. Former
     memberships and claims about a dated past are left alone."""
     claimed = _memberships(claim)
-    if len(claimed) != 1 or claimed[0].former or any(
-        w.last[0] for w in _find_dates(claim) if as_of is None or w.last[0] != as_of.year
+    if len(claimed) != 1 or claimed[0].former or any(  # "since 2021" reaches the present
+        w.last[0] for w in _find_dates(claim)
+        if w.relation != "since" and (as_of is None or w.last[0] != as_of.year)
     ):
         return None
     mine = claimed[0]
