@@ -61,6 +61,10 @@ _SPEAKER = (
 # „Quote“, erklärte NAME, ROLE.   /   "Quote," said NAME, ROLE.
 _QUOTE_THEN_SPEAKER = re.compile(
     rf"^\s*[„\"“](?P<quote>.+?)[“\"”],?\s*(?P<verb>{SPEECH_VERBS})\s+"
+    # an office in lower case before the name: "said transport minister Karen Lee"
+    rf"(?:(?P<title>(?:[A-ZÄÖÜ][\w'-]+\s+)?(?:[a-zäöü][\w-]+\s+){{0,2}}?(?=[a-zäöü])"
+    rf"{ROLE_NOUNS}|(?:der|die|the)\s+(?:[a-zäöü][\w-]+\s+){{0,2}}?{ROLE_NOUNS})"
+    r"\s+(?=[A-ZÄÖÜ][\w'-]+\s+[A-ZÄÖÜ]))?"
     rf"(?P<speaker>{_SPEAKER})(?P<rest>.*)$",
     re.DOTALL,
 )
@@ -338,6 +342,10 @@ class ClaimExtractor:
                 role = apposition.group("role").strip()
                 at = quote.start("rest") + apposition.start("role")
                 found.insert(0, ("role", f"{speaker} {copula} {role}.", at, at + len(role)))
+            elif quote.group("title"):
+                title, at = quote.group("title"), quote.start("title")
+                found.insert(0, ("role", f"{speaker} {copula} {title}.", at,
+                                 quote.end("speaker")))
             return found
         if text.startswith(("„", '"', "“")):
             # a quotation that goes on after an attributed one: the same speaker said it

@@ -89,6 +89,22 @@ def test_english_attributed_quote_gives_role_and_quote_claims():
     ]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"The ferries run on time," said transport minister Karen Lee at the harbour.',
+     [("role", "Karen Lee is transport minister."),
+      ("quote", "Karen Lee said: „The ferries run on time“")]),
+    ("„Die Fähren fahren pünktlich“, sagte die Verkehrsministerin Karen Lee.",
+     [("role", "Karen Lee ist die Verkehrsministerin."),
+      ("quote", "Karen Lee erklärte: „Die Fähren fahren pünktlich“")]),
+    # an office without a name after it stays the speaker
+    ("„Die Fähren fahren pünktlich“, sagte die Ministerin.",
+     [("quote", "die Ministerin erklärte: „Die Fähren fahren pünktlich“")]),
+])
+def test_an_office_before_the_speakers_name_is_a_role_claim(text, expected):
+    claims = ClaimExtractor().extract(text)
+    assert [(c.kind, c.text) for c in claims] == expected
+
+
 def test_a_quotation_that_goes_on_is_attributed_to_the_same_speaker():
     text = ("„Das Bad ist ein Gewinn für die Region“, erklärte Anna Berger, die Bürgermeisterin "
             "von Lindenfeld. „Die Besucherzahlen haben unsere Erwartungen übertroffen.“\n\n"
