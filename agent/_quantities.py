@@ -179,6 +179,10 @@ def _counted_noun(after: str, percent: bool) -> str:
     return ""
 
 
+_MONTH_NAMES = (r"January|February|March|April|May|June|July|August|September|October|"
+                r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in `text`, in order, with the noun or symbol it counts or measures; day numbers
     of dates ("3. Oktober") and numbers that are part of a name ("Block 2") are left out."""
@@ -201,6 +205,11 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if re.match(r"\.\s*(?:[A-ZÄÖÜ][a-zäöü]+)", after) and value <= 31 and token.isdigit():
             continue  # a day or ordinal: "am 3. Oktober"
+        if token.isdigit() and value <= 31 and (
+            re.match(rf"\s*(?:{_MONTH_NAMES})\b", after)
+            or re.search(rf"\b(?:{_MONTH_NAMES})\.?\s*$", before)
+        ):
+            continue  # an English day: "7 September", "September 7"
         if match.group("scale"):
             value *= _SCALES[match.group("scale").lower().rstrip(".")]
         comparator = "eq"

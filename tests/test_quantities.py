@@ -121,3 +121,9 @@ def test_comparable_needs_same_kind_and_size():
     assert not comparable(a, b)
     assert comparable(a, c)
     assert not comparable(a, year)
+
+
+@pytest.mark.parametrize("text", ["signed on 7 September 2023", "on September 7, 2023",
+                                  "am 7. September 2023", "on 7 Sept. 2023"])
+def test_day_numbers_of_dates_are_no_quantities(text: str) -> None:
+    assert [q for q in find_quantities(text) if not q.is_year] == []
