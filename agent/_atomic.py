@@ -111,8 +111,9 @@ def _subject_first(clause: str) -> str | None:
         words = f"{subject.group(0)}{attribute.group(0)}"
         rest = rest[attribute.end() :]
         return f"{words} {found['verb']} {found['sich'] or ''}{rest.lstrip()}".rstrip()
-    if subject is None or not rest.strip() or re.match(r"\s*,|\s+(?:und|oder|sowie)\b", rest):
-        return None
+    if subject is None or not rest.strip() or re.match(
+            r"\s*,(?!\s+dass\b)|\s+(?:und|oder|sowie)\b", rest):
+        return None  # the subject goes on; a "dass" clause is the verb's object ("zeigt, dass")
     return f"{subject.group(0)} {found['verb']} {found['sich'] or ''}{rest.lstrip()}"
 
 
@@ -184,7 +185,7 @@ _REL_DE = re.compile(
     r"(?P<body>[^,;:„“\"]+?\s[a-zäöüß]+)(?=\s*(?:[,;]|\.?$))",
 )
 _REL_EN = re.compile(
-    rf"(?P<ante>\b(?i:{_DET_EN})\s+(?:[\w-]+\s+){{0,3}}?[\w-]+|\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+),"
+    rf"(?P<ante>\b(?i:{_DET_EN})\s+(?:(?!(?:{_AUX_EN})\b)[\w-]+(?<!ed)\s+){{0,3}}?[\w-]+|\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+),"
     r"\s+(?P<rel>which|who)\s+(?P<body>[^,;:“\"]+?)(?=\s*(?:[,;]|\.?$))",
 )
 # (determiner before the noun, relative pronoun): pairs whose antecedent reads as the subject
@@ -194,10 +195,60 @@ _CASES = {("der", "der"), ("die", "die"), ("das", "das"), ("den", "die"), ("dem"
           ("dieser", "der"), ("dieses", "das")}
 
 
+# What a relative clause may say instead of a fact: a fear, a hope, an expectation.
+_SPECULATIVE = re.compile(
+    r"\b(?:befürcht\w*|fürcht\w*|hoff\w*|erwart\w*|glaub\w*|vermut\w*|spekulier\w*|"
+    r"fear\w*|hope\w*|expect\w*|believe\w*|worr\w*|predict\w*|speculat\w*)\b",
+    re.IGNORECASE)
+_TRAILING_DE = re.compile(
+    r"^(?P<main>[^,;:„“\"]+?),\s+(?P<rel>die|der|das|welche|welcher|welches)\s+(?!heißt\b)"
+    rf"(?P<body>(?:(?!(?:{_DET_DE}|{_PRONOUN_DE})\b)[a-zäöüß]|(?:den|dem|des|einen|einem)\s)"
+    r"[^;„“\"]*?\s?[a-zäöüß]+(?:,\s+[^;„“\"]+)?)\.?$")
+_TRAILING_EN = re.compile(
+    r"^(?P<main>[^,;:“\"]+?),\s+(?P<rel>who|which|that)\s+"
+    rf"(?P<body>(?!(?:{_DET_EN}|{_PRONOUN_EN}|this|there)\b)[^,;“\"]+?)\.?$")
+_SUBORDINATORS = (r"während|obwohl|weil|da|als|wenn|nachdem|dass|ob|wie|bevor|seit|sobald|"
+                  r"while|although|because|since|when|after|before|if|as|though")
+
+
+def _trailing_relative(piece: Piece, lang: str) -> list[Piece] | None:
+    """A relative clause that ends the sentence after its verb or object ("X hat Alarm bei A
+    ausgelöst, die befürchten, dass ...", "The plan angered residents, who fear ..."): the main
+    clause alone when the relative clause is hedged or speculative; else the main clause and the
+    relative clause with its antecedent ("Residents have protested for years.") after "who",
+    or with the whole sentence after "which"/"that" (perhaps said of the whole event); a German
+    one after the verb leaves the sentence whole (which noun it is said of is not clear). None
+    where the construction is not this one or a German clause follows a noun."""
+    found = (_TRAILING_DE if lang == "de" else _TRAILING_EN).match(piece.text)
+    if not found or _words(found["main"]) < 4 or _words(found["body"]) < 1 or re.match(
+            rf"(?i:{_SUBORDINATORS})\b", found["main"]):
+        return None
+    main = found["main"]
+    if not re.search(r"\s[a-zäöüß]+\b", main):
+        return None  # no verb before the comma: no main clause
+    first = Piece(_tidy(main), piece.start, piece.start + len(main))
+    body = found["body"]
+    if _HEDGED.search(body) or _SPECULATIVE.search(body.split(",")[0]):
+        return [first]
+    if lang == "de":  # after a noun the rule for an antecedent with a determiner decides
+        return None if re.search(r"\s[A-ZÄÖÜ][\w-]*$", main) else [piece]
+    noun = rf"(?!{_VERB_EN}\b)[a-z][\w-]*"
+    ante = re.search(rf"(?:\b(?i:the|its|their)\s+(?:{noun}\s+){{0,2}}[\w-]+|"
+                     rf"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}|(?<=\s){noun}s)$", main)
+    if found["rel"] != "who" or ante is None:
+        return [first, piece]
+    clause = f"{ante.group(0)} {body}"
+    return [first, Piece(_tidy(clause), piece.start + found.start("rel"), piece.end)]
+
+
 def split_relative(piece: Piece, lang: str) -> list[Piece]:
     """A relative clause between commas ("das Museum, das 1902 eröffnet wurde, ...") becomes a
-    claim of its own ("Das Museum wurde 1902 eröffnet."); the rest stays one claim."""
+    claim of its own ("Das Museum wurde 1902 eröffnet."); the rest stays one claim. A relative
+    clause at the end of the sentence: see `_trailing_relative`."""
     text = piece.text
+    trailing = _trailing_relative(piece, lang)
+    if trailing is not None:
+        return trailing
     if lang == "de":
         found = _REL_DE.search(text)
         if not found:
@@ -207,7 +258,7 @@ def split_relative(piece: Piece, lang: str) -> list[Piece]:
         if (det, rel) not in _CASES or found.group("rel") != rel or (
                 det in ("dem", "den") and rel == "der" and noun.endswith("en")):
             return [piece]
-        if re.match(rf"(?:[A-ZÄÖÜ]|(?i:{_DET_DE})\s)", found.group("body")):
+        if re.match(rf"(?:[A-ZÄÖÜ]|(?!(?:den|dem|des)\s)(?i:{_DET_DE})\s)", found.group("body")):
             return [piece]  # the clause has its own subject: the pronoun is an object
         adjectives = found.group("adj")
         if rel in ("der", "das"):  # "dem neuen Minister" -> "der neue Minister"
@@ -315,22 +366,43 @@ _SAYS_THAT_EN = re.compile(rf"^(?P<source>[^,;“\"]+?)\s+(?:{_REPORT_VERBS_EN})
                            r"(?:\s+on\s+\w+)?\s+that\s+(?P<clause>.+)$")
 
 
+# A place or body after the head of a source: "Die Polizei in Köln", "Police in Leeds".
+_ATTRIBUTE = re.compile(r"\s+(?:in|aus|bei|of|at|from)\s+(?:(?:der|die|dem|des|the)\s+)?"
+                        r"[A-ZÄÖÜ][\w'’-]*(?:\s+[A-ZÄÖÜ][\w'’-]*){0,2}$")
+# Heads of an institution: with a determiner it is a source one can check ("the city council said",
+# "das Gesundheitsamt meldete"), unlike "Experten" or "analysts".
+_INSTITUTION = re.compile(
+    r"(?i:\w*(?:rat|amt|ministerium|gericht|regierung|behörde|polizei|verwaltung|kommission|"
+    r"ausschuss|verein|verband|konzern|unternehmen|staatsanwaltschaft|feuerwehr|dienst|institut|"
+    r"council|department|ministry|court|government|agency|authority|police|commission|"
+    r"committee|club|company|board|service|office|institute|university))$")
+
+
 def _noun_phrase(phrase: str, lang: str) -> bool:
     """Whether a phrase of up to six words reads as a noun phrase (the subject of a report):
-    names, determiners, adjectives and genitives, no verb."""
+    names, determiners, adjectives, genitives and possessives, a place after the head
+    ("Police in Leeds"), no verb."""
     det = _DET_DE if lang == "de" else _DET_EN
+    phrase = _ATTRIBUTE.sub("", phrase)
     words = phrase.split()
     modifier = (rf"(?i:{det})|[a-zäöüß-]+(?:e|en|er|es|em)|[a-z-]+(?:al|an|ic|ish|ese)|of|des|der|"
                 r"von|vom|and|und|[A-ZÄÖÜ][\w'’-]*")
+    if lang == "en":  # nouns as modifiers ("the city council", "the state's health department")
+        modifier += (rf"|(?!(?:{_AUX_EN}|{_PRONOUN_EN}|who|which|that|not)\b)[a-z][\w-]*(?<!ed)|"
+                     r"[a-z][\w-]*['’]s")
     head = r"[A-ZÄÖÜ][\w'’-]*" if lang == "de" else rf"(?!(?:{_AUX_EN})\b)[\w'’-]+(?<!ed)"
     return 0 < len(words) <= 6 and re.fullmatch(head, words[-1]) is not None and all(
         re.fullmatch(modifier, w) for w in words[:-1])
 
 
 def _named_source(source: str, lang: str) -> bool:
-    """Whether the source of a report is named (an agency, an office, a person), so that it
+    """Whether the source of a report is named (an agency, an office, a person, an institution
+    with a determiner or a place: "the city council", "Die Polizei in Köln"), so that it
     reported this is a fact to check; "Experten", "Berichten", "analysts" are not."""
-    if re.search(r"\b[A-ZÄÖÜ]{2,}\b", source):  # an acronym
+    if re.search(r"\b[A-ZÄÖÜ]{2,}\b", source) or _ATTRIBUTE.search(source):  # an acronym, a place
+        return True
+    det = _DET_DE if lang == "de" else _DET_EN
+    if re.match(rf"(?i:{det})\s", source) and _INSTITUTION.search(source):
         return True
     if lang == "en":
         return bool(re.search(r"(?<!^)\b[A-Z][a-z]", source)) or bool(
@@ -457,9 +529,10 @@ def split_reported(piece: Piece, lang: str) -> list[Piece]:
     according = lang == "en" and re.search(r"\b[Aa]ccording to\b", text)
     named = _named_source(source, lang) or according and re.search(r"[A-Z]", source)
     hedged = _HEDGED.search(clause) is not None
-    if named:
+    if named:  # each coordinated clause of the statement is a claim unless it is hedged
         quote = Piece(said if said == piece.text else _tidy(said), piece.start, piece.end, "quote")
-        return [quote] if hedged else [quote, claim]
+        return [quote, *(part for part in split_clauses(claim, lang)
+                         if not _HEDGED.search(part.text))]
     if hedged and said != piece.text:
         return [piece]  # an unnamed source after a coordinated predicate: left to the classifier
     return [claim]
