@@ -66,17 +66,24 @@ def _stem(word: str) -> str:
     return word
 
 
-def _lexicon(entries: dict[str, str]) -> tuple[dict[str, set[str]], list[tuple[str, str]]]:
-    """Exact forms and prefixes ("unterzeichn*") of a concept table, folded."""
+_Lexicon = tuple[dict[str, set[str]], list[tuple[str, str]], list[tuple[str, str]]]
+
+
+def _lexicon(entries: dict[str, str]) -> _Lexicon:
+    """Exact forms, prefixes ("unterzeichn*") and heads of German compounds ("*wahl":
+    "Bürgermeisterwahl") of a concept table, folded."""
     exact: dict[str, set[str]] = {}
     prefixes: list[tuple[str, str]] = []
+    heads: list[tuple[str, str]] = []
     for concept, forms in entries.items():
         for form in _fold(forms).split():
             if form.endswith("*"):
                 prefixes.append((form[:-1], concept))
+            elif form.startswith("*"):
+                heads.append((form[1:], concept))
             else:
                 exact.setdefault(form, set()).add(concept)
-    return exact, prefixes
+    return exact, prefixes, heads
 
 
 # Predicates of news events, German and English, so that "unterzeichnete" and "signed" are the
@@ -84,14 +91,15 @@ def _lexicon(entries: dict[str, str]) -> tuple[dict[str, set[str]], list[tuple[s
 _EVENTS = _lexicon({
     "sign": "unterzeichn* unterschr* sign signs signed signing signature",
     "ratify": "ratifi*",
-    "meet": "treffen trifft traf trafen getroffen treffens meet meets met meeting meetings "
-            "gespräch* talks gipfel* summit*",
+    "meet": "treffen *treffen trifft traf trafen getroffen treffens meet meets met meeting "
+            "meetings gespräch* talks gipfel* summit*",
     "arrive": "ankunft angekommen ankam ankamen eintraf eintrafen eingetroffen eintreffen "
               "arrive arrives arrived arrival landete landeten gelandet landed reach reached "
               "reaches erreichte erreichten",
     "depart": "abreise abgereist abreiste abflug departed departure",
     "visit": "besuch* visit*",
-    "elect": "gewählt wählte wählten wahl wahlen elected election elections vote voted",
+    "elect": "gewählt wählte wählten wahl wahlen *wahl *wahlen elected election elections vote "
+             "voted",
     "appoint": "ernannt* ernennung appoint* nominiert* nominat* berufen berief",
     "resign": "rücktritt zurückgetreten zurücktrat zurücktraten resign* stepped",
     "office": "amtsantritt antrat vereidigt sworn inaugurated",
@@ -108,7 +116,8 @@ _EVENTS = _lexicon({
                "got gained",
     "promote": "aufstieg aufstiegen aufgestiegen promoted promotion",
     "relegate": "abstieg abstiegen abgestiegen relegated relegation",
-    "win": "gewann gewannen gewonnen gewinnt sieg siegte siegten won win wins victory beat",
+    "win": "gewann gewannen gewonnen gewinnt sieg *sieg siegte siegten durchgesetzt won win "
+           "wins victory beat prevailed",
     "lose": "verlor verloren verliert niederlage lost loses defeat defeated",
     "die": "starb starben gestorben tod died dies death verstorben",
     "born": "geboren born geburt",
@@ -269,11 +278,14 @@ _PLACE_PHRASE = re.compile(
 )
 
 
-def _concepts(word: str, lexicon: tuple[dict[str, set[str]], list[tuple[str, str]]]) -> set[str]:
-    """The concepts a folded word stands for in a lexicon."""
-    exact, prefixes = lexicon
+def _concepts(word: str, lexicon: _Lexicon) -> set[str]:
+    """The concepts a folded word stands for in a lexicon; a compound's head counts after at
+    least four letters ("landtagswahl", not "auswahl")."""
+    exact, prefixes, heads = lexicon
     found = set(exact.get(word, ()))
     found.update(concept for prefix, concept in prefixes if word.startswith(prefix))
+    found.update(concept for head, concept in heads
+                 if word.endswith(head) and len(word) - len(head) >= 4)
     return found
 
 
@@ -1444,6 +1456,25 @@ def _bands(kind: str, value: float, rounding: float, stated: bool = False
     }[kind]
 
 
+# A share in words ("knapp 60 Prozent", "rund 40 %") allows a few percentage points, not a share of
+# the figure: asserted and outer distance in points.
+_POINT_BANDS = {"nearly": (4.0, 8.0), "just_under": (4.0, 8.0), "just_over": (4.0, 8.0),
+                "about": (3.0, 6.0)}
+
+
+def _point_bands(kind: str, value: float, bands: tuple[float, float, float, float]
+                 ) -> tuple[float, float, float, float]:
+    """The bands of a share in words in percentage points, never wider than those in shares."""
+    inner, outer = _POINT_BANDS[kind]
+    low, high, outer_low, outer_high = bands
+    if kind in ("nearly", "just_under"):
+        return max(low, value - inner), high, max(outer_low, value - outer), outer_high
+    if kind == "just_over":
+        return low, min(high, value + inner), outer_low, min(outer_high, value + outer)
+    return (max(low, value - inner), min(high, value + inner), max(outer_low, value - outer),
+            min(outer_high, value + outer))
+
+
 def _wording(text: str, start: int) -> tuple[str, int]:
     """The qualifier that the words before `start` give a number ("mehr als", "knapp", "rund")
     and where it begins; ("exact", start) without one."""
@@ -1488,6 +1519,8 @@ def _figure(text: str, q: Quantity, stated: bool) -> _Amount:
     rounding = _rounding(q, measured, claimed=not stated)
     kind, begins = _wording(text, begin)
     bands = _bands(kind, q.value * factor + offset, rounding * factor, stated)
+    if unit in ("percent", "points") and kind in _POINT_BANDS:
+        bands = _point_bands(kind, q.value, bands)
     written = text[begins:unit_end]
     # a measure's words are part of the figure; a counted noun ("Soldaten") says what it is about
     return _Amount(*bands, unit, written, begins, unit_end if measured else q.end, factor, label,
@@ -2243,7 +2276,8 @@ def run_checks(claim: str, evidence: Sequence[str], as_of: date | None = None,
         lambda: check_dates(claim, evidence, contexts),
         lambda: check_place(claim, evidence, contexts),
         lambda: check_quantities(claim, evidence),
-        lambda: check_role(claim, evidence, as_of) or check_membership(claim, evidence, as_of),
+        lambda: check_role(claim, evidence, as_of),
+        lambda: check_membership(claim, evidence, as_of),
     ]
     return [result for check in checks if (result := check()) is not None]
 

@@ -60,6 +60,10 @@ _FORMER = re.compile(
 )
 
 
+# Words of amounts that German capitalises ("32 Millionen Euro"): never part of a name.
+_AMOUNT_WORDS = {"tausend", "million", "millionen", "milliarde", "milliarden", "billion",
+                 "billionen", "euro", "dollar", "pfund", "franken", "rubel", "yen", "prozent",
+                 "prozentpunkte"}
 # Lower-case particles inside names ("Ursula von der Leyen", "Abu Bakr al-Baghdadi").
 _PARTICLES = {"de", "da", "del", "der", "den", "di", "du", "van", "von", "zu", "bin", "ibn",
               "al", "el", "le", "la", "y"}
@@ -82,7 +86,8 @@ def names_in(text: str) -> list[str]:
 
     for word in _WORD.findall(text):
         capitalised = (word[:1].isupper() and word[:1].isalpha() and tokenize(word)
-                       and not re.fullmatch(TITLES, word) and not _COMMON_NOUN.search(word))
+                       and not re.fullmatch(TITLES, word) and not _COMMON_NOUN.search(word)
+                       and word.lower() not in _AMOUNT_WORDS)
         particle = bool(current) and (word.lower() in _PARTICLES
                                       or bool(_PREFIXED.match(word)))
         if capitalised or particle:

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from agent import Document, Label, Settings, Verifier
-from agent._checks import SentenceContext, check_calendar, check_dates, run_checks
+from agent._checks import (
+    _EVENTS,
+    SentenceContext,
+    _concepts,
+    check_calendar,
+    check_dates,
+    run_checks,
+)
 from agent._store import CorpusStore
 
 S, R = Label.SUPPORTED, Label.REFUTED
@@ -201,3 +208,33 @@ def test_across_languages_only_words_that_carry_over_are_compared() -> None:
     [result] = run_checks("Die Delegation traf am Montag in Wien ein.",
                           ["The delegation arrived in Vienna on Tuesday, 12 March 2024."])
     assert result.outcome == R
+
+
+ELECTION = ("Bei der Bürgermeisterwahl in Talheim am Sonntag, dem 10. März 2024, hat sich Jana "
+            "Roth (SPD) mit 54,3 Prozent der Stimmen durchgesetzt.")
+
+
+def test_an_office_and_a_party_are_both_checked() -> None:
+    results = run_checks("Bürgermeisterin Jana Roth (CDU) eröffnete das Fest.",
+                         [ELECTION, "Mayor Jana Roth opened the festival."], date(2024, 6, 8))
+    assert {(r.kind, r.outcome) for r in results} >= {("role", R)}
+    assert any("SPD" in r.detail for r in results if r.outcome == R)
+
+
+@pytest.mark.parametrize(("claim", "kind", "outcome"), [
+    # the head of a German compound names the event: "Bürgermeisterwahl" is an election
+    ("Roth gewann die Wahl am 3. März 2024.", "date", R),
+    ("Roth gewann die Wahl am 10. März 2024.", "date", S),
+    # a share in words allows a few percentage points, not a tenth of the figure
+    ("Roth gewann die Wahl im März 2024 mit knapp 65 Prozent der Stimmen.", "quantity", R),
+    ("Roth gewann die Wahl im März 2024 mit rund 54 Prozent der Stimmen.", "quantity", S),
+    ("Roth gewann die Wahl im März 2024 mit knapp 60 Prozent der Stimmen.", "quantity", None),
+])
+def test_elections_and_shares_in_words(claim: str, kind: str, outcome: Label | None) -> None:
+    found = [r for r in run_checks(claim, [ELECTION], date(2024, 6, 8)) if r.kind == kind]
+    assert [r.outcome for r in found] == ([outcome] if outcome else [])
+
+
+def test_a_compound_needs_four_letters_before_its_head() -> None:
+    assert "elect" in _concepts("landtagswahl", _EVENTS)
+    assert "elect" not in _concepts("auswahl", _EVENTS)  # a selection is no election

@@ -28,6 +28,7 @@ from agent._verifier import conflicting_verdicts
     ("Sean O’Brien and Nguyễn Phú Trọng met.", ["Sean O’Brien", "Nguyễn Phú Trọng"]),
     ("Die Zukunft der Regierung bleibt ungewiss.", []),
     ("Paris is large.", []),
+    ("Der Bau kostete 32 Millionen Euro, sagte Peter Schmidt.", ["Peter Schmidt"]),
 ])
 def test_names_are_unicode_with_particles(text: str, names: list[str]) -> None:
     assert names_in(text) == names
