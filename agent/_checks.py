@@ -1166,6 +1166,15 @@ def check_dates(claim: str, evidence: Sequence[str],
     return None
 
 
+def unstated_days(claim: str, evidence: Sequence[str]) -> list[str]:
+    """The days a claim names ("on 24 January 2019", "am 3. März") that no evidence sentence
+    gives: a claim that rests on such a day is not supported by evidence without it."""
+    stated = [w for sentence in evidence for w in _find_dates(sentence)]
+    return [w.text for w in _find_dates(claim)
+            if w.precision == 3 and not w.is_range
+            and not any(_compare_when(w, s) == "match" for s in stated)]
+
+
 # --- places of the same event -------------------------------------------------------------------
 
 # Events that happen at one place at a time: another town for the same one is a wrong town.

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from ._checks import SentenceContext, run_checks
+from ._checks import SentenceContext, run_checks, unstated_days
 from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES, detect_language
 from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
 from ._quantities import Quantity, comparable, contradicts, find_quantities, supports
@@ -259,6 +259,10 @@ class RuleJudge:
                             parse_date(claim.as_of) if claim.as_of else None, contexts)
         label, confidence, rationale, cited = overrule(checks, self._decide(claim, evidence),
                                                        checked)
+        missing = unstated_days(claim.text, [e.text for e in checked])
+        if label == Label.SUPPORTED and missing:
+            label, confidence, cited = Label.NOT_ENOUGH_INFO, 0.6, []
+            rationale = f"No passage found gives the date {', '.join(missing)}."
         citations = [
             Citation(passage_id=e.hit.passage_id, document_id=e.hit.document_id, quote=e.text,
                      title=e.hit.title, url=e.hit.url, date=e.hit.date)

@@ -230,7 +230,11 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
-def _close(a: float, b: float, approximate: bool) -> bool:
+def _close(a: float, b: float, approximate: bool, percent: bool = False) -> bool:
+    """Whether two figures agree: within a tenth ("rund") or a fiftieth of the larger; shares
+    within 3 or 1 percentage points."""
+    if percent:
+        return abs(a - b) <= (3.0 if approximate else 1.0)
     tolerance = 0.1 if approximate else 0.02
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
@@ -244,7 +248,8 @@ def supports(claimed: Quantity, stated: Quantity) -> bool:
         return e < c or (stated.comparator == "lt" and e <= c)
     if stated.comparator in ("gt", "lt"):
         return False  # "at least 60" neither establishes nor rules out 148
-    return _close(c, e, "approx" in (claimed.comparator, stated.comparator))
+    return _close(c, e, "approx" in (claimed.comparator, stated.comparator),
+                  claimed.is_percent and stated.is_percent)
 
 
 def contradicts(claimed: Quantity, stated: Quantity) -> bool:
@@ -256,7 +261,8 @@ def contradicts(claimed: Quantity, stated: Quantity) -> bool:
         return e <= c
     if claimed.comparator == "lt":
         return e >= c
-    return not _close(c, e, "approx" in (claimed.comparator, stated.comparator))
+    return not _close(c, e, "approx" in (claimed.comparator, stated.comparator),
+                      claimed.is_percent and stated.is_percent)
 
 
 def comparable(claimed: Quantity, stated: Quantity) -> bool:

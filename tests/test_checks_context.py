@@ -18,6 +18,7 @@ from agent._checks import (
     check_calendar,
     check_dates,
     run_checks,
+    unstated_days,
 )
 from agent._store import CorpusStore
 
@@ -238,3 +239,19 @@ def test_elections_and_shares_in_words(claim: str, kind: str, outcome: Label | N
 def test_a_compound_needs_four_letters_before_its_head() -> None:
     assert "elect" in _concepts("landtagswahl", _EVENTS)
     assert "elect" not in _concepts("auswahl", _EVENTS)  # a selection is no election
+
+
+@pytest.mark.parametrize(("claim", "evidence", "missing"), [
+    ("The act was introduced on Jan. 24, 2019.", ["The act was introduced on 24 January 2020."],
+     ["Jan. 24, 2019"]),
+    ("The act was introduced on Jan. 24, 2019.", ["It was introduced on 24 January 2019."], []),
+    ("Das Bad wurde am 7. Juni 2024 eröffnet.", ["The pool opened on Friday, 7 June 2024."], []),
+    ("Das Bad wurde im Juni 2024 eröffnet.", ["Das Bad ist neu."], []),  # no day: not asked
+])
+def test_days_no_evidence_gives(claim: str, evidence: list[str], missing: list[str]) -> None:
+    assert unstated_days(claim, evidence) == missing
+
+
+def test_the_judge_does_not_support_a_day_no_passage_gives(verifier: Verifier) -> None:
+    verdict = verifier.verify_claim("Bergen ordered four electric ferries on 3 March 2024.")
+    assert verdict.label != S, verdict.rationale

@@ -127,3 +127,14 @@ def test_comparable_needs_same_kind_and_size():
                                   "am 7. September 2023", "on 7 Sept. 2023"])
 def test_day_numbers_of_dates_are_no_quantities(text: str) -> None:
     assert [q for q in find_quantities(text) if not q.is_year] == []
+
+
+@pytest.mark.parametrize(("claim", "evidence", "agree"), [
+    ("knapp 60 Prozent", "54,3 Prozent", False),
+    ("rund 55 Prozent", "54,3 Prozent", True),
+    ("54 Prozent", "54,3 Prozent", True),
+    ("52 Prozent", "54,3 Prozent", False),
+])
+def test_shares_agree_within_percentage_points(claim: str, evidence: str, agree: bool) -> None:
+    [c], [e] = find_quantities(claim), find_quantities(evidence)
+    assert supports(c, e) is agree and contradicts(c, e) is not agree
