@@ -30,7 +30,7 @@ _NUMBER_WORDS = (r"ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf
 _QUANTITY = (
     r"(?:(?:über|rund|etwa|fast|knapp|mehr als|weniger als|bis zu|mindestens|about|over|around|"
     r"nearly|almost|more than|fewer than|less than|up to|at least)\s+)?"
-    rf"(?:\d[\d.,]*|(?:{_NUMBER_WORDS}))"
+    rf"(?:\d[\d.,\ue000]*|(?:{_NUMBER_WORDS}))"
     r"(?:\s+(?:Millionen|Milliarden|Tausend|Mio\.|Mrd\.|million|billion|thousand))?"
 )
 _MONTHS = (r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
@@ -720,19 +720,26 @@ SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_not_
           split_clauses, split_relative, split_quantities, split_coordination, split_consequence)
 
 
+# A comma inside a number ("2,000", "2,5 Millionen") stands in for this character while the
+# sentence is split, so that no split takes it for the end of a clause; offsets stay the same.
+_NUMBER_COMMA = "\ue000"
+
+
 def atomic_pieces(sentence: str, lang: str) -> list[Piece]:
     """The claims of one statement sentence, each with the span it comes from; the sentence
     itself when no split applies."""
-    pieces = [Piece(sentence, 0, len(sentence))]
+    protected = re.sub(r"(?<=\d),(?=\d)", _NUMBER_COMMA, sentence)
+    pieces = [Piece(protected, 0, len(protected))]
     for split in SPLITS:
         pieces = [part for piece in pieces
                   for part in (split(piece, lang) if piece.kind == "statement" else [piece])]
     seen: set[str] = set()
     unique = []
     for piece in pieces:
-        if piece.text not in seen:
-            seen.add(piece.text)
-            unique.append(piece)
+        text = piece.text.replace(_NUMBER_COMMA, ",")
+        if text not in seen:
+            seen.add(text)
+            unique.append(Piece(text, piece.start, piece.end, piece.kind))
     return unique
 
 

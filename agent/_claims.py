@@ -39,7 +39,7 @@ ROLE_NOUNS = (
     r"(?i:\w*(?:präsident|minister|sprecher|analyst|diplomat|botschafter|kanzler|chef|leiter|"
     r"direktor|vorsitzend|berater|gouverneur|bürgermeister|senator|general|admiral|offizier)\w*|"
     r"president|minister|spokes\w+|analyst|diplomat|ambassador|chancellor|chief|head|director|"
-    r"chair\w*|advis[oe]r|governor|mayor|senator|secretary|general|admiral|officer|ceo)"
+    r"executive|chair\w*|advis[oe]r|governor|mayor|senator|secretary|general|admiral|officer|ceo)"
 )
 
 SPEECH_VERBS = (

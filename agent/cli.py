@@ -235,6 +235,11 @@ def verify(
     judge: StageOption = None,
     extractor: StageOption = None,
     home: HomeOption = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="the article's date, YYYY-MM-DD: who held an office then, "
+                     "what 'yesterday' and 'on Tuesday' mean (default: today)"),
+    ] = None,
 ) -> None:
     """Verify every check-worthy claim of ARTICLE against the reference documents.
 
@@ -246,6 +251,11 @@ def verify(
     if fmt not in FORMATS:
         raise InputError(f"--format must be one of {', '.join(FORMATS)}, not '{fmt}'")
     settings = _settings(home, judge, extractor)
+    if as_of is not None:
+        try:
+            as_of = date.fromisoformat(as_of.strip()).isoformat()
+        except ValueError:
+            raise InputError(f"--as-of must be a date as YYYY-MM-DD, not '{as_of}'") from None
     check_output(out_file, "--out")
     text, source = read_article(article, settings)
     verifier = Verifier(settings)
@@ -267,7 +277,7 @@ def verify(
 
         failure = None
         try:
-            report = verifier.verify(text, source=source, progress=progress)
+            report = verifier.verify(text, source=source, progress=progress, as_of=as_of or "")
         except ExtractionFailed as exc:
             failure, report = exc, exc.report
     if corpus:

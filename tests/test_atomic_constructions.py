@@ -380,3 +380,18 @@ def test_generic_and_noun_phrase_sources(lang, sentence, claims):
 ])
 def test_sources_that_give_no_quote(lang, sentence):
     assert "quote" not in [kind for kind, _ in _claims(sentence, lang)]
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    ("The bakery, which employs more than 2,000 people in the region, opened a plant on "
+     "3 May 2024.", "en",
+     ["The bakery opened a plant on 3 May 2024.",
+      "The bakery employs more than 2,000 people in the region."]),
+    ("Die Bäckerei, die mehr als 2,5 Millionen Euro Umsatz macht, eröffnete am 3. Mai 2024 ein "
+     "Werk.", "de",
+     ["Die Bäckerei eröffnete am 3. Mai 2024 ein Werk.",
+      "Die Bäckerei macht mehr als 2,5 Millionen Euro Umsatz."]),
+])
+def test_a_comma_inside_a_number_ends_no_clause(sentence: str, lang: str,
+                                               expected: list[str]) -> None:
+    assert [p.text for p in atomic_pieces(sentence, lang)] == expected

@@ -96,6 +96,9 @@ def test_english_attributed_quote_gives_role_and_quote_claims():
     ("„Die Fähren fahren pünktlich“, sagte die Verkehrsministerin Karen Lee.",
      [("role", "Karen Lee ist die Verkehrsministerin."),
       ("quote", "Karen Lee erklärte: „Die Fähren fahren pünktlich“")]),
+    ('"We will appeal," said chief executive Martin Hughes.',
+     [("role", "Martin Hughes is chief executive."),
+      ("quote", "Martin Hughes said: „We will appeal“")]),
     # an office without a name after it stays the speaker
     ("„Die Fähren fahren pünktlich“, sagte die Ministerin.",
      [("quote", "die Ministerin erklärte: „Die Fähren fahren pünktlich“")]),

@@ -152,3 +152,16 @@ def test_cli_verify_bad_inputs(tiny_store_home, tmp_path, article_file):
         result = run_cli("verify", *args, home=tiny_store_home)
         assert result.returncode == InputError.exit_code, (args, result.stderr)
         assert "error" in result.stderr
+
+
+def test_cli_verify_takes_the_articles_date(tiny_store_home, tmp_path, article_file):
+    home = tmp_path / "home"
+    shutil.copytree(tiny_store_home, home)
+    result = run_cli("verify", str(article_file), "--format", "json", "--as-of", "2024-04-19",
+                     home=home)
+    assert result.returncode == 0, result.stderr
+    claims = [v["claim"] for v in json.loads(result.stdout)["verdicts"]]
+    assert claims and {c["as_of"] for c in claims} == {"2024-04-19"}
+    result = run_cli("verify", str(article_file), "--as-of", "19.04.2024", home=home)
+    assert result.returncode == InputError.exit_code
+    assert "--as-of must be a date as YYYY-MM-DD" in result.stderr
