@@ -73,9 +73,11 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\S")
 
 def names_in(text: str) -> list[str]:
     """Runs of two or more capitalised words in any script, titles, stop words and common-noun
-    endings left out, particles kept inside: e.g. ["François Hollande"]."""
+    endings left out, particles kept inside: e.g. ["François Hollande"]. The word after a number
+    or an amount word is what is counted ("48 Millionen Tonnen Fracht"), not a name."""
     found: list[str] = []
     current: list[str] = []
+    counted, digits = False, ""
 
     def flush() -> None:
         while current and current[-1].lower() in _PARTICLES:
@@ -87,7 +89,10 @@ def names_in(text: str) -> list[str]:
     for word in _WORD.findall(text):
         capitalised = (word[:1].isupper() and word[:1].isalpha() and tokenize(word)
                        and not re.fullmatch(TITLES, word) and not _COMMON_NOUN.search(word)
-                       and word.lower() not in _AMOUNT_WORDS)
+                       and word.lower() not in _AMOUNT_WORDS and not counted)
+        digits = digits + word if word.isdigit() else digits if word in ".," else ""
+        year = len(digits) == 4 and 1800 <= int(digits) <= 2100
+        counted = bool(digits) and not year or word.lower() in _AMOUNT_WORDS
         particle = bool(current) and (word.lower() in _PARTICLES
                                       or bool(_PREFIXED.match(word)))
         if capitalised or particle:

@@ -29,6 +29,8 @@ from agent._verifier import conflicting_verdicts
     ("Die Zukunft der Regierung bleibt ungewiss.", []),
     ("Paris is large.", []),
     ("Der Bau kostete 32 Millionen Euro, sagte Peter Schmidt.", ["Peter Schmidt"]),
+    ("Der Hafen schlug 48 Millionen Tonnen Fracht um, sagte Peter Schmidt.", ["Peter Schmidt"]),
+    ("In 2021 Angela Merkel left office.", ["Angela Merkel"]),  # a year counts nothing
 ])
 def test_names_are_unicode_with_particles(text: str, names: list[str]) -> None:
     assert names_in(text) == names
