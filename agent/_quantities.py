@@ -146,6 +146,11 @@ def numbered_names(text: str) -> set[tuple[str, str]]:
             if noun.lower() in _NAME_NOUNS}
 
 
+# Adjectives of size after a measure: the measure, not the adjective, is the unit.
+_DIMENSIONS = wordset("long wide high tall deep thick old away lang breit hoch tief dick alt "
+                      "entfernt")
+
+
 def _counted_noun(after: str, percent: bool) -> str:
     """The noun a number counts, from the words after it: the head of the noun phrase, past
     adjectives ("148 ballistische Raketen", "10,000 North Korean soldiers") and, after a
@@ -176,6 +181,8 @@ def _counted_noun(after: str, percent: bool) -> str:
             return word
         if following.endswith("ed") and len(following) >= 4:
             return word  # "troops deployed"
+        if following.lower() in _DIMENSIONS:
+            return word  # "8 kilometres long", "12 Meter hoch"
     return ""
 
 

@@ -255,3 +255,19 @@ def test_days_no_evidence_gives(claim: str, evidence: list[str], missing: list[s
 def test_the_judge_does_not_support_a_day_no_passage_gives(verifier: Verifier) -> None:
     verdict = verifier.verify_claim("Bergen ordered four electric ferries on 3 March 2024.")
     assert verdict.label != S, verdict.rationale
+
+
+@pytest.mark.parametrize(("claim", "sentence", "outcome"), [
+    # common nouns of news carry over between the languages, so figures can be compared
+    ("Die Strecke ist 12 Kilometer lang und hat 14 Haltestellen.",
+     "The line is 8 kilometres long and has 14 stops.", R),
+    ("Die Strecke ist 8 Kilometer lang und hat 14 Haltestellen.",
+     "The line is 8 kilometres long and has 14 stops.", S),
+    ("Der Hafen schlug 2023 rund 48 Millionen Tonnen Fracht um.",
+     "The port handled 48.2 million tonnes of cargo in 2023.", S),
+    ("Der Hafen schlug 2023 rund 68 Millionen Tonnen Fracht um.",
+     "The port handled 48.2 million tonnes of cargo in 2023.", R),
+])
+def test_figures_across_languages(claim: str, sentence: str, outcome: Label) -> None:
+    [result] = [r for r in run_checks(claim, [sentence]) if r.kind == "quantity"]
+    assert result.outcome == outcome, result.detail

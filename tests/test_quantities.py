@@ -138,3 +138,9 @@ def test_day_numbers_of_dates_are_no_quantities(text: str) -> None:
 def test_shares_agree_within_percentage_points(claim: str, evidence: str, agree: bool) -> None:
     [c], [e] = find_quantities(claim), find_quantities(evidence)
     assert supports(c, e) is agree and contradicts(c, e) is not agree
+
+
+@pytest.mark.parametrize(("text", "unit"), [("The line is 8 kilometres long.", "kilometres"),
+                                            ("Der Turm ist 30 Meter hoch.", "Meter")])
+def test_a_measure_before_an_adjective_of_size_is_the_unit(text: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(text)] == [unit]
