@@ -2017,16 +2017,24 @@ def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozense
 
 
 def _roles(text: str) -> list[_Role]:
-    """The offices a text names."""
+    """The offices a text names, German compounds of an office by its head ("Klinikdirektor"
+    is a director) where the whole word is no office of its own."""
+    spans = [(m, m.start(), m.end()) for m in _ROLE.finditer(text)]
+    for word in re.finditer(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{3,}(?![\w-])", text):
+        if any(s < word.end() and word.start() < e for _, s, e in spans):
+            continue
+        head = next((m for i in range(3, len(word.group(0)) - 3)
+                     if (m := _ROLE.fullmatch(word.group(0)[i:]))), None)
+        if head is not None and not head.group("prefix") and not head.group("deputy"):
+            spans.append((head, word.start(), word.end()))
     found = []
-    for match in _ROLE.finditer(text):
+    for match, start, end in sorted(spans, key=lambda item: item[1]):
         concept = next(name for i, name in enumerate(_ROLE_NAMES) if match.group(f"r{i}"))
         if match.group("deputy"):
             concept = f"deputy-{concept}"
-        before = text[: match.start()]
-        found.append(_Role(concept, _qualifiers(text, match.start(), match.end(),
-                                                match.group("prefix")),
-                           match.start(), match.end(), bool(_FORMER.search(before)),
+        before = text[:start]
+        found.append(_Role(concept, _qualifiers(text, start, end, match.group("prefix")),
+                           start, end, bool(_FORMER.search(before)),
                            bool(_INDEFINITE.search(before))))
     return found
 
@@ -2055,6 +2063,11 @@ def _name_after(text: str, end: int) -> str:
     """The name right after an office ("Außenministerin Annalena Baerbock"), past a complement
     ("Präsident Südkoreas Yoon Suk Yeol", "mayor of Springfield, Jane Doe")."""
     rest = text[end:]
+    # the office first: "Klinikdirektorin ist seit April 2021 Dr. Miriam Vogt"
+    inverted = re.match(rf"\s+{_COPULA}\s+(?:(?:seit|since|bis|until)\s+(?:[\w.]+\s+)?\d{{4}}\s+)?"
+                        r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)*(?=[A-ZÄÖÜ])", rest, re.IGNORECASE)
+    if inverted:
+        rest = rest[inverted.end() :]
     complement = re.match(r"\s+(?:of|von|des|der|for|für)\s+[^,;()]{1,40}?,\s*", rest) or (
         re.match(r"\s+(?:[A-ZÄÖÜ][\w-]*\s+)(?=[A-ZÄÖÜ])", rest))
     if complement and (complement.group(0).rstrip().endswith(",") or any(

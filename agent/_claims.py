@@ -88,6 +88,16 @@ _OWNER_ROLE_NAME = re.compile(
     rf"(?P<owner>\b[A-ZÄÖÜ][\w-]*(?:s|'s|’s|s'))\s+(?P<role>(?:[a-zäöü][\w-]+\s+){{0,2}}"
     rf"{_APPOSITION_ROLES})\s+(?P<name>{_NAME})"
 )
+# TITLE NAME without an article: "Klinikdirektor Klaus Reuter begrüßte ...", "Mayor Helen Ortiz
+# cut ..." (ranks and forms of address are no office).
+_TITLE_BEFORE_NAME = re.compile(
+    rf"\b(?!(?:Admiral|General|Dr|Prof|Herr|Frau|Mr|Mrs|Ms)\b)"
+    rf"(?P<role>[A-ZÄÖÜ][\w-]*(?<=[a-zäöüß])(?:(?<=präsident)|(?<=minister)|(?<=direktor)|"
+    rf"(?<=kanzler)|(?<=bürgermeister)|(?<=gouverneur)|(?<=botschafter)|(?<=sprecher)|"
+    rf"(?<=vorsitzende)|(?<=chef)|(?<=leiter)|(?<=President)|(?<=Minister)|(?<=Mayor)|"
+    rf"(?<=Governor)|(?<=Chancellor)|(?<=Ambassador)|(?<=Director)|(?<=Secretary)|(?<=Premier))"
+    rf"(?:in)?)\s+(?P<name>{_NAME})"
+)
 # NP, unter der Führung von NAME / NP, led by NAME; "das Regime unter NAME" for a government.
 _LED_BY = re.compile(
     rf"(?P<group>\b(?i:der|die|das|the)\s+(?:[a-zäöü][\w-]*\s+){{0,2}}?[\w-]+|[A-ZÄÖÜ][\w-]+),?\s+"
@@ -364,6 +374,14 @@ class ClaimExtractor:
             role = role[0].lower() + role[1:]
             found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}.",
                           match.start(), match.end()))
+        for match in _TITLE_BEFORE_NAME.finditer(text):
+            taken = any(start < match.end() and match.start() < end for _, _, start, end in found)
+            if not taken and not re.search(r"(?i:\b(?:der|die|the|des|dem|den)\s+|s\s+|'s\s+)$",
+                                           text[: match.start()]):
+                role = match.group("role")
+                role = role[0].lower() + role[1:] if lang == "en" else role
+                found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}.",
+                              match.start(), match.end()))
         for match in _OWNER_ROLE_NAME.finditer(text):
             role = f"{match.group('owner')} {match.group('role')}"
             found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}.",

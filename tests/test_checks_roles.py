@@ -151,3 +151,18 @@ def test_present_claim_without_as_of_uses_present_evidence() -> None:
     result = check_role("Min Ho-jun ist der Präsident Südkoreas.",
                         ["Park Seo-yeon ist seit Mai 2022 Präsident Südkoreas."])
     assert result is not None and result.outcome == R
+
+
+@pytest.mark.parametrize(("claim", "evidence", "outcome"), [
+    # a German compound names its office by its head; the office may come first
+    ("Klaus Reuter ist Klinikdirektor.",
+     ["Klinikdirektorin ist seit April 2021 Dr. Miriam Vogt."], Label.REFUTED),
+    ("Miriam Vogt ist Klinikdirektorin.",
+     ["Klinikdirektorin ist seit April 2021 Dr. Miriam Vogt."], Label.SUPPORTED),
+    ("Jonas Kurz ist Schuldirektor.",
+     ["Schuldirektor ist seit 2019 Peter Brandt."], Label.REFUTED),
+])
+def test_compound_offices_and_the_office_first(claim: str, evidence: list[str],
+                                               outcome: Label) -> None:
+    result = check_role(claim, evidence, date(2024, 11, 11))
+    assert result is not None and result.outcome == outcome, result

@@ -214,3 +214,20 @@ def test_a_line_that_goes_on_in_lower_case_continues_the_sentence():
 
 def test_text_without_any_punctuation_is_not_one_huge_claim():
     assert ClaimExtractor().extract("Raketen Soldaten Munition " * 3000) == []
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Klinikdirektor Klaus Reuter begrüßte am Montag die Gäste des neuen Anbaus.",
+     "Klaus Reuter ist Klinikdirektor."),
+    ("Mayor Helen Ortiz cut the ribbon at the new harbour bridge on Thursday.",
+     "Helen Ortiz is mayor."),
+])
+def test_an_office_before_a_name_without_an_article_is_a_role_claim(text, role):
+    claims = ClaimExtractor().extract(text)
+    assert ("role", role) in [(c.kind, c.text) for c in claims]
+
+
+def test_ranks_and_forms_of_address_are_no_office():
+    claims = ClaimExtractor().extract("Admiral Sarah Holm and Dr. Jonas Lind visited the port "
+                                      "of Kiel on Monday, 3 June 2024.")
+    assert [c for c in claims if c.kind == "role"] == []
