@@ -1947,7 +1947,8 @@ _PARTY = re.compile(
 )
 _MEMBER_WORDS = (r"(?:Politiker(?:in)?|Abgeordnete[rn]?|Chef(?:in)?|Minister(?:in)?|"
                  r"Kandidat(?:in)?|Mitglied|Fraktionschef(?:in)?|politician|MP|lawmaker|"
-                 r"senator|congressman|congresswoman|representative|candidate|member|leader)")
+                 r"senator|congressman|congresswoman|representative|candidate|member|leader|"
+                 r"council+or|Stadtrat|Stadträtin|Ratsmitglied)")
 
 
 @dataclass(frozen=True)
@@ -2321,15 +2322,18 @@ def _memberships(text: str) -> list[_Membership]:
             re.search(r"\b(?:aus|left|quit|verließ|austrat|ausgetreten)\b",
                       text[max(0, match.start() - 30) : match.end() + 30], re.IGNORECASE))
         name = ""
-        title = re.match(rf"(?:-|\s+){_MEMBER_WORDS}\s+", after)
-        if title:
-            name = _name_after(after, title.end())
+        title = re.match(rf"(?:-|\s+){_MEMBER_WORDS}\b\s*", after)
+        aside = re.search(r"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*),\s+"
+                          r"(?:a|an|ein|eine|einer|der|die)\s+$", before)
+        member = _MEMBER_BEFORE.search(before)
+        if title and _name_after(after, title.end()):
+            name = _name_after(after, title.end())  # "SPD-Politikerin NAME"
+        elif title and aside:
+            name = _name_before_paren(aside.group("name"))  # "NAME, a Labour councillor"
         elif re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
             name = _name_before_paren(before)
-        else:
-            member = _MEMBER_BEFORE.search(before)
-            if member:
-                name = _clean_name(next(g for g in member.groups() if g).strip())
+        elif member:
+            name = _clean_name(next(g for g in member.groups() if g).strip())
         if name:
             found.append(_Membership(name, party, match.group(0), former))
     return found

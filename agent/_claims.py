@@ -39,7 +39,8 @@ ROLE_NOUNS = (
     r"(?i:\w*(?:präsident|minister|sprecher|analyst|diplomat|botschafter|kanzler|chef|leiter|"
     r"direktor|vorsitzend|berater|gouverneur|bürgermeister|senator|general|admiral|offizier)\w*|"
     r"president|minister|spokes\w+|analyst|diplomat|ambassador|chancellor|chief|head|director|"
-    r"executive|chair\w*|advis[oe]r|governor|mayor|senator|secretary|general|admiral|officer|ceo)"
+    r"executive|leader|council+or|chair\w*|advis[oe]r|governor|mayor|senator|secretary|general|"
+    r"admiral|officer|ceo)"
 )
 
 SPEECH_VERBS = (
@@ -352,7 +353,7 @@ class ClaimExtractor:
                 role = apposition.group("role").strip()
                 at = quote.start("rest") + apposition.start("role")
                 found.insert(0, ("role", f"{speaker} {copula} {role}.", at, at + len(role)))
-            elif quote.group("title"):
+            if quote.group("title"):
                 title, at = quote.group("title"), quote.start("title")
                 found.insert(0, ("role", f"{speaker} {copula} {title}.", at,
                                  quote.end("speaker")))

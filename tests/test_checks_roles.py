@@ -166,3 +166,12 @@ def test_compound_offices_and_the_office_first(claim: str, evidence: list[str],
                                                outcome: Label) -> None:
     result = check_role(claim, evidence, date(2024, 11, 11))
     assert result is not None and result.outcome == outcome, result
+
+
+def test_a_party_in_an_aside_after_the_name() -> None:
+    evidence = ["Council leader Amira Shah, a Labour councillor who has led the council since May "
+                "2022, said the budget protects frontline services."]
+    result = check_membership("Amira Shah is a Conservative councillor.", evidence,
+                              date(2024, 12, 9))
+    assert result is not None and result.outcome == Label.REFUTED
+    assert "Labour" in result.detail

@@ -99,6 +99,10 @@ def test_english_attributed_quote_gives_role_and_quote_claims():
     ('"We will appeal," said chief executive Martin Hughes.',
      [("role", "Martin Hughes is chief executive."),
       ("quote", "Martin Hughes said: „We will appeal“")]),
+    ('"The budget is fair," said council leader Amira Shah, a Labour councillor.',
+     [("role", "Amira Shah is council leader."),
+      ("role", "Amira Shah is a Labour councillor."),
+      ("quote", "Amira Shah said: „The budget is fair“")]),
     # an office without a name after it stays the speaker
     ("„Die Fähren fahren pünktlich“, sagte die Ministerin.",
      [("quote", "die Ministerin erklärte: „Die Fähren fahren pünktlich“")]),
