@@ -1869,15 +1869,19 @@ def check_quantities(claim: str, evidence: Sequence[str]) -> CheckResult | None:
 # Offices, German and English; the roles with one holder at a time are all but the last group.
 _ROLE_NAMES = {
     "foreign-minister": r"(?:bundes)?außenminister(?:in)?|foreign (?:minister|secretary)|"
+                        r"(?:bundes)?minister(?:in)? des auswärtigen|"
                         r"minister (?:of|for) foreign affairs|secretary of state",
-    "defence-minister": r"(?:bundes)?verteidigungsminister(?:in)?|defen[cs]e (?:minister|"
+    "defence-minister": r"(?:bundes)?verteidigungsminister(?:in)?|"
+                        r"(?:bundes)?minister(?:in)? der verteidigung|defen[cs]e (?:minister|"
                         r"secretary)|(?:minister|secretary) of defen[cs]e",
     "interior-minister": r"(?:bundes)?innenminister(?:in)?|interior minister|home secretary|"
                          r"minister of (?:the )?interior",
     "finance-minister": r"(?:bundes)?finanzminister(?:in)?|finance minister|minister of finance|"
                         r"chancellor of the exchequer|treasury secretary",
-    "health-minister": r"(?:bundes)?gesundheitsminister(?:in)?|health (?:minister|secretary)",
-    "economy-minister": r"(?:bundes)?wirtschaftsminister(?:in)?|econom(?:y|ics) minister",
+    "health-minister": r"(?:bundes)?gesundheitsminister(?:in)?|health (?:minister|secretary)|"
+                       r"(?:bundes)?minister(?:in)? für gesundheit",
+    "economy-minister": r"(?:bundes)?wirtschaftsminister(?:in)?|econom(?:y|ics) minister|"
+                        r"(?:bundes)?minister(?:in)? für wirtschaft(?: und [a-zäöüß]+)?",
     "justice-minister": r"(?:bundes)?justizminister(?:in)?|justice minister",
     "education-minister": r"(?:bundes)?bildungsminister(?:in)?|kultusminister(?:in)?|"
                           r"education (?:minister|secretary)",
@@ -2069,6 +2073,9 @@ def _name_after(text: str, end: int) -> str:
                         r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)*(?=[A-ZÄÖÜ])", rest, re.IGNORECASE)
     if inverted:
         rest = rest[inverted.end() :]
+    then = re.match(r"\s*,?\s+(?:at the time|then|damals|zu dieser zeit),\s*", rest, re.IGNORECASE)
+    if then:
+        rest = rest[then.end() - 1 :]
     complement = re.match(r"\s+(?:of|von|des|der|for|für)\s+[^,;()]{1,40}?,\s*", rest) or (
         re.match(r"\s+(?:[A-ZÄÖÜ][\w-]*\s+)(?=[A-ZÄÖÜ])", rest))
     if complement and (complement.group(0).rstrip().endswith(",") or any(

@@ -175,3 +175,19 @@ def test_a_party_in_an_aside_after_the_name() -> None:
                               date(2024, 12, 9))
     assert result is not None and result.outcome == Label.REFUTED
     assert "Labour" in result.detail
+
+
+@pytest.mark.parametrize(("claim", "evidence"), [
+    # the formal German title of a ministry
+    ("Peter Altmaier ist Bundeswirtschaftsminister.",
+     ["Robert Habeck (Grüne) ist seit Dezember 2021 Bundesminister für Wirtschaft und "
+      "Klimaschutz."]),
+    # "at the time" between the office and the name
+    ("Peter Altmaier was Germany's economy minister on 21 May 2024.",
+     ["Germany's economy minister at the time, Robert Habeck, attended the ceremony in Emden "
+      "on 21 May 2024."]),
+])
+def test_formal_titles_and_the_office_at_the_time(claim: str, evidence: list[str]) -> None:
+    result = check_role(claim, evidence, date(2024, 5, 22))
+    assert result is not None and result.outcome == Label.REFUTED, result
+    assert "Robert Habeck" in result.detail
