@@ -2232,6 +2232,17 @@ def _role_claim(claim: str, as_of: date | None) -> _RoleClaim | None:
     return _RoleClaim(tenure.name, tenure.role, when, ever, text)
 
 
+_OPEN_END = date(9999, 12, 31)
+
+
+def _other_start(tenure: _Tenure, claimed: _RoleClaim) -> bool:
+    """Whether the claim and the evidence both say since when someone holds an office ("seit
+    2018", "since 2020") and name different years."""
+    return (claimed.when is not None and claimed.when[1] == _OPEN_END
+            and tenure.held is not None and tenure.held[1] == _OPEN_END
+            and claimed.when[0].year != tenure.held[0].year)
+
+
 def _covers(tenure: _Tenure, claimed: _RoleClaim) -> bool:
     """Whether a tenure certainly covers the time the claim is about."""
     if claimed.ever:
@@ -2267,6 +2278,10 @@ def check_role(claim: str, evidence: Sequence[str], as_of: date | None = None
                 elsewhere = elsewhere or relation == "same" and (
                     tenure.role.concept == claimed.role.concept)
                 continue
+            if relation == "same" and claimed.when and _other_start(tenure, claimed):
+                return _result("role", claimed.text, _describe_tenure(tenure), Label.REFUTED,
+                               sentence, f"The evidence has {tenure.name} in this office "
+                               f"{tenure.interval}, not since {claimed.when[0].year}.")
             if relation == "same" and not tenure.role.former and _covers(tenure, claimed):
                 return _result("role", claimed.text, _describe_tenure(tenure), Label.SUPPORTED,
                                sentence, f"The evidence names {tenure.name} in this office "

@@ -191,3 +191,14 @@ def test_formal_titles_and_the_office_at_the_time(claim: str, evidence: list[str
     result = check_role(claim, evidence, date(2024, 5, 22))
     assert result is not None and result.outcome == Label.REFUTED, result
     assert "Robert Habeck" in result.detail
+
+
+@pytest.mark.parametrize(("claim", "outcome"), [
+    ("Miriam Vogt ist seit 2019 Klinikdirektorin.", Label.REFUTED),  # another start
+    ("Miriam Vogt ist seit 2021 Klinikdirektorin.", Label.SUPPORTED),
+    ("Miriam Vogt ist Klinikdirektorin.", Label.SUPPORTED),
+])
+def test_since_when_someone_holds_an_office(claim: str, outcome: Label) -> None:
+    evidence = ["Klinikdirektorin ist seit April 2021 Dr. Miriam Vogt."]
+    result = check_role(claim, evidence, date(2024, 11, 11))
+    assert result is not None and result.outcome == outcome
