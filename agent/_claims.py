@@ -40,7 +40,7 @@ ROLE_NOUNS = (
     r"direktor|vorsitzend|berater|gouverneur|bürgermeister|senator|general|admiral|offizier)\w*|"
     r"president|minister|spokes\w+|analyst|diplomat|ambassador|chancellor|chief|head|director|"
     r"executive|leader|council+or|chair\w*|advis[oe]r|governor|mayor|senator|secretary|general|"
-    r"admiral|officer|ceo)"
+    r"admiral|officer|ceo|coach|captain|manager)"
 )
 
 SPEECH_VERBS = (
@@ -69,6 +69,15 @@ _QUOTE_THEN_SPEAKER = re.compile(
     rf"(?P<speaker>{_SPEAKER})(?P<rest>.*)$",
     re.DOTALL,
 )
+# In English, the same with any words between the verb and a name of two or more words ("said
+# the club's long-serving coach Nadia Okafor"): those words are the title. (German capitalises
+# nouns, so a run of capitalised words there is no name.)
+_QUOTE_THEN_NAME = re.compile(
+    rf"^\s*[„\"“](?P<quote>.+?)[“\"”],?\s*(?P<verb>{SPEECH_VERBS})\s+"
+    r"(?P<title>[^„“\"”.,;]*?)\s*(?P<speaker>[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){1,3})"
+    r"(?P<rest>\s*(?:[.,;]|$).*)$",
+    re.DOTALL,
+)
 _ROLE_AFTER_SPEAKER = re.compile(r"^,\s*(?P<role>[^,.]+?)\s*[.,]")
 # ROLE NAME (apposition before the name): "Der portugiesische Präsident Rui Falcão gab ..."
 _ROLE_BEFORE_NAME = re.compile(
@@ -95,8 +104,9 @@ _TITLE_BEFORE_NAME = re.compile(
     rf"\b(?!(?:Admiral|General|Dr|Prof|Herr|Frau|Mr|Mrs|Ms)\b)"
     rf"(?P<role>[A-ZÄÖÜ][\w-]*(?<=[a-zäöüß])(?:(?<=präsident)|(?<=minister)|(?<=direktor)|"
     rf"(?<=kanzler)|(?<=bürgermeister)|(?<=gouverneur)|(?<=botschafter)|(?<=sprecher)|"
-    rf"(?<=vorsitzende)|(?<=chef)|(?<=leiter)|(?<=President)|(?<=Minister)|(?<=Mayor)|"
-    rf"(?<=Governor)|(?<=Chancellor)|(?<=Ambassador)|(?<=Director)|(?<=Secretary)|(?<=Premier))"
+    rf"(?<=vorsitzende)|(?<=chef)|(?<=leiter)|(?<=trainer)|(?<=kapitän)|(?<=President)|"
+    rf"(?<=Minister)|(?<=Mayor)|(?<=Governor)|(?<=Chancellor)|(?<=Ambassador)|(?<=Director)|"
+    rf"(?<=Secretary)|(?<=Premier)|(?<=Coach)|(?<=Captain))"
     rf"(?:in)?)\s+(?P<name>{_NAME})"
 )
 # NP, unter der Führung von NAME / NP, led by NAME; "das Regime unter NAME" for a government.
@@ -336,7 +346,8 @@ class ClaimExtractor:
         `speaker` said the quote just before in the paragraph."""
         text = sentence.text
         whole = len(text)
-        quote = _QUOTE_THEN_SPEAKER.match(text)
+        quote = (_QUOTE_THEN_NAME.match(text) if lang == "en" else None) or (
+            _QUOTE_THEN_SPEAKER.match(text))
         copula = "ist" if lang == "de" else "is"
         if quote:
             speaker = quote.group("speaker").strip()
@@ -353,7 +364,7 @@ class ClaimExtractor:
                 role = apposition.group("role").strip()
                 at = quote.start("rest") + apposition.start("role")
                 found.insert(0, ("role", f"{speaker} {copula} {role}.", at, at + len(role)))
-            if quote.group("title"):
+            if quote.group("title") and re.search(ROLE_NOUNS, quote.group("title")):
                 title, at = quote.group("title"), quote.start("title")
                 found.insert(0, ("role", f"{speaker} {copula} {title}.", at,
                                  quote.end("speaker")))

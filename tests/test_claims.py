@@ -103,6 +103,9 @@ def test_english_attributed_quote_gives_role_and_quote_claims():
      [("role", "Amira Shah is council leader."),
       ("role", "Amira Shah is a Labour councillor."),
       ("quote", "Amira Shah said: „The budget is fair“")]),
+    ('"This is our best season," said the club\'s long-serving coach Nadia Okafor.',
+     [("role", "Nadia Okafor is the club's long-serving coach."),
+      ("quote", "Nadia Okafor said: „This is our best season“")]),
     # an office without a name after it stays the speaker
     ("„Die Fähren fahren pünktlich“, sagte die Ministerin.",
      [("quote", "die Ministerin erklärte: „Die Fähren fahren pünktlich“")]),
