@@ -36,7 +36,7 @@ _QUANTITY = (
 _MONTHS = (r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
            r"january|february|march|may|june|july|october|december")
 _STOP_EN = r"to|in|of|from|for|by|at|on|into|with|and|or|as|than|since"
-# An office with the country or body after it in the genitive: "der Außenminister Nordkoreas",
+# An office with the country or body after it in the genitive: "die Finanzministerin Portugals",
 # "die Regierung Frankreichs".
 _OFFICE_OF = (r"(?=[A-ZÄÖÜ])[\w-]*?(?i:minister|präsident|regierung|botschafter|kanzler|chef|"
               r"sprecher|armee|hauptstadt|parlament|notenbank|zentralbank)(?:in)?"
@@ -212,10 +212,10 @@ _SUBORDINATORS = (r"während|obwohl|weil|da|als|wenn|nachdem|dass|ob|wie|bevor|s
 
 
 def _trailing_relative(piece: Piece, lang: str) -> list[Piece] | None:
-    """A relative clause that ends the sentence after its verb or object ("X hat Alarm bei A
-    ausgelöst, die befürchten, dass ...", "The plan angered residents, who fear ..."): the main
-    clause alone when the relative clause is hedged or speculative; else the main clause and the
-    relative clause with its antecedent ("Residents have protested for years.") after "who",
+    """A relative clause that ends the sentence after its verb or object ("Der Plan hat Kritik
+    bei Anwohnern geweckt, die fürchten, dass ...", "The plan angered residents, who fear ..."):
+    the main clause alone when the relative clause is hedged or speculative; else the main clause
+    and the relative clause with its antecedent ("Residents have protested for years.") after "who",
     or with the whole sentence after "which"/"that" (perhaps said of the whole event); a German
     one after the verb leaves the sentence whole (which noun it is said of is not clear). None
     where the construction is not this one or a German clause follows a noun."""
@@ -442,7 +442,7 @@ _ADVERBIAL = re.compile(
 
 def _main_order(clause: str) -> str | None:
     """A German "dass" clause in main-clause order; what follows its first comma (an infinitive
-    clause: "Nordkorea in der Lage ist, X zu liefern") stays as it is."""
+    clause: "die Firma in der Lage ist, X zu liefern") stays as it is."""
     head, comma, tail = clause.partition(",")
     main = _verb_second(head)
     return main and main + comma + tail

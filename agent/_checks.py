@@ -316,7 +316,7 @@ _CITY_NAMES = (
 )
 
 # Places and the adjectives of places, in both languages: participants of events, and the
-# country or organisation of a role ("nordkoreanische Außenministerin", "North Korea's").
+# country or organisation of a role ("portugiesische Außenministerin", "Portugal's").
 _PLACES = _lexicon({
     "moscow": "moskau moskauer moscow", "kyiv": "kiew kyjiw kyiv kiev",
     "munich": "münchen munich", "cologne": "köln kölner cologne", "vienna": "wien vienna",
@@ -488,7 +488,7 @@ def _is_name_like(word: _Word, text: str) -> bool:
 
 
 def _similar_names(a: str, b: str) -> bool:
-    """Whether two name words are the same across spellings ("Lawrow"/"Lavrov",
+    """Whether two name words are the same across spellings ("Tschaikowski"/"Tchaikovsky",
     "Selenskyj"/"Zelensky")."""
     fa, fb = (_fold(x).replace("w", "v").replace("j", "y") for x in (a, b))
     if fa == fb:
@@ -1982,7 +1982,7 @@ _NOT_QUALIFIERS = wordset(_fold(
 
 def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozenset[str]:
     """The country or organisation of an office from the words around it: adjectives and
-    possessives before it ("nordkoreanische", "Germany's", "US-"), a complement after it ("of
+    possessives before it ("portugiesische", "Germany's", "US-"), a complement after it ("of
     South Korea", "Südkoreas", "der NATO")."""
     found: set[str] = set()
     if prefix:

@@ -199,7 +199,7 @@ def is_statement(sentence: str) -> bool:
 
 
 def _clean_name(name: str) -> str:
-    """The name without leading titles or role words ("Außenminister Sergej Lawrow")."""
+    """The name without leading titles or role words ("Außenministerin Ana Duarte")."""
     words = name.split()
     while len(words) > 2 and re.fullmatch(rf"{TITLES}|{ROLE_NOUNS}", words[0]):
         words.pop(0)
