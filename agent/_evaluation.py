@@ -9,11 +9,11 @@ import re
 import subprocess
 import time
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -141,20 +141,25 @@ def excerpt_span(text: str, excerpt: str) -> tuple[int, int] | None:
     return (parts[0][0], parts[-1][1]) if parts else None
 
 
+def _json_lines(path: Path, problems: list[str]) -> Iterator[tuple[int, Any]]:
+    """The line number and value of each non-blank line of a JSON Lines file; a line that is no
+    JSON is a problem, with file and line."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{path}:{number}: invalid JSON: {exc.msg}")
+
+
 def _read_not_checkworthy(path: Path, root: Path, articles: dict[str, Article]
                           ) -> tuple[list[NotCheckworthy], list[str]]:
     """The suite's not-check-worthy sentences and the problems found, with file and line; the
     articles they name are read into `articles`."""
     found: list[NotCheckworthy] = []
     problems: list[str] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{path}:{number}: invalid JSON: {exc.msg}")
-            continue
+    for number, row in _json_lines(path, problems):
         if not isinstance(row, dict) or not all(row.get(k) for k in ("id", "article",
                                                                       "sentence")):
             problems.append(f"{path}:{number}: needs the fields id, article and sentence")
@@ -232,14 +237,7 @@ def _read_claims(path: Path, labels: list[str], root: Path
     problems: list[str] = []
     skipped: list[str] = []
     seen: set[str] = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{path}:{number}: invalid JSON: {exc.msg}")
-            continue
+    for number, row in _json_lines(path, problems):
         if isinstance(row, dict) and row.get("id") and not str(row.get("claim") or "").strip():
             skipped.append(f"{path}:{number}: claim '{row['id']}' has no text; skipped")
             seen.add(str(row["id"]))
