@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal, Protocol, TypeVar
 
 from ._models import CheckResult, Label
@@ -429,9 +430,11 @@ class _Word:
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 
 
-def _words(text: str) -> list[_Word]:
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[_Word, ...]:
     """The words of a text that are not function words, with the concepts they name; place
-    names of several words are one word."""
+    names of several words are one word. Cached: the checks read the same claim, sentences and
+    passages many times."""
     separable = _verb_events(text)
     phrases = [(m.start(), m.end()) for m in _PLACE_PHRASE.finditer(text)]
     matches = [(m.start(), m.end()) for m in _WORD.finditer(text)
@@ -446,7 +449,7 @@ def _words(text: str) -> list[_Word]:
         words.append(_Word(original, start, end, _stem(folded), frozenset(events),
                            frozenset(_concepts(folded, _NOUNS)),
                            frozenset(_concepts(folded, _PLACES))))
-    return words
+    return tuple(words)
 
 
 _GERMAN_NOUN_ENDING = re.compile(
@@ -595,7 +598,7 @@ def _same_event(
         return False
     if events & _ASPECTS != other_events & _ASPECTS and events & _ASPECTS:
         return False
-    around = _words(context) if context else []
+    around = _words(context) if context else ()
 
     def found(word: _Word) -> bool:
         if _word_matches(word, theirs):
@@ -1314,9 +1317,9 @@ def check_place(claim: str, evidence: Sequence[str],
     claimed = _places_at(claim)
     if len(claimed) != 1 or _RECURRENCE.search(claim):
         return None
-    place = claimed[0]
-    spans = [(place.start, place.end), *((w.start, w.end) for w in _find_dates(claim)),
-             *((w.start, w.end) for w in _bare_weekdays(claim, _find_dates(claim)))]
+    place, whens = claimed[0], _find_dates(claim)
+    spans = [(place.start, place.end), *((w.start, w.end) for w in whens),
+             *((w.start, w.end) for w in _bare_weekdays(claim, whens))]
     events = _claim_events(claim, spans) & _AT_ONE_PLACE
     if not events:
         return None
