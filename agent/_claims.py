@@ -404,7 +404,11 @@ class ClaimExtractor:
             group = group[0].upper() + group[1:]
             claim = (f"{group} wird von {leader} geführt." if lang == "de" else
                      f"{group} is led by {leader}.")
-            found.append(("role", claim, match.start(), match.end()))
+            # "NP, led by NAME": the claim comes from the apposition; the group it is said of
+            # stands in for its referent, as a relative clause's antecedent does
+            start = match.end("group") if match.group("group") else match.start()
+            start += len(text[start:]) - len(text[start:].lstrip(", "))
+            found.append(("role", claim, start, match.end()))
         for match in _NAME_THEN_ROLE.finditer(text):
             role = match.group("role").strip()
             if len(role.split()) <= 8 and re.search(ROLE_NOUNS, role):

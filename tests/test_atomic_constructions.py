@@ -395,3 +395,15 @@ def test_sources_that_give_no_quote(lang, sentence):
 def test_a_comma_inside_a_number_ends_no_clause(sentence: str, lang: str,
                                                expected: list[str]) -> None:
     assert [p.text for p in atomic_pieces(sentence, lang)] == expected
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Die Koalition, unter der Führung von Anna Berger, stellte am Montag den Haushalt vor.",
+     "unter der Führung von Anna Berger"),
+    ("The team, led by Maria Lopez, won the regional title in 2019.", "led by Maria Lopez"),
+    ("Die Regierung unter Kanzler Olaf Scholz beschloss im Juni ein neues Heizungsgesetz.",
+     "Die Regierung unter Kanzler Olaf Scholz"),
+])
+def test_a_leader_claim_spans_the_phrase_that_names_the_leader(text, phrase):
+    role = next(c for c in ClaimExtractor().extract(text) if c.kind == "role")
+    assert text[role.start:role.end] == phrase
