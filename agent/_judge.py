@@ -31,7 +31,8 @@ SAME_FACT_THRESHOLD = 0.83
 # Two unit words ("Raketen", "missiles") name the same thing above this similarity.
 UNIT_THRESHOLD = 0.9
 _NEGATION = re.compile(
-    r"\b(?:nicht|kein|keine|keinen|keiner|nie|niemals|not|no|never|none|neither|nor)\b|n't\b",
+    r"\b(?:nicht|nichts|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|weder|"
+    r"not|no|never|none|nobody|nothing|neither|nor)\b|n't\b",
     re.IGNORECASE,
 )
 # Above this similarity, a sentence that says the same with opposite polarity contradicts.
