@@ -51,7 +51,7 @@ _STOPWORDS = wordset(_fold(
     "per also only not no more less most nearly almost around approximately roughly some just "
     "total altogether combined new there here then according said says told us between "
     "zwischen during während within since until till among wieder zurück back nun jetzt now "
-    "bislang zuletzt inzwischen mittlerweile meanwhile"
+    "bislang zuletzt inzwischen mittlerweile meanwhile up"
 ))
 
 
@@ -157,7 +157,7 @@ _NOUNS = _lexicon({
     "respondent": "befragte befragten umfrageteilnehmer respondents respondent",
     "vote": "stimme stimmen votes vote wählerstimmen",
     "voter": "wähler wählerinnen voters wahlberechtigte",
-    "seat": "sitz sitze mandat mandate seats",
+    "seat": "sitz sitze sitzen mandat mandate mandaten seats",
     "job": "arbeitsplätze stellen jobs",
     "employee": "mitarbeiter mitarbeitende beschäftigte angestellte employees staff workers",
     "visitor": "besucher besucherinnen visitors gäste guests",
@@ -1440,8 +1440,23 @@ _CHANGE_AFTER = re.compile(
     r"verringert|gesteigert)\b)",
     re.IGNORECASE,
 )
+# A change named by a noun or an adverb before its size ("ein Plus von 6 Prozent", "an increase of
+# 4 percent", "attendance was up 9 percent") or by a comparative after it ("6 Prozent mehr als im
+# Vorjahr"); "made up 22 percent" is a share, not a change.
+_CHANGE_NOUN = re.compile(
+    r"(?:\b(?P<noun>\w*(?:plus|minus|anstieg|zuwachs|rückgang|wachstum|steigerung|verlust|"
+    r"einbruch)\s+(?:von|um)|(?:increase|rise|decrease|decline|drop|fall|growth|jump|gain|"
+    r"loss)\s+of)|(?:[,;(]|\b(?:is|are|was|were|be|been))\s+(?P<adverb>up|down))\s+$",
+    re.IGNORECASE,
+)
+_CHANGE_COMPARED = re.compile(
+    r"^\s*(?P<word>mehr|weniger|höher|niedriger|more|less|fewer|higher|lower)\s+(?:als|than)\b"
+    r"(?!\s*\d)",
+    re.IGNORECASE)
 _FALLING = re.compile(r"sank|gesunken|fiel|gefallen|zurück|ging|verringert|fell|fallen|dropped|"
                       r"declined|decreased|shrank|weniger|less", re.IGNORECASE)
+_FALLING_WORD = re.compile(r"(?:minus|rückgang|verlust|einbruch|decrease|decline|drop|fall|loss|"
+                           r"down|weniger|niedriger|less|fewer|lower)$", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|zusammengenommen|gemeinsam|in summe|addiert|"
                     r"in total|combined|together|altogether|total)\b", re.IGNORECASE)
 _FROM_TO = re.compile(r"\b(?:von|from)\s+$", re.IGNORECASE)
@@ -1614,8 +1629,12 @@ def _figure(text: str, q: Quantity, stated: bool) -> _Amount:
     change = _CHANGE.search(text[max(0, begin - 60) : begin]) or (
         re.search(r"\b(?:um|by)\s+$", text[max(0, begin - 5) : begin])
         and _CHANGE_AFTER.match(text[unit_end:]))
-    if change:
-        direction = "down" if _FALLING.search(change.group(0)) else "up"
+    named = _CHANGE_NOUN.search(text[max(0, begin - 40) : begin]) or _CHANGE_COMPARED.match(
+        text[unit_end:])
+    if change or named:
+        falling = _FALLING.search(change.group(0)) if change else named and _FALLING_WORD.search(
+            next(w for w in named.groups() if w).split()[0])
+        direction = "down" if falling else "up"
         unit = f"change%:{direction}" if unit == "percent" else f"delta:{unit}:{direction}"
     rounding = _rounding(q, measured, claimed=not stated)
     kind, begins = _wording(text, begin)
@@ -1637,13 +1656,15 @@ def _amounts(text: str, stated: bool = False) -> list[_Amount]:
     found = [
         _figure(text, q, stated) for q in find_quantities(text)
         if not q.is_year and not any(s < q.end and q.start < e for s, e in dates)
-        and not any(m.start() <= q.start < m.end() for m in fractions)  # "zwei Drittel"
+        and not any(m.start() < q.end and q.start < m.end() for m in fractions)  # "zwei Drittel"
     ]
     for m in fractions:
         share, (kind, begins) = _fraction_value(m), _wording(text, m.start())
         if m.group("majority"):
             kind, share = "over", 0.5
         bands = _bands("fraction" if kind == "exact" else kind, 100 * share, 0.0)
+        if kind in _POINT_BANDS:  # "knapp zwei Drittel": a few points below, not a quarter
+            bands = _point_bands(kind, 100 * share, bands)
         found.append(_Amount(*bands, "percent", text[begins : m.end()], begins, m.end(),
                              label="%"))
     for m in _FACTORS.finditer(text):
@@ -1670,6 +1691,18 @@ def _shared_units(text: str, amounts: list[_Amount]) -> list[_Amount]:
                 outer_low=bare.outer_low * after.per, outer_high=bare.outer_high * after.per,
                 written=f"{bare.text} {after.label}".strip() if after.label else "")
     return ordered
+
+
+def _parts(text: str, amounts: list[_Amount]) -> list[_Amount]:
+    """A claim's figures without the wholes it gives a part of: in "won 21 of its 38 matches"
+    the event is about the 21, which counts what the whole counts."""
+    ordered = sorted(amounts, key=lambda a: a.start)
+    wholes = {i + 1 for i, (part, whole) in enumerate(zip(ordered, ordered[1:], strict=False))
+              if _OF_TOTAL.match(text[part.end : whole.start]) and part.unit in ("", whole.unit)
+              and not whole.unit.startswith(("percent", "change", "delta:", "factor"))}
+    return [replace(a, unit=ordered[i + 1].unit, label=ordered[i + 1].label)
+            if i + 1 in wholes and not a.unit else a
+            for i, a in enumerate(ordered) if i not in wholes]
 
 
 def _fraction_value(m: re.Match[str]) -> float:
@@ -1840,7 +1873,7 @@ def check_quantities(claim: str, evidence: Sequence[str]) -> CheckResult | None:
     Drittel"); a figure can be the sum of figures the evidence lists. REFUTED when one figure is
     wrong, SUPPORTED only when every figure of the claim holds. Numbers in names are not
     quantities; evidence sentences that disagree leave a figure alone."""
-    claimed_all = [a for a in _amounts(claim) if a.unit]
+    claimed_all = [a for a in _parts(claim, _amounts(claim)) if a.unit]
     spans = [(a.start, a.end) for a in claimed_all]
     results: list[CheckResult] = []
     for claimed in claimed_all:

@@ -1,0 +1,67 @@
+"""The quantity check on changes named by a noun or an adverb ("ein Plus von 6 Prozent", "up 9
+percent", "6 Prozent mehr als im Vorjahr"), on fractions in words with a qualifier ("knapp zwei
+Drittel"), and on a part of a whole ("21 of its 38 matches"). Constructed examples, German and
+English, with the cases that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent._checks import check_quantities
+from agent._models import Label
+
+S, R, N = Label.SUPPORTED, Label.REFUTED, None
+
+CASES = [
+    # a change named by an adverb or a noun is a change, like one named by a verb
+    ("Average attendance at the stadium rose by 19 percent to 14,350.",
+     ["Average attendance at the stadium rose to 14,350, up 9 percent on the previous season."],
+     R, "9 percent"),
+    ("Average attendance at the stadium rose by 9 percent to 14,350.",
+     ["Average attendance at the stadium rose to 14,350, up 9 percent on the previous season."],
+     S, "9 percent"),
+    ("Der Umschlag im Hafen stieg um 8 Prozent.",
+     ["Der Umschlag im Hafen wuchs im Jahr 2025 um ein Plus von 4,5 Prozent."], R, "4,5 Prozent"),
+    ("Der Umschlag im Hafen stieg um 4,5 Prozent.",
+     ["Der Umschlag im Hafen stieg auf 41 Millionen Tonnen, 4,5 Prozent mehr als im Vorjahr."],
+     S, "4,5 Prozent"),
+    ("The bakery's sales fell by 4 percent.",
+     ["The bakery's sales fell to 2 million euros, down 4 percent on the year."], S,
+     "4 percent"),
+    ("The bakery's sales fell by 12 percent.",
+     ["The bakery's sales showed an increase of 12 percent on the year."], R, "12 percent"),
+    # must not fire: a share is no change, nor is "up to"
+    ("Police funding made up 22 percent of the budget.",
+     ["Police funding rose by 22 percent, the city said."], N, ""),
+    ("The bakery's sales rose by 30 percent.",
+     ["The bakery's sales could rise up to 30 percent."], N, ""),
+    # fractions in words with a qualifier: a few points, and no count of "quarters"
+    ("Bei der Wahl erhielt Habeck knapp zwei Drittel der Stimmen.",
+     ["Bei der Landratswahl hat sich Miriam Habeck mit 54,3 Prozent der Stimmen durchgesetzt."],
+     R, "54,3 Prozent"),
+    ("Bei der Wahl erhielt Habeck knapp zwei Drittel der Stimmen.",
+     ["Bei der Landratswahl hat sich Miriam Habeck mit 64,1 Prozent der Stimmen durchgesetzt."],
+     S, "64,1 Prozent"),
+    ("Wages made up more than three quarters of revenue.",
+     ["Wages totalled 27.1 million pounds, 70 percent of revenue."], R, "70 percent"),
+    ("Wages made up more than three quarters of revenue.",
+     ["Wages totalled 27.1 million pounds, 78 percent of revenue."], S, "78 percent"),
+    # a part of a whole: the event is about the part
+    ("The club won 21 of its 38 league matches.",
+     ["The club won 21 matches, drew 8 and lost 9."], S, "21 matches"),
+    ("The club won 23 of its 38 league matches.",
+     ["The club won 21 matches, drew 8 and lost 9."], R, "21 matches"),
+    ("Die Partei gewann 41 von 60 Sitzen.", ["Die Partei gewann 41 Sitze."], S, "41 Sitze"),
+]
+
+
+@pytest.mark.parametrize(("claim", "evidence", "outcome", "value"), CASES)
+def test_changes_and_shares(claim: str, evidence: list[str], outcome: Label | None, value: str
+                            ) -> None:
+    result = check_quantities(claim, evidence)
+    if outcome is None:
+        assert result is None
+        return
+    assert result is not None and result.kind == "quantity"
+    assert result.outcome == outcome
+    assert value in result.evidence_value
