@@ -37,6 +37,9 @@ _NEGATION = re.compile(
 )
 # Above this similarity, a sentence that says the same with opposite polarity contradicts.
 NEGATION_THRESHOLD = 0.92
+# Share of a quotation's words that a same-language sentence must give to report it: at least
+# half (a decision rule; quotations are verbatim, reported speech keeps most words).
+QUOTE_WORDS = 0.5
 # Share of words (Jaccard) above which a same-language sentence restates the claim.
 RESTATE_OVERLAP = 0.6
 # German noun endings that person names rarely have ("Bewegung", "Regierung", "Sicherheit").
@@ -193,6 +196,18 @@ def overrule(checks: list[CheckResult], decision: Decision, evidence: list[Evide
     return decision
 
 
+_QUOTATION = re.compile(r"[„\"“»«]([^„\"“”»«]+)[“\"”«»]")
+
+
+def _statement_of(said: str) -> str:
+    """What a quote claim says was said: the quotation, else the reported clause ("warnte,
+    dass ..."); "" when there is none."""
+    quoted = _QUOTATION.search(said)
+    if quoted:
+        return quoted.group(1).strip()
+    return re.sub(r"^[\s,:]*(?:(?:dass|that)\s+)?", "", said).strip(" .")
+
+
 def _calendar_only(checks: list[CheckResult], label: Label) -> bool:
     """Whether a REFUTED verdict rests on a check within the claim itself (a weekday and a date
     that do not match), which needs no quote from the corpus."""
@@ -299,7 +314,7 @@ class RuleJudge:
             return (Label.NOT_ENOUGH_INFO, 0.75,
                     f"The corpus never mentions {', '.join(unknown)}.", [])
         if quote and (re.search(r"[„\"“]", text) or names_in(quote.group("speaker"))):
-            return self._decide_quote(quote.group("speaker"), evidence)
+            return self._decide_quote(quote.group("speaker"), quote.group("said"), evidence)
 
         conflict = self._number_conflict(text, evidence)
         if conflict:
@@ -343,6 +358,30 @@ class RuleJudge:
         return (Label.NOT_ENOUGH_INFO, 0.6,
                 f"No passage found states the number{'s' if len(claimed) > 1 else ''} "
                 f"{', '.join(repr(c.text) for c in claimed)}.", [])
+
+    def _stating(self, statement: str, sentences: list[EvidenceSentence]
+                 ) -> list[EvidenceSentence]:
+        """The sentences that state what was said, not just who spoke. In the same language they
+        give at least `QUOTE_WORDS` of its words (a quotation is verbatim; reported speech keeps
+        most words). Across languages the statement and the sentence's own quotation (else the
+        sentence) are compared by embedding, the speakers' names and verbs left out, as they are
+        shared by any two quotes of one person."""
+        if not statement or not sentences:
+            return sentences
+        lang, words = detect_language(statement), tokenize(statement)
+        found, other = [], []
+        for e in sentences:
+            if detect_language(e.text) != lang:
+                other.append(e)
+            elif words and sum(w[:5] in e.text.lower() for w in words) / len(words) >= QUOTE_WORDS:
+                found.append(e)
+        if other:
+            parts = [_statement_of(e.text) if _QUOTATION.search(e.text) else e.text
+                     for e in other]
+            vectors = self.embedder.embed_passages(parts)
+            similar = vectors @ self.embedder.embed_queries([statement])[0]
+            found += [e for e, sim in zip(other, similar, strict=True) if sim >= SUPPORT_THRESHOLD]
+        return [e for e in sentences if e in found]
 
     @staticmethod
     def _restates(claim: str, e: EvidenceSentence) -> bool:
@@ -408,7 +447,7 @@ class RuleJudge:
         return (Label.NOT_ENOUGH_INFO, 0.6, f"The corpus does not say {name} holds this role.", [])
 
     def _decide_quote(
-        self, speaker: str, evidence: list[EvidenceSentence]
+        self, speaker: str, said: str, evidence: list[EvidenceSentence]
     ) -> tuple[Label, float, str, list[EvidenceSentence]]:
         names = [w for w in speaker.split() if _first_upper(w) and not re.fullmatch(TITLES, w)]
         # the statement must be reported in a sentence that names its speaker, or in a passage
@@ -419,6 +458,7 @@ class RuleJudge:
                 not names or names[-1] in e.text
                 or (names[-1] in e.hit.text and not names_in(e.text)))
         ]
+        attributed = self._stating(_statement_of(said), attributed)
         if attributed and names:
             return (Label.SUPPORTED, 0.6,
                     f"A passage mentioning {speaker} reports this statement.", [attributed[0]])

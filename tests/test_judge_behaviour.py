@@ -105,6 +105,19 @@ CASES = [
                  NOT_SUPPORTED, id="de-misattributed-quote"),
     pytest.param('Tom Reid said: "This building belongs to everyone in the city."',
                  NOT_SUPPORTED, id="en-misattributed-quote"),
+    # a quote the speaker never gave: who spoke is known, what they said is not
+    pytest.param("Anna Berger sagte: „Das Bad wird im Jahr 2030 geschlossen.“", NOT_SUPPORTED,
+                 id="de-invented-quote"),
+    pytest.param('Margaret Osei said: "We will double the number of visitors by 2026."',
+                 NOT_SUPPORTED, id="en-invented-quote"),
+    pytest.param("Anna Berger erklärte, das Bad werde im nächsten Jahr verkauft.", NOT_SUPPORTED,
+                 id="de-invented-reported-speech"),
+    pytest.param("Margaret Osei sagte: „Das Gebäude wird 2030 abgerissen.“", NOT_SUPPORTED,
+                 id="invented-quote-across-languages"),
+    pytest.param('Anna Berger said: "The pool is a gain for the whole region."', SUPPORTED,
+                 id="quote-across-languages"),
+    pytest.param("Anna Berger sagte bei der Eröffnung, das Bad sei ein Gewinn für die ganze "
+                 "Region.", SUPPORTED, id="de-reported-speech"),
     # "weder ... noch" and "neither ... nor" deny both parts
     pytest.param("Der SV Unterbach hat nach der Niederlage seinen Trainer entlassen.", REFUTED,
                  id="de-weder-noch"),
