@@ -102,8 +102,9 @@ _EVENTS = _lexicon({
     "elect": "gewählt wählte wählten wahl wahlen *wahl *wahlen elected election elections vote "
              "voted",
     "appoint": "ernannt* ernennung appoint* nominiert* nominat* berufen berief",
-    "resign": "rücktritt zurückgetreten zurücktrat zurücktraten resign* stepped",
-    "office": "amtsantritt antrat vereidigt sworn inaugurated",
+    "resign": "rücktritt zurückgetreten zurücktrat zurücktraten zurücktritt zurücktreten resign* "
+              "stepped",
+    "office": "amtsantritt antrat antraten antritt antreten vereidigt sworn inaugurated",
     "open": "eröffn* geöffnet öffnete opened opening inaugurat* eingeweiht einweihung",
     "close": "geschlossen schloss schließung closed closure",
     "announce": "angekündigt ankündig* ankündigte bekanntgegeben bekanntgab announc* "
@@ -383,7 +384,7 @@ def _concepts(word: str, lexicon: _Lexicon) -> set[str]:
 _SEPARABLE = re.compile(
     r"\b(?P<verb>traf|trafen|kam|kamen|reiste|reisten|trat|traten|gab|gaben|kündigte|kündigten|"
     r"stieg|stiegen|stellte|stellten|schloss|schlossen|lehnte|lehnten|stimmte|stimmten|"
-    r"stürzte|stürzten|nahm|nahmen)\b"
+    r"stürzte|stürzten|nahm|nahmen|tritt|treten)\b"
     # the middle may hold a date in commas: "traf am Freitag, dem 7. Juni 2024, in Bremen ein"
     r"(?P<middle>(?:[^,;:!?]|,\s*(?:dem|den)\s+\d{1,2}\.\s*\w+(?:\s+\d{4})?,)*?)"
     r"\s(?P<particle>ein|an|ab|auf|aus|zurück|bekannt|vor|zu|in Kraft)(?=\s*(?:[.,;:]|$))"
@@ -399,11 +400,62 @@ _TRAVEL_TO = re.compile(
 )
 
 
+# Offices, German and English; the roles with one holder at a time are all but the last group.
+_ROLE_NAMES = {
+    "foreign-minister": r"(?:bundes)?außenminister(?:in)?|foreign (?:minister|secretary)|"
+                        r"(?:bundes)?minister(?:in)? des auswärtigen|"
+                        r"minister (?:of|for) foreign affairs|secretary of state",
+    "defence-minister": r"(?:bundes)?verteidigungsminister(?:in)?|"
+                        r"(?:bundes)?minister(?:in)? der verteidigung|defen[cs]e (?:minister|"
+                        r"secretary)|(?:minister|secretary) of defen[cs]e",
+    "interior-minister": r"(?:bundes)?innenminister(?:in)?|interior minister|home secretary|"
+                         r"minister of (?:the )?interior",
+    "finance-minister": r"(?:bundes)?finanzminister(?:in)?|finance minister|minister of finance|"
+                        r"chancellor of the exchequer|treasury secretary",
+    "health-minister": r"(?:bundes)?gesundheitsminister(?:in)?|health (?:minister|secretary)|"
+                       r"(?:bundes)?minister(?:in)? für gesundheit",
+    "economy-minister": r"(?:bundes)?wirtschaftsminister(?:in)?|econom(?:y|ics) minister|"
+                        r"(?:bundes)?minister(?:in)? für wirtschaft(?: und [a-zäöüß]+)?",
+    "justice-minister": r"(?:bundes)?justizminister(?:in)?|justice minister",
+    "education-minister": r"(?:bundes)?bildungsminister(?:in)?|kultusminister(?:in)?|"
+                          r"education (?:minister|secretary)",
+    "prime-minister": r"premierminister(?:in)?|ministerpräsident(?:in)?|prime minister|premier",
+    "chancellor": r"(?:bundes)?kanzler(?:in)?|chancellor",
+    "vice-president": r"vizepräsident(?:in)?|vice[- ]president",
+    "president": r"(?:bundes|staats)?präsident(?:in)?|president",
+    "mayor": r"(?:ober)?bürgermeister(?:in)?|(?:lord )?mayor",
+    "governor": r"gouverneur(?:in)?|governor",
+    "ceo": r"vorstandsvorsitzende[rn]?|vorstandschef(?:in)?|konzernchef(?:in)?|"
+           r"geschäftsführer(?:in)?|ceo|chief executive(?: officer)?",
+    "chair": r"(?:partei)?vorsitzende[rn]?|parteichef(?:in)?|chair(?:man|woman|person)?|"
+             r"party leader",
+    "secretary-general": r"generalsekretär(?:in)?|secretary[- ]general",
+    "coach": r"(?:chef)?trainer(?:in)?|head coach|coach",
+    "captain": r"kapitän(?:in)?|spielführer(?:in)?|captain",
+    "editor-in-chief": r"chefredakteur(?:in)?|editor[- ]in[- ]chief",
+    "director": r"direktor(?:in)?|museumsdirektor(?:in)?|intendant(?:in)?|director",
+    "pope": r"papst|pope",
+    "ambassador": r"botschafter(?:in)?|ambassador",
+    "spokesperson": r"sprecher(?:in)?|spokes(?:person|man|woman)",
+}
+# Taking up an office: "took office", "became chair of", "wurde im Mai Landrätin" (not "wurde
+# die Direktorin entlassen", where "wurde" makes a passive).
+_TAKE_OFFICE = re.compile(
+    r"\b(?P<verb>t(?:ook|akes?|aking|aken)|assum(?:ed|es|ing|e))\s+office\b"
+    r"|\b(?P<become>became|becomes|wurde|wird)\s+(?:[\w.]+\s+){0,5}?"
+    r"(?=(?:(?:zur|zum|die|der|the|a|an)\s+)?[\w-]*(?:" + "|".join(_ROLE_NAMES.values())
+    + r")(?:\s*(?:[.,;]|$)|\s+(?:of|des|der|von|bei|at|for|in)\b))",
+    re.IGNORECASE,
+)
+
+
 def _verb_events(text: str) -> dict[int, set[str]]:
     """Events that a verb names only with its context, by the verb's offset: German verbs whose
-    particle ends the clause ("traf am Freitag in Bremen ein" is an arrival, not a meeting) and
-    travel to a named place."""
+    particle ends the clause ("traf am Freitag in Bremen ein" is an arrival, not a meeting),
+    travel to a named place, and taking up an office."""
     found: dict[int, set[str]] = {m.start("verb"): {"arrive"} for m in _TRAVEL_TO.finditer(text)}
+    for match in _TAKE_OFFICE.finditer(text):
+        found[match.start("verb") if match.group("verb") else match.start("become")] = {"office"}
     for match in _SEPARABLE.finditer(text):  # "reiste am Montag nach Oslo ab" sets off
         joined = _fold(match.group("particle").replace(" ", "") + match.group("verb"))
         found[match.start("verb")] = _concepts(joined, _EVENTS)  # "stieg ab" is no rise
@@ -1186,12 +1238,15 @@ def _sentence_dates(claimed: _When, claim: str, spans: list[tuple[int, int]], se
         context=context.text if context else ""
     ):
         return False, None, None
-    stated = [w for w in _event_dates(_claim_events(claim, spans), sentence, whens)
-              if w.relation == claimed.relation]
+    events = _claim_events(claim, spans)
+    stated = [w for w in _event_dates(events, sentence, whens) if w.relation == claimed.relation]
     if not stated:  # the same event: without any date, or with dates of other events
         return True, None if whens else "coarser", None
     verdicts = [_compare_when(claimed, w) for w in stated]
-    if "conflict" in verdicts and not _claim_events(claim, spans) & _ONCE and any(
+    # the start of a state ("ist seit 2024 Vorsitzende") is one time, like an event that
+    # happens once; a change since a time ("seit 2021 gestiegen") may be measured from any
+    if "conflict" in verdicts and not (claimed.relation == "since" and not events) and not (
+        events & _ONCE) and any(
         _months_apart(claimed, w) > 1 for w in stated
     ):
         return True, None, None  # a visit, a vote, a match: maybe another time it happened
@@ -1902,44 +1957,6 @@ def check_quantities(claim: str, evidence: Sequence[str]) -> CheckResult | None:
 
 # --- roles and memberships at a time ------------------------------------------------------------
 
-# Offices, German and English; the roles with one holder at a time are all but the last group.
-_ROLE_NAMES = {
-    "foreign-minister": r"(?:bundes)?außenminister(?:in)?|foreign (?:minister|secretary)|"
-                        r"(?:bundes)?minister(?:in)? des auswärtigen|"
-                        r"minister (?:of|for) foreign affairs|secretary of state",
-    "defence-minister": r"(?:bundes)?verteidigungsminister(?:in)?|"
-                        r"(?:bundes)?minister(?:in)? der verteidigung|defen[cs]e (?:minister|"
-                        r"secretary)|(?:minister|secretary) of defen[cs]e",
-    "interior-minister": r"(?:bundes)?innenminister(?:in)?|interior minister|home secretary|"
-                         r"minister of (?:the )?interior",
-    "finance-minister": r"(?:bundes)?finanzminister(?:in)?|finance minister|minister of finance|"
-                        r"chancellor of the exchequer|treasury secretary",
-    "health-minister": r"(?:bundes)?gesundheitsminister(?:in)?|health (?:minister|secretary)|"
-                       r"(?:bundes)?minister(?:in)? für gesundheit",
-    "economy-minister": r"(?:bundes)?wirtschaftsminister(?:in)?|econom(?:y|ics) minister|"
-                        r"(?:bundes)?minister(?:in)? für wirtschaft(?: und [a-zäöüß]+)?",
-    "justice-minister": r"(?:bundes)?justizminister(?:in)?|justice minister",
-    "education-minister": r"(?:bundes)?bildungsminister(?:in)?|kultusminister(?:in)?|"
-                          r"education (?:minister|secretary)",
-    "prime-minister": r"premierminister(?:in)?|ministerpräsident(?:in)?|prime minister|premier",
-    "chancellor": r"(?:bundes)?kanzler(?:in)?|chancellor",
-    "vice-president": r"vizepräsident(?:in)?|vice[- ]president",
-    "president": r"(?:bundes|staats)?präsident(?:in)?|president",
-    "mayor": r"(?:ober)?bürgermeister(?:in)?|(?:lord )?mayor",
-    "governor": r"gouverneur(?:in)?|governor",
-    "ceo": r"vorstandsvorsitzende[rn]?|vorstandschef(?:in)?|konzernchef(?:in)?|"
-           r"geschäftsführer(?:in)?|ceo|chief executive(?: officer)?",
-    "chair": r"(?:partei)?vorsitzende[rn]?|parteichef(?:in)?|chair(?:man|woman|person)?|"
-             r"party leader",
-    "secretary-general": r"generalsekretär(?:in)?|secretary[- ]general",
-    "coach": r"(?:chef)?trainer(?:in)?|head coach|coach",
-    "captain": r"kapitän(?:in)?|spielführer(?:in)?|captain",
-    "editor-in-chief": r"chefredakteur(?:in)?|editor[- ]in[- ]chief",
-    "director": r"direktor(?:in)?|museumsdirektor(?:in)?|intendant(?:in)?|director",
-    "pope": r"papst|pope",
-    "ambassador": r"botschafter(?:in)?|ambassador",
-    "spokesperson": r"sprecher(?:in)?|spokes(?:person|man|woman)",
-}
 _SHARED_ROLES = frozenset({"ambassador", "spokesperson"})
 _ROLE = re.compile(
     r"(?<![\w-])(?P<prefix>[\w.]+-)?(?P<deputy>stellvertretende[rn]?\s+|vize-?|deputy\s+|"
@@ -1967,6 +1984,9 @@ _PRESENT = re.compile(r"\b(?:ist|is|are|sind|bleibt|remains|serves|amtiert|seit|
                       r"derzeit|currently|current|amtierende\w*|incumbent)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:war|was|were|waren|wurde|became|served|had been|amtierte)\b",
                    re.IGNORECASE)
+# Verbs of saying: what follows them is what was said, in a tense of its own.
+_REPORTED = re.compile(r"\b(?:said|says|told|added|warned|sagte|sagt|erklärte|betonte|warnte|"
+                       r"fügte)\b", re.IGNORECASE)
 
 # Parties, by the forms German and English text names them.
 _PARTIES = {
@@ -2012,8 +2032,13 @@ _NOT_QUALIFIERS = wordset(_fold(
     "former ehemalige ehemaliger früherer frühere current acting deputy new neue neuer then "
     "designated designierte designierter amtierende amtierender mr mrs ms dr prof herr frau "
     # words that refer back to a place named elsewhere ("des Landes", "the country's")
-    "land landes staat staates stadt country state city region"
+    "land landes staat staates stadt country state city region "
+    # words that say how or how long someone holds it
+    "longtime long-serving outgoing incumbent veteran interim sitting"
 ))
+# English verbs that stand before an office without saying what it is of: "became chair".
+_NOT_MODIFIERS = wordset("became become becomes remain remains serve serves named names make "
+                         "makes being")
 
 
 def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozenset[str]:
@@ -2036,6 +2061,12 @@ def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozense
         elif word.text.isupper() and len(word.text) > 1:
             found.add(_fold(word.text))
     adjacent = re.search(r"(?<![\w-])([A-ZÄÖÜ][\w.&-]*)\s+$", text[:start])
+    modifier = re.search(r"(?<![\w-])([a-z][a-z-]+)\s+$", text[:start])
+    if modifier and not prefix and not _german_text(text) and not (
+        _fold(modifier.group(1)) in _STOPWORDS | _NOT_QUALIFIERS | _NOT_MODIFIERS
+        or modifier.group(1).endswith("ed")
+    ):
+        found.add(modifier.group(1))  # what an office is of: "finance director", "museum director"
     if adjacent and not prefix and _fold(adjacent.group(1)) not in _STOPWORDS | _NOT_QUALIFIERS:
         places = _concepts(_fold(adjacent.group(1)), _PLACES)
         # in German a plain word before the office is a name ("war Lena Fischer Ministerin");
@@ -2104,8 +2135,11 @@ def _name_after(text: str, end: int) -> str:
     """The name right after an office ("Außenministerin Annalena Baerbock"), past a complement
     ("Präsident Südkoreas Yoon Suk Yeol", "mayor of Springfield, Jane Doe")."""
     rest = text[end:]
-    # the office first: "Klinikdirektorin ist seit April 2021 Dr. Miriam Vogt"
-    inverted = re.match(rf"\s+{_COPULA}\s+(?:(?:seit|since|bis|until)\s+(?:[\w.]+\s+)?\d{{4}}\s+)?"
+    # the office first: "Klinikdirektorin ist seit April 2021 Dr. Miriam Vogt", "Leiterin des
+    # Museums ist ab dem 1. Mai Dr. NAME"
+    inverted = re.match(r"(?:\s+(?:des|der|von|of)\s+(?:the\s+)?[\w-]+(?:\s+[A-ZÄÖÜ][\w-]*)*?)?"
+                        rf"\s+{_COPULA}\s+(?:(?:seit|since|ab|bis|until)\s+(?:[\w.]+\s+){{0,3}}"
+                        r"\d{4},?\s+)?"
                         r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)*(?=[A-ZÄÖÜ])", rest, re.IGNORECASE)
     if inverted:
         rest = rest[inverted.end() :]
@@ -2229,6 +2263,9 @@ def _tenures(sentence: str) -> list[_Tenure]:
                 continue
             held, written, open_end = _tenure_dates(sentence, role, name_at)
             clause = sentence[max(0, role.start - 60) : role.end + 60]
+            reported = _REPORTED.search(sentence, role.end, role.end + 60)
+            if reported:  # "NAME said the reserves were healthy": not the office's tense
+                clause = sentence[max(0, role.start - 60) : reported.start()]
             present = not role.former and (open_end or held is None and (
                 bool(_PRESENT.search(clause)) or not _PAST.search(clause)))
             found.append(_Tenure(name, role, held, present, sentence, written))
@@ -2294,49 +2331,141 @@ def _describe_tenure(tenure: _Tenure) -> str:
     return f"{tenure.name}{f' ({tenure.interval})' if tenure.interval else ''}"
 
 
-def check_role(claim: str, evidence: Sequence[str], as_of: date | None = None
-               ) -> CheckResult | None:
+def _within(role: _Role, claimed: _Role) -> bool:
+    """Whether an office the evidence names is one the claim names less precisely: the same
+    kind, with the claim's qualifiers among its own ("der Hafengesellschaft" within "der
+    Brennstedter Hafengesellschaft")."""
+    return role.concept == claimed.concept and claimed.qualifiers <= role.qualifiers
+
+
+# Taking over an office from someone: "folgt auf NAME", "löst NAME ab", "Nachfolgerin von NAME",
+# "succeeding NAME", "replaces NAME", "took over from NAME".
+_SUCCEEDS = re.compile(
+    r"\b(?:folgt(?:e)?\s+(?:damit\s+|nun\s+)?auf|löst(?:e)?|Nachfolger(?:in)?\s+(?:von|des|der)|"
+    r"succeed(?:s|ed|ing)|replac(?:es|ed|ing)|t(?:ook|akes|aking)\s+over\s+from|"
+    r"successor\s+to)\s+(?:(?:the|den|dem|die|der)\s+)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Succession:
+    """A person who held an office until `successor` held it (from `successor.held[0]` on)."""
+
+    predecessor: str
+    successor: _Tenure
+
+
+# The end of a sentence: not a day ("am 1. Juli") or a title ("Dr. NAME").
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_][.!?])(?<!\bDr\.)(?<!\bProf\.)(?<!\bSt\.)\s+"
+                           r"(?=[„\"“«]?[A-ZÄÖÜ])")
+
+
+def _sentence_before(sentence: str, context: SentenceContext | None) -> str:
+    """The sentence before `sentence` in its passage, where "she" or "er" is named."""
+    at = context.text.find(sentence) if context else -1
+    if at <= 0 or context is None:
+        return ""
+    return _SENTENCE_END.split(context.text[:at].rstrip())[-1]
+
+
+def _successions(sentence: str, context: SentenceContext | None) -> list[_Succession]:
+    """Who took over an office from whom, as a sentence says it, with the dated tenure of the
+    successor in the sentence itself or, when a pronoun names the successor ("Sie folgt auf
+    NAME", "She succeeds NAME"), in the sentence before."""
+    found = []
+    for match in _SUCCEEDS.finditer(sentence):
+        rest = sentence[match.end() :]
+        office = _ROLE.match(rest)  # "folgt auf Geschäftsführer NAME"
+        words = _NAME.match(rest[office.end() :].lstrip() if office else rest)
+        name = _clean_name(words.group(0)) if words else ""
+        if not name:
+            continue
+        holders = [t for t in _tenures(sentence) if t.role.start < match.start()]
+        if not holders and re.match(r"\s*(?:Sie|Er|She|He)\b", sentence):
+            holders = _tenures(_sentence_before(sentence, context))
+        holders = [t for t in holders if t.held and _person(t.name, name) == "different"]
+        if len(holders) == 1:
+            found.append(_Succession(name, holders[0]))
+    return found
+
+
+def check_role(claim: str, evidence: Sequence[str], as_of: date | None = None,
+               contexts: Mapping[str, SentenceContext] | None = None) -> CheckResult | None:
     """An office a claim says someone held at a time (from the claim's date, else `as_of`, else
     any time for a past-tense claim) against evidence that names holders of the same office, in
     the same country or organisation, with dates: REFUTED when another person certainly held an
-    office that has one holder at a time then, SUPPORTED when the person's own tenure covers the
-    time, NOT_ENOUGH_INFO when the evidence calls the person a former holder of it."""
+    office that has one holder at a time then, or had taken it over from the person before then;
+    SUPPORTED when the person's own tenure covers the time, NOT_ENOUGH_INFO when the evidence
+    calls the person a former holder of it. The person's own office may be named more precisely
+    in the evidence ("Vorsitzende der Stiftung" of "Vorsitzende der Stiftung Hafenkultur"), and
+    for the year it began ("since 2021") also without saying of what ("mayor" of "mayor of
+    Springfield"), when it is the only office of its kind the evidence gives them."""
     claimed = _role_claim(claim, as_of)
     if claimed is None:
         return None
+    found = [(sentence, tenure) for sentence in evidence for tenure in _tenures(sentence)]
+    kinds = {t.role.qualifiers for _, t in found
+             if t.role.concept == claimed.role.concept and _person(t.name, claimed.name) == "same"}
     own_former: _Tenure | None = None
     other: _Tenure | None = None
     elsewhere = False  # the person in an office of this kind in a named country or organisation
-    for sentence in evidence:
-        for tenure in _tenures(sentence):
-            relation = _person(tenure.name, claimed.name)
-            if not tenure.role.same_office(claimed.role):
-                elsewhere = elsewhere or relation == "same" and (
-                    tenure.role.concept == claimed.role.concept)
-                continue
-            if relation == "same" and claimed.when and _other_start(tenure, claimed):
-                return _result("role", claimed.text, _describe_tenure(tenure), Label.REFUTED,
-                               sentence, f"The evidence has {tenure.name} in this office "
-                               f"{tenure.interval}, not since {claimed.when[0].year}.")
-            if relation == "same" and not tenure.role.former and _covers(tenure, claimed):
-                return _result("role", claimed.text, _describe_tenure(tenure), Label.SUPPORTED,
-                               sentence, f"The evidence names {tenure.name} in this office "
-                               f"{_when_words(tenure)}, which covers the claim's time.")
-            if relation == "same" and tenure.role.former:
-                own_former = own_former or tenure
-            unique = claimed.role.concept not in _SHARED_ROLES and not claimed.role.indefinite
-            if relation == "different" and unique and not tenure.role.former and (
-                not claimed.ever and _covers(tenure, claimed)
-            ):
-                other = other or tenure
+    for sentence, tenure in found:
+        relation = _person(tenure.name, claimed.name)
+        same_office = tenure.role.same_office(claimed.role)
+        only_one = relation == "same" and len(kinds) == 1 and _within(tenure.role, claimed.role)
+        if relation == "same" and not same_office:
+            elsewhere = elsewhere or tenure.role.concept == claimed.role.concept
+            same_office = bool(claimed.role.qualifiers) and _within(tenure.role, claimed.role)
+        if (same_office or only_one) and relation == "same" and claimed.when and _other_start(
+            tenure, claimed
+        ):
+            return _result("role", claimed.text, _describe_tenure(tenure), Label.REFUTED,
+                           sentence, f"The evidence has {tenure.name} in this office "
+                           f"{tenure.interval}, not since {claimed.when[0].year}.")
+        if not same_office:
+            continue
+        if relation == "same" and not tenure.role.former and _covers(tenure, claimed):
+            return _result("role", claimed.text, _describe_tenure(tenure), Label.SUPPORTED,
+                           sentence, f"The evidence names {tenure.name} in this office "
+                           f"{_when_words(tenure)}, which covers the claim's time.")
+        if relation == "same" and tenure.role.former:
+            own_former = own_former or tenure
+        unique = claimed.role.concept not in _SHARED_ROLES and not claimed.role.indefinite
+        if relation == "different" and unique and not tenure.role.former and (
+            not claimed.ever and _covers(tenure, claimed)
+        ):
+            other = other or tenure
     if other is not None and not (elsewhere and not claimed.role.qualifiers):
         return _result("role", claimed.text, _describe_tenure(other), Label.REFUTED, other.quote,
                        f"The evidence names {other.name} in this office "
                        f"{_when_words(other)}, at the claim's time, not {claimed.name}.")
+    succeeded = _succeeded(claimed, evidence, contexts)
+    if succeeded is not None:
+        return succeeded
     if own_former is not None and claimed.when is not None and not claimed.ever:
         return _result("role", claimed.text, _describe_tenure(own_former), Label.NOT_ENOUGH_INFO,
                        own_former.quote, f"The evidence calls {claimed.name} a former holder of "
                        "this office.")
+    return None
+
+
+def _succeeded(claimed: _RoleClaim, evidence: Sequence[str],
+               contexts: Mapping[str, SentenceContext] | None) -> CheckResult | None:
+    """REFUTED when the evidence has someone take over the claimed office from the person before
+    the claim's time; the claim may name the office less precisely than the evidence."""
+    if claimed.when is None or claimed.ever or claimed.role.concept in _SHARED_ROLES:
+        return None
+    for sentence in evidence:
+        for succession in _successions(sentence, (contexts or {}).get(sentence)):
+            successor = succession.successor
+            if (successor.held and successor.held[0] <= claimed.when[0]
+                    and _person(succession.predecessor, claimed.name) == "same"
+                    and _within(successor.role, claimed.role)):
+                return _result("role", claimed.text, _describe_tenure(successor), Label.REFUTED,
+                               sentence, f"The evidence has {successor.name} take over this "
+                               f"office from {claimed.name} ({successor.interval}), before the "
+                               "claim's time.")
     return None
 
 
@@ -2449,7 +2578,7 @@ def run_checks(claim: str, evidence: Sequence[str], as_of: date | None = None,
         lambda: check_dates(claim, evidence, contexts),
         lambda: check_place(claim, evidence, contexts),
         lambda: check_quantities(claim, evidence),
-        lambda: check_role(claim, evidence, as_of),
+        lambda: check_role(claim, evidence, as_of, contexts),
         lambda: check_membership(claim, evidence, as_of),
     ]
     return [result for check in checks if (result := check()) is not None]

@@ -1,0 +1,128 @@
+"""When a term of office begins and ends: a successor's start ends the predecessor's term ("Sie
+folgt auf NAME", "succeeding NAME"), the year a term began ("seit 2021", "took office in 2024",
+"trat ihr Amt 2024 an"), an office named less precisely than the evidence names it, and the tense
+of what a holder said. Constructed examples, German and English, with the cases that must not
+fire."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agent._checks import SentenceContext, _tenures, check_dates, check_role
+from agent._models import Label
+
+S, R, N = Label.SUPPORTED, Label.REFUTED, None
+
+
+def _passage(*sentences: str) -> dict[str, SentenceContext]:
+    """Each sentence with the passage they form, as the judge gives them."""
+    text = "Personalien. " + " ".join(sentences)
+    return {s: SentenceContext(text) for s in sentences}
+
+
+SUCCESSIONS = [
+    # the successor named in the sentence before ("Sie", "She")
+    ("Marc Haller ist Vorstandschef.",
+     ["Seit dem 1. Juli 2025 ist Jana Brandt Vorstandsvorsitzende der Nordhafen AG.",
+      "Sie folgt auf Marc Haller, der das Unternehmen seit 2016 geführt hatte."],
+     date(2026, 2, 1), R),
+    ("Geschäftsführer Ulf Kamp will den Verbund neu aufstellen.",
+     ["Geschäftsführerin des Klinikverbunds Talheim ist ab dem 1. Januar 2026 Dr. Ina Roth.",
+      "Sie löst Ulf Kamp ab, der die Kliniken seit 2018 geleitet hatte."], date(2026, 3, 1), R),
+    ("Finance director Omar Reyes said the reserves were healthy.",
+     ["Lena Ortiz became finance director of Millbrook on 1 July 2025.",
+      "She succeeds Omar Reyes, who held the post from 2017."], date(2026, 1, 5), R),
+    # the successor in the same sentence
+    ("Chairman Tom Avery said the club would invest in its academy.",
+     ["Ruth Kell became chair of Dunmore Athletic on 11 March 2025, succeeding Tom Avery, who "
+      "had led the club since 2019."], date(2025, 9, 1), R),
+    # must not fire: before the successor's start, another office, a shared office
+    ("Finance director Omar Reyes said the reserves were healthy.",
+     ["Lena Ortiz became finance director of Millbrook on 1 July 2025.",
+      "She succeeds Omar Reyes, who held the post from 2017."], date(2025, 5, 1), N),
+    ("Museum director Omar Reyes opened the exhibition.",
+     ["Lena Ortiz became finance director of Millbrook on 1 July 2025.",
+      "She succeeds Omar Reyes, who held the post from 2017."], date(2026, 1, 5), N),
+    ("Sprecher Marc Haller äußerte sich nicht.",
+     ["Seit dem 1. Juli 2025 ist Jana Brandt Sprecherin der Nordhafen AG.",
+      "Sie folgt auf Marc Haller."], date(2026, 2, 1), N),
+    # must not fire: the predecessor is the claim's successor, or a past-tense claim
+    ("Jana Brandt ist Vorstandsvorsitzende.",
+     ["Seit dem 1. Juli 2025 ist Jana Brandt Vorstandsvorsitzende der Nordhafen AG.",
+      "Sie folgt auf Marc Haller."], date(2026, 2, 1), N),
+    ("Marc Haller war Vorstandschef.",
+     ["Seit dem 1. Juli 2025 ist Jana Brandt Vorstandsvorsitzende der Nordhafen AG.",
+      "Sie folgt auf Marc Haller."], date(2026, 2, 1), N),
+]
+
+
+@pytest.mark.parametrize(("claim", "evidence", "as_of", "outcome"), SUCCESSIONS)
+def test_a_successor_ends_the_term(claim: str, evidence: list[str], as_of: date,
+                                   outcome: Label | None) -> None:
+    result = check_role(claim, evidence, as_of, _passage(*evidence))
+    assert (result.outcome if result else None) == outcome
+    if result is not None:
+        assert result.kind == "role" and result.quote in evidence
+
+
+STARTS = [
+    # since when: the person's office named more precisely in the evidence
+    ("Jana Brandt ist seit 2024 Vorstandsvorsitzende der Nordhafen AG.",
+     ["Seit dem 1. Juli 2025 ist Jana Brandt Vorstandsvorsitzende der Nordhafen AG."], R),
+    ("Jana Brandt ist seit 2024 Vorstandsvorsitzende der AG.",
+     ["Seit dem 1. Juli 2025 ist Jana Brandt Vorstandsvorsitzende der Nordhafen AG."], R),
+    ("Alma Reyes has been mayor since January 2021.",
+     ["Alma Reyes has been mayor of Port Carrow since January 2022."], R),
+    ("Alma Reyes has been mayor since January 2022.",
+     ["Alma Reyes has been mayor of Port Carrow since January 2022."], S),
+    # must not fire: two offices of the kind, so which one is meant is open
+    ("Alma Reyes has been chair since 2021.",
+     ["Alma Reyes has been chair of the Carrow Trust since 2019.",
+      "Alma Reyes has been chair of the Harbour Board since 2022."], N),
+]
+
+
+@pytest.mark.parametrize(("claim", "evidence", "outcome"), STARTS)
+def test_since_when(claim: str, evidence: list[str], outcome: Label | None) -> None:
+    result = check_role(claim, evidence, date(2026, 2, 1))
+    if outcome == S:  # supported by the date check; the role check may stay silent
+        result = check_dates(claim, evidence)
+    assert (result.outcome if result else None) == outcome
+
+
+TAKING_OFFICE = [
+    ("Helen Voss took office as chair in 2024.",
+     ["Helen Voss became chair of Dunmore Athletic on 11 March 2025."], R),
+    ("Helen Voss took office as chair in March 2025.",
+     ["Helen Voss became chair of Dunmore Athletic on 11 March 2025."], S),
+    ("Weber trat ihr Amt im Jahr 2024 an.", ["Weber tritt ihr Amt am 1. Mai 2025 an."], R),
+    ("Weber trat ihr Amt im Mai 2025 an.", ["Weber tritt ihr Amt am 1. Mai 2025 an."], S),
+    ("Die Firma ist seit 2019 an der Börse notiert.",
+     ["Die Firma ist seit März 2021 an der Börse notiert."], R),
+    # must not fire: "wurde" of a passive, a change since another time
+    ("Die Direktorin wurde im Mai 2025 entlassen.",
+     ["Die Direktorin wurde am 3. Juni 2025 Leiterin der Klinik."], N),
+    ("Die Mieten sind seit 2018 gestiegen.",
+     ["Die Mieten sind seit 2021 um zwölf Prozent gestiegen."], N),
+]
+
+
+@pytest.mark.parametrize(("claim", "evidence", "outcome"), TAKING_OFFICE)
+def test_the_start_of_a_term(claim: str, evidence: list[str], outcome: Label | None) -> None:
+    result = check_dates(claim, evidence)
+    assert (result.outcome if result else None) == outcome
+
+
+def test_an_office_before_its_holder_with_a_date_between() -> None:
+    [tenure] = _tenures("Direktorin des Museums Talheim ist ab dem 1. Mai 2025 Dr. Ina Roth.")
+    assert tenure.name == "Ina Roth" and tenure.held is not None
+    assert tenure.held[0] == date(2025, 5, 1)
+
+
+def test_what_a_holder_said_has_its_own_tense() -> None:
+    [tenure] = _tenures("Finance director Omar Reyes said the reserves were healthy.")
+    assert tenure.present
+    [tenure] = _tenures("Omar Reyes was finance director.")
+    assert not tenure.present
