@@ -22,8 +22,9 @@ _AUX_DE = (r"hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|
 _AUX_EN = r"has|have|had|is|are|was|were|will|would|can|could|did|does|do"
 # A German verb at the end of a subordinate clause that would be split in a main clause
 # ("ankam" -> "kam ... an"): such clauses are not rewritten.
-_SEPARABLE = re.compile(r"^(?:an|auf|aus|ein|mit|zu|ab|vor|nach|zurück|fest|teil|statt|hin|her|"
-                        r"los|weg|bei|dar|fort|vorbei|zusammen|bekannt)[a-zäöüß]{3,}$")
+_SEPARABLE_PARTICLES = (r"an|auf|aus|ein|mit|zu|ab|vor|nach|zurück|fest|teil|statt|hin|her|los|"
+                        r"weg|bei|dar|fort|vorbei|zusammen|bekannt")
+_SEPARABLE = re.compile(rf"^(?:{_SEPARABLE_PARTICLES})[a-zäöüß]{{3,}}$")
 _NUMBER_WORDS = (r"ein|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|"
                  r"dreißig|hundert|tausend|one|two|three|four|five|six|seven|eight|nine|ten|"
                  r"eleven|twelve|twenty|thirty|hundred|thousand|dutzend|dozen")
@@ -35,6 +36,8 @@ _QUANTITY = (
 )
 _MONTHS = (r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
            r"january|february|march|may|june|july|october|december")
+# Words that open an English noun phrase as a determiner does ("several hospitals reported").
+_QUANTIFIER_EN = r"several|many|some|most|both|few|other|all"
 _STOP_EN = r"to|in|of|from|for|by|at|on|into|with|and|or|as|than|since"
 # An office with the country or body after it in the genitive: "die Finanzministerin Portugals",
 # "die Regierung Frankreichs".
@@ -76,9 +79,13 @@ def _first_constituent(clause: str, lang: str) -> re.Match[str] | None:
     conj = "und" if lang == "de" else "and"
     if lang == "de":
         phrase = (rf"(?:(?i:{det})\s+(?:[a-zäöüß][\w-]*\s+){{0,3}}(?:{_OFFICE_OF}|[A-ZÄÖÜ][\w-]*)"
-                  rf"(?:\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){{0,2}}[A-ZÄÖÜ][\w-]*)?)")
+                  rf"(?:\s+(?:des|der|beider|aller|mehrerer)\s+(?:[a-zäöüß][\w-]*\s+){{0,2}}"
+                  r"[A-ZÄÖÜ][\w-]*)?)")
     else:
-        phrase = rf"(?:(?i:{det})\s+(?:[\w-]+\s+){{0,3}}?[\w-]+(?=\s+(?:{_AUX_EN}|\w+ed|\w+s)\b))"
+        verb = rf"(?=\s+(?:{_AUX_EN}|\w+ed|\w+s)\b)"
+        phrase = (rf"(?:(?i:{det}|{_QUANTIFIER_EN})\s+(?:[\w-]+\s+){{0,3}}?[\w-]+{verb}|"
+                  rf"(?:(?!(?:{_STOP_EN}|{_PREPOSITIONS}|{_SUBORDINATORS})\b)[a-z][\w-]*\s+)?"
+                  rf"(?!(?:{_SUBORDINATORS})\b)[a-z][\w-]*s(?=\s+(?:{_AUX_EN}|\w+ed)\b))")
     return re.match(rf"(?:{name}(?:\s+{conj}\s+{name})?|{phrase}|(?i:{pronoun})\b)", clause)
 
 
@@ -159,6 +166,11 @@ def _kind(phrase: str, lang: str) -> str:
     return "capital" if lang == "de" and first[:1].isupper() else "word"
 
 
+# German verbs that take "über" ("verfügt über 600 Betten"), where "über" is no "more than".
+_OVER_VERBS = (r"verfüg\w*|berichte\w*|informier\w*|sprach\w*|sprech\w*|spricht|diskutier\w*|"
+               r"entschied\w*|entscheid\w*|verhandel\w*|klag\w*|stritt\w*|streit\w*|berat\w*")
+
+
 def split_quantities(piece: Piece, lang: str) -> list[Piece]:
     """Two quantities joined by "sowie", "und", "and", "as well as" ("14 Busse sowie 3 Fähren"):
     one claim for each."""
@@ -173,7 +185,12 @@ def split_quantities(piece: Piece, lang: str) -> list[Piece]:
     if not found or not (re.search(r"\d", found.group("a")) or re.search(r"\d", found.group("b"))):
         return [piece]
     head, tail = piece.text[: found.start()], piece.text[found.end() :]
-    return [Piece(_tidy(f"{head} {found.group('a')} {tail}"), piece.start,
+    a = found.group("a")
+    preposition = re.match(r"über\s+", a) if lang == "de" else None
+    if preposition and re.search(rf"\b(?:{_OVER_VERBS})\s*$", head):
+        # "verfügt über 620 Betten sowie eine Kinderklinik": "über" belongs to the verb
+        head, a = head + preposition.group(0), a[preposition.end() :]
+    return [Piece(_tidy(f"{head} {a} {tail}"), piece.start,
                   piece.start + found.end("a")),
             Piece(_tidy(f"{head} {found.group('b')} {tail}"), piece.start + found.start("b"),
                   piece.end)]
@@ -331,6 +348,99 @@ def _right_clause(left: str, right: str, word: str, lang: str) -> str | None:
     if subject is None or subject.end() != len(prefix.group("subject")):
         return None
     return _tidy(f"{prefix.group('subject')} {prefix.group('aux')} {right}")
+
+
+# German words that open a sentence or follow "und" without being its subject or a verb.
+_ADVERB_DE = (r"zuletzt|inzwischen|mittlerweile|bislang|bisher|zudem|außerdem|auch|dann|danach|"
+              r"damit|dabei|deshalb|daher|darum|dennoch|trotzdem|jedoch|allerdings|gestern|heute|"
+              r"morgen|jetzt|nun|zuvor|später|erst|noch|schon|bereits|zunächst|anschließend|"
+              r"insgesamt|derzeit|aktuell|damals|dort|hier|so|zwar|immerhin|stattdessen|vielmehr|"
+              r"seitdem|künftig|ebenfalls|gleichzeitig|zugleich|hingegen|dagegen|offenbar|"
+              r"tatsächlich|kürzlich|erneut|wieder|vorerst|zuerst|schließlich|nicht|nie|kaum|"
+              r"mehr|weniger|viele|vielen|alle|allen|andere|anderen|einige|mehrere|wenige|beide|"
+              r"beiden|sich|ihm|ihn|ihnen|uns|zwar|etwa|rund|fast|knapp|gut|sehr|weit")
+# English words after which a verb after "and" has an object or adverbial, not a bare noun
+# ("and urged both sides", not "new and used cars").
+_AFTER_VERB_EN = (rf"{_DET_EN}|{_QUANTIFIER_EN}|{_PREPOSITIONS}|it|them|him|us|that|to|up|out|"
+                  rf"down|off|back|\d[\w.,\ue000]*|{_NUMBER_WORDS}|tens|hundreds|thousands|"
+                  r"dozens|millions|\w+ly")
+_IRREGULAR_EN = (r"left|put|cut|hit|set|kept|held|led|brought|built|began|became|told|sent|went|"
+                 r"came|found|got|grew|drew|threw|ran|won|lost|made|took|gave|saw|met|rose|fell|"
+                 r"spent|paid|sold|said|called|urged|warned")
+
+
+def _predicate_subject(text: str, lang: str) -> str | None:
+    """The subject a German or English main clause opens with, right before its finite verb
+    ("Ministerpräsident Jörg Keller", "Transport secretary Ian Marsh"), or None where the clause
+    opens with a preposition or an adverb, or the subject is not a clear noun phrase."""
+    found = _SOURCE_DE.match(text) if lang == "de" else re.match(
+        rf"(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+(?=\s+(?:{_VERB_EN}|{_IRREGULAR_EN})\b)", text)
+    if not found or not _noun_phrase(found.group(0), lang) or lang == "en" and re.search(
+            rf"(?<!\bof)\s(?i:{_DET_EN})\s", found.group(0)):
+        return None  # "Yesterday the council met": no determiner inside the subject
+    subject = found.group(0)
+    first = subject.split()[0]
+    stop = rf"{_PREPOSITIONS}|am|im|vom|beim|zum|zur|{_ADVERB_DE}|{_SUBORDINATORS}"
+    if re.fullmatch(rf"(?i:{stop})", first) or re.search(r"\d", subject):
+        return None
+    return subject
+
+
+def split_predicates(piece: Piece, lang: str) -> list[Piece]:
+    """Two predicates of one subject joined by "und" / "and" ("Die Feuerwehr evakuierte ein Heim
+    und brachte 85 Bewohner in eine Halle", "The minister met the union and urged both sides to
+    talk in London"): one claim each, the second with the subject. Only where the subject opens
+    the sentence, nothing before the "und" is set off by a comma, the word after it reads as a
+    finite verb, and the second predicate gives a figure, a date or (in English) a name."""
+    text = piece.text
+    subject = _predicate_subject(text, lang) if lang in ("de", "en") else None
+    if subject is None:
+        return [piece]
+    conj = "und" if lang == "de" else "and"
+    for joint in re.finditer(rf"\s+{conj}\s+(?P<verb>[\w-]+)(?P<next>\s+[^\s,.;]+)?", text):
+        left, right = text[len(subject) : joint.start()], text[joint.start("verb") :]
+        if re.search(r"[,;:„“\"]", left) or _words(left) < 2 or _words(right) < 2:
+            return [piece]
+        if re.fullmatch(_REPORT_VERBS_DE if lang == "de" else _REPORT_VERBS_EN, joint["verb"]):
+            return [piece]  # a report: `split_reported` decides what of it is a claim
+        if not re.search(rf"\d|\b(?i:{_NUMBER_WORDS}|{_MONTHS})\b" + (
+                r"|\s[A-Z][a-z]" if lang == "en" else ""), right):
+            continue  # no figure, date or name: a predicate that adds no fact of its own
+        if _finite_after_and(left, joint["verb"], (joint["next"] or "").strip(), right, lang):
+            first = Piece(_tidy(text[: joint.start()]), piece.start, piece.start + joint.start())
+            second = Piece(_tidy(f"{subject} {right}"), piece.start + joint.start("verb"),
+                           piece.end)
+            return [first, *split_predicates(second, lang)]
+    return [piece]
+
+
+def _finite_after_and(left: str, verb: str, after: str, right: str, lang: str) -> bool:
+    """Whether the word after "und"/"and" is a finite verb with the subject of the clause before
+    (`left`: that clause after its subject; `after`: the word after the verb)."""
+    if lang == "en":
+        words = left.split()
+        inside = " ".join(words[2 if re.fullmatch(_AUX_EN, words[0]) else 1 :])
+        if re.search(rf"\b(?:{_AUX_EN}|{_IRREGULAR_EN}|that|which|who|says)\b", inside):
+            return False  # a clause inside the first predicate: which verb "and" joins is unclear
+        if re.fullmatch(rf"{_AUX_EN}", verb):
+            return True
+        if re.fullmatch(r"\w+ed|left|set|cut|put|hit", verb):  # also adjectives ("used cars")
+            return bool(re.fullmatch(rf"(?i:{_AFTER_VERB_EN})", after))
+        return bool(re.fullmatch(_IRREGULAR_EN, verb))
+    last = left.split()[-1]
+    adjective = r"[a-zäöüß]+(?:e|en|er|es|em)"
+    if not re.fullmatch(r"[a-zäöüß]+", verb) or re.fullmatch(
+            rf"{_PREPOSITIONS}|{_DET_DE}|{_PRONOUN_DE}|{_ADVERB_DE}|{_NUMBER_WORDS}|"
+            rf"sowie|oder|ge[a-zäöüß]+(?:t|en)", verb) or re.fullmatch(adjective, last):
+        return False
+    if re.fullmatch(adjective, verb) and re.match(r"[A-ZÄÖÜ]", after):
+        return False  # "und neue Schulden": an adjective, not a verb
+    if re.fullmatch(adjective, after) and not re.fullmatch(_DET_DE, after):
+        return False  # "und gut ausgebildete Fachkräfte"
+    # "hat gespart und viel investiert": a verb at the end shares the auxiliary before it
+    auxiliary = re.fullmatch(rf"{_AUX_DE}|soll|sollen|muss|müssen|will|wollen", left.split()[0])
+    return not (auxiliary and re.search(r"\s[a-zäöüß]+\.?$", right) and not re.search(
+        rf"\s(?:{_SEPARABLE_PARTICLES})\.?$", right))
 
 
 def split_consequence(piece: Piece, lang: str) -> list[Piece]:
@@ -618,6 +728,15 @@ def split_coordination(piece: Piece, lang: str) -> list[Piece]:
     return pieces
 
 
+def _english_clause(clause: str) -> bool:
+    """Whether an English clause opens with its subject: a clear subject, or up to eight words
+    that are no verb and open with no preposition, before a verb."""
+    words = (rf"(?!(?:{_PREPOSITIONS}|{_SUBORDINATORS}|{_VERB_EN}|which|who|whose|that)\b|"
+             r"\w+ing\b)[\w'-]+")
+    return bool(_first_constituent(clause, "en") or re.match(
+        rf"{words}(?:\s+(?!{_VERB_EN}\b)[\w'-]+){{0,7}}?\s+(?:{_VERB_EN})\b", clause))
+
+
 def split_subordinate(piece: Piece, lang: str) -> list[Piece]:
     """A sentence that opens with a subordinate clause ("Während/Obwohl/Nachdem X ..., ...",
     "While/Although/After X ..., ..."): the subordinate clause as a claim of its own, and the
@@ -634,7 +753,7 @@ def split_subordinate(piece: Piece, lang: str) -> list[Piece]:
         sub, main = _verb_second(found["sub"]), _subject_first(found["main"])
     else:
         sub, main = found["sub"], found["main"]
-        if not _first_constituent(sub, "en") or not _first_constituent(main, "en"):
+        if not _english_clause(sub) or not _english_clause(main):
             return [piece]
     pronoun = _PRONOUN_DE if lang == "de" else _PRONOUN_EN
     if sub is None or re.match(rf"(?i:{pronoun})\b", sub):
@@ -717,7 +836,8 @@ def split_fact(piece: Piece, lang: str) -> list[Piece]:
 
 
 SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_not_only,
-          split_clauses, split_relative, split_quantities, split_coordination, split_consequence)
+          split_clauses, split_relative, split_predicates, split_quantities, split_coordination,
+          split_consequence)
 
 
 # A comma inside a number ("2,000", "2,5 Millionen") stands in for this character while the

@@ -1,0 +1,93 @@
+"""Atomic claims of constructions common in news reports, on German and English sentences written
+for these tests (a hospital, a ferry company, a flood, a rail strike, a harbour; nothing from the
+seed suite): two predicates of one subject, bare subjects, "über" after a verb, and the cases
+that stay whole."""
+
+import pytest
+
+from agent._atomic import atomic_pieces
+
+
+def _split(sentence: str, lang: str) -> list[str]:
+    pieces = atomic_pieces(sentence, lang)
+    for piece in pieces:
+        assert 0 <= piece.start < piece.end <= len(sentence)
+    return [p.text for p in pieces]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    ("de", "Die Reederei verkaufte im Frühjahr zwei Fähren und bestellte 2023 drei neue Schiffe.",
+     ["Die Reederei verkaufte im Frühjahr zwei Fähren.",
+      "Die Reederei bestellte 2023 drei neue Schiffe."]),
+    ("de", "Bürgermeister Jan Ohlsen eröffnete am Freitag die Brücke und kündigte 14 weitere "
+           "Radwege an.",
+     ["Bürgermeister Jan Ohlsen eröffnete am Freitag die Brücke.",
+      "Bürgermeister Jan Ohlsen kündigte 14 weitere Radwege an."]),
+    ("de", "Der Fluss stieg bis Mittag auf 6,20 Meter und überschritt damit die Marke von 1999.",
+     ["Der Fluss stieg bis Mittag auf 6,20 Meter.",
+      "Der Fluss überschritt damit die Marke von 1999."]),
+    ("en", "The harbour authority closed two piers and moved 300 boats to the north basin.",
+     ["The harbour authority closed two piers.",
+      "The harbour authority moved 300 boats to the north basin."]),
+    ("en", "Health minister Lena Park visited the clinic on Friday and met staff in Dover.",
+     ["Health minister Lena Park visited the clinic on Friday.",
+      "Health minister Lena Park met staff in Dover."]),
+    ("en", "The bridge had been due to open in May and was to cost 40 million pounds.",
+     ["The bridge had been due to open in May.", "The bridge was to cost 40 million pounds."]),
+])
+def test_two_predicates_of_one_subject(lang, sentence, claims):
+    assert _split(sentence, lang) == claims
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    # "und" joins objects, adjectives or numbers, not verbs
+    ("de", "Die Firma kaufte 12 Busse und neue Bahnen für den Nahverkehr."),
+    ("de", "Die Klinik sucht 40 Pfleger und gut ausgebildete Ärzte."),
+    ("de", "Die Stadt kaufte drei Busse und zwölf Bahnen."),
+    # the second participle shares the auxiliary
+    ("de", "Die Stadt hat 2022 Geld gespart und viel investiert."),
+    # no subject at the start: a fronted adverbial, an inverted subject
+    ("de", "Am Montag besuchte der Minister die Klinik und sagte 3 Millionen Euro zu."),
+    ("de", "Inzwischen hat die Stadt die Halle gebaut und eröffnete sie im Mai."),
+    ("en", "Yesterday the council met and approved 12 new homes."),
+    # a clause inside the first predicate: which verbs "and" joins is not clear
+    ("en", "The company said sales rose and fell again in 2023."),
+    ("en", "The dealer sold new and used cars in 2022."),
+    # a report: left to the rules for reported statements
+    ("de", "Meteorologen beobachten die Wolken und warnen, dass es bis zu 80 Liter regnen könnte."),
+    # the second predicate adds no figure, date or name
+    ("de", "Die Feuerwehr rückte mit 40 Kräften aus und löschte den Brand schnell."),
+])
+def test_predicates_that_stay_together(lang, sentence):
+    assert _split(sentence, lang) == [sentence]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # "über" after a verb that takes it is no "more than"
+    ("de", "Die Reederei verfügt über 14 Fähren sowie eine eigene Werft.",
+     ["Die Reederei verfügt über 14 Fähren.", "Die Reederei verfügt über eine eigene Werft."]),
+    ("de", "Die Reederei hat über 14 Fähren sowie eine eigene Werft.",
+     ["Die Reederei hat über 14 Fähren.", "Die Reederei hat eine eigene Werft."]),
+    # a genitive of "beider", "aller" stays with its noun
+    ("de", "Nachdem die Räte beider Gemeinden im März zugestimmt hatten, begann der Bau.",
+     ["Die Räte beider Gemeinden hatten im März zugestimmt.",
+      "Nachdem die Räte beider Gemeinden im März zugestimmt hatten, begann der Bau."]),
+    # English subjects without a determiner
+    ("en", "Because ferry operators added extra crossings, traffic on the coast road fell by "
+           "20 percent.",
+     ["Ferry operators added extra crossings.",
+      "Because ferry operators added extra crossings, traffic on the coast road fell by "
+      "20 percent."]),
+    ("en", "Two schools in the valley closed early, and several clinics reported flooding.",
+     ["Two schools in the valley closed early.", "Several clinics reported flooding."]),
+])
+def test_subjects_and_quantities(lang, sentence, claims):
+    assert _split(sentence, lang) == claims
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "After years of decline, the harbour has grown again."),
+    ("en", "When asked about the plan, the mayor declined to comment."),
+])
+def test_subordinate_phrases_without_a_clause_stay_whole(lang, sentence):
+    assert _split(sentence, lang) == [sentence]
