@@ -10,6 +10,7 @@ from sentencex import segment  # type: ignore[import-untyped]
 
 from ._atomic import atomic_pieces, carry_date
 from ._checkworthiness import CheckworthinessClassifier, rejection_reason
+from ._coreference import Discourse
 from ._models import Claim, NotChecked
 
 MONTHS = (
@@ -118,7 +119,6 @@ _LED_BY = re.compile(
     rf"(?:Regierung|Regime|Koalition|Verwaltung|Mannschaft|government|regime|administration|"
     rf"coalition|team))\s+(?:unter|under)\s+(?:(?:{TITLES})\s+)*(?P<leader>{_NAME})"
 )
-_PRONOUN_START = re.compile(r"^(Er|Sie|He|She)\s+(?=\w)")
 
 
 @dataclass
@@ -236,9 +236,9 @@ class ClaimExtractor:
 
     Attributed quotes give two claims (the speaker holds the stated role; the speaker said it),
     an apposition such as "Präsident Rui Falcão" gives a role claim, compound sentences are split
-    (agent/_atomic.py), a sentence that opens with "Er"/"Sie" takes its subject from the last
-    person named before it, "der Präsident" the one person named with that role, and "am selben
-    Tag" the date given earlier in the paragraph.
+    (agent/_atomic.py), pronouns and descriptions such as "das Land" name their referent where it
+    is clear (agent/_coreference.py), "der Präsident" the one person named with that role, and
+    "am selben Tag" the date given earlier in the paragraph.
     """
 
     name = f"embedded-rules-v2+{CheckworthinessClassifier.name}"
@@ -265,25 +265,30 @@ class ClaimExtractor:
         paragraph = -1
         roles: dict[str, set[str]] = {}
         named: set[str] = set()  # names of several words so far ("Europäische Raumfahrtagentur")
+        discourse = Discourse(lang)
         for sentence in split_sentences(article, lang):
             if _paragraph_start(article, sentence.start) != paragraph:
                 paragraph, speaker = _paragraph_start(article, sentence.start), None
             before = article[paragraph : sentence.start]
             people: list[str] = []  # named with a role or as a speaker in this sentence
             for kind, text, start, end in self._from_sentence(sentence, last_person, speaker,
-                                                              lang):
+                                                              lang, discourse):
                 if kind == "role":
                     self._remember_role(text, roles)
+                    discourse.note_role(text)
                     people.append(re.split(r" (?:ist|is) ", text, maxsplit=1)[0])
                 elif kind == "quote" and re.search(r" (?:erklärte|said): ", text):
                     speaker = re.split(r" (?:erklärte|said): ", text, maxsplit=1)[0]
+                    discourse.note_person(speaker)
                     people.append(speaker)
                 elif kind == "statement":
-                    text = self._resolve_description(self._resolve_role(text, roles), named)
-                    text = carry_date(text, before, lang)
+                    text = discourse.resolve(self._resolve_role(text, roles),
+                                             sentence.text[:start])
+                    text = carry_date(self._resolve_description(text, named), before, lang)
                 candidates.append(_Candidate(kind, " ".join(text.split()), sentence,
                                              sentence.start + start, sentence.start + end,
                                              scored=kind == "statement"))
+            discourse.add_sentence(sentence.text)
             named.update(re.findall(_NAME, sentence.text))
             names = people or [_clean_name(n) for n in re.findall(_NAME, sentence.text[1:])][-1:]
             if names:
@@ -340,10 +345,12 @@ class ClaimExtractor:
         return text
 
     def _from_sentence(
-        self, sentence: Sentence, last_person: str | None, speaker: str | None, lang: str
+        self, sentence: Sentence, last_person: str | None, speaker: str | None, lang: str,
+        discourse: Discourse,
     ) -> list[tuple[str, str, int, int]]:
         """(kind, text, start, end) of the candidate claims of one sentence; offsets in it.
-        `speaker` said the quote just before in the paragraph."""
+        `speaker` said the quote just before in the paragraph; a pronoun the sentence opens with
+        is resolved against `discourse` before the sentence is split."""
         text = sentence.text
         whole = len(text)
         quote = (_QUOTE_THEN_NAME.match(text) if lang == "en" else None) or (
@@ -414,9 +421,7 @@ class ClaimExtractor:
             if len(role.split()) <= 8 and re.search(ROLE_NOUNS, role):
                 found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}.",
                               match.start(), match.end("role")))
-        statement = text
-        if last_person and _PRONOUN_START.match(text):
-            statement = _PRONOUN_START.sub(f"{last_person} ", text, count=1)
+        statement = discourse.resolve(text, "", opening_only=True)
         shift = len(statement) - len(text)  # offsets of pieces refer to `statement`
         for piece in atomic_pieces(statement, lang):
             start = max(0, piece.start - shift) if piece.start else 0

@@ -1,0 +1,941 @@
+"""Coreference without a model: pronouns and definite descriptions in a claim replaced by what they
+refer to earlier in the article ("Er trat zurück." -> "Karl Brandt trat zurück.", "Das Land
+lieferte ..." -> "Portugal lieferte ...", "his plan" -> "Karl Brandt's plan"). German and English.
+
+Every rule is conservative, since a wrong referent makes a false claim: a pronoun or description
+is replaced only when the nearest sentence that holds anything it could refer to (gender, number,
+kind) holds exactly one such referent with a name, and nothing else there (a noun phrase of the
+same grammatical gender, a pronoun left unresolved) could be meant. Quotations are left as they
+are: "ich", "wir", "I", "we" and the rest there are the speaker's. Expletive "es"/"it" ("es gibt",
+"it is expected") and generic "sie"/"they" are never replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+# --- word lists (general resources, written for this module) ------------------------------------
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """The words of a list written one after the other."""
+    return frozenset(words.split())
+
+
+# First names whose gender is unambiguous in German and English news (a name used for both, such
+# as Kim, Andrea, Alex or Sascha, is not listed).
+_FEMALE = _word_set("""
+Ada Agnes Alena Alessandra Alice Alina Amanda Amelie Amy Ana Anastasia Angela Angelika
+Angelina Anja Anke Anna Annalena Anne Annegret Annika Antje Ashley Astrid Barbara Beate Bettina
+Birgit Brigitte Bärbel Carina Carmen Carolin Caroline Catherine Charlotte Chiara Christiane
+Christina Christine Claudia Clara Cornelia Dagmar Daniela Deborah Diana Donna Doris Dorothea
+Dorothy Edith
+Ekaterina Elena Elisabeth Elizabeth Elke Ella Ellen Emilia Emilie Emily Emma Erika Eva Ewa Fiona
+Francesca Franziska Frieda Friederike Gabriela Gisela Giorgia Giulia Grace Greta Gudrun Hanna
+Hannah Hannelore Hedwig Heidi Heike Helen Helena Helene Helga Hillary Ida Ilona Ilse Ines Ingrid
+Irene Irina Iris Isabel Isabella Isabelle Jacqueline Jana Jane Janet Jasmin Jekaterina Jelena
+Jennifer Jessica Joan Joanna Johanna Josephine Joyce Judith Julia Julija Jutta Kamala Karin Karla
+Karen Katarzyna Kate Katharina Katherine Kathleen Kathrin Katrin Kerstin Kimberly Kirsten Klara
+Kristina Larissa Laura Lea Lena Leonie Lina Linda Lisa Liz Lucia Lucy Luisa Ljudmila Magdalena
+Manuela Mareike Maren Margaret Margarete Margot Maria Marianne Marie Marija Marina Marine Marlene
+Marta Martina Mary Megan Melanie Melissa Mette Mia Michaela Michelle Miriam Monika Nadia Nadine
+Nadja Nancy Natalia Natalie Natascha Nicole Nina Nora Oksana Olga Olivia Pamela Patricia Paula
+Petra Pia Pilar Rachel Rebecca Regina Renate Ricarda Rita Romy Rosa Ruth Sabine Sahra Samantha
+Sandra Sanna Sara Sarah Saskia Sharon Sigrid Silke Silvia Simone Sofia Sonja Sophie Stefanie
+Stephanie Susan Susanne Svenja Svetlana Swetlana Sylvia Tanja Tatiana Tatjana Teresa Thea Theresa
+Tina Ulrike Ursula Ute Valentina Vanessa Verena Victoria Viktoria Virginia Wendy Yulia Yvonne Zoe
+""")
+_MALE = _word_set("""
+Aaron Abdullah Achim Adam Ahmed Alexander Alexei Alexej Ali Andreas Andrei Andrej Andrew Andrzej
+Anthony Anton Antonio Armin Arnold Barack Benedikt Benjamin Bernd Bernhard Bill Björn Boris Brian
+Carlos Carsten Charles Christian Christoph Christopher Daniel David Dennis Detlef Dieter Dirk
+Dmitri Dmitrij Dmitry Donald Douglas Edward Egon Elias Emil Emmanuel Erich Erik Ernst Ethan Fabian
+Felix Florian Frank Friedrich Fumio Georg George Gerd Gerhard Giorgio Giuseppe Gordon Gregor
+Gregory Gustav Hans Harry Hartmut Hassan Heiko Heinz Helmut Henri Henry Hermann Holger Horst
+Hubert Hubertus Ibrahim Igor Ingo Ivan Iwan Jacob Jair Jakob James Jan Javier Jeffrey Jens Jeremy
+Jochen Joachim Joe Johannes John Jonas Jonathan Jörg José Joseph Joshua Juan Julian Juri Jürgen
+Justin Jewgeni Kai Karl Karl-Heinz Keir Kevin Klaus Konrad Kurt Kyle Lars Leon Lothar Ludwig Luis
+Lukas Lutz Mahmoud Manfred Marco Mario Mark Markus Martin Matteo Matthew Matthias Max Michael
+Michail Miguel Mikhail Mohammed Moritz Muhammad Narendra Nathan Nicholas Nicolas Niklas Nikolai
+Norbert Olaf Oleg Oliver Omar Otto Patrick Paul Pavel Pawel Pedro Peter Petro Philipp Pierre
+Rainer Ralf Raymond Recep Reinhard Richard Rishi Robert Roland Rolf Ronald Rudolf Ryan Samuel
+Scott Sebastian Sergei Sergej Sergey Sergio Siegfried Simon Steffen Stefan Stephan Steve Steven
+Sven Taras Thomas Tim Timo Timothy Tobias Tom Tony Torsten Thorsten Ulrich Uwe Viktor Vladimir
+Volker Volodymyr Walter Werner Wiktor Wilhelm William Winfried Wladimir Wolfgang Wolodymyr
+Yevgeny Yuri
+""")
+
+# Countries: German names (the first is the one written), the German article of those that take
+# one ("die Schweiz"), English names. German names without an article are neuter.
+_COUNTRY_TABLE = """
+Deutschland||Germany
+Russland||Russia
+Nordkorea||North Korea
+Südkorea||South Korea
+China||China
+Japan||Japan
+Frankreich||France
+Großbritannien|Vereinigtes Königreich||Britain|United Kingdom|UK
+Italien||Italy
+Spanien||Spain
+Portugal||Portugal
+Polen||Poland
+Österreich||Austria
+Schweiz|die|Switzerland
+Ukraine|die|Ukraine
+Belarus|Weißrussland||Belarus
+Litauen||Lithuania
+Lettland||Latvia
+Estland||Estonia
+Finnland||Finland
+Schweden||Sweden
+Norwegen||Norway
+Dänemark||Denmark
+Irland||Ireland
+Niederlande|die|Netherlands
+Belgien||Belgium
+Tschechien||Czech Republic|Czechia
+Slowakei|die|Slovakia
+Ungarn||Hungary
+Rumänien||Romania
+Bulgarien||Bulgaria
+Griechenland||Greece
+Türkei|die|Turkey
+Serbien||Serbia
+Kroatien||Croatia
+Moldau|Moldawien||Moldova
+Armenien||Armenia
+Aserbaidschan||Azerbaijan
+Kasachstan||Kazakhstan
+Iran|der|Iran
+Irak|der|Iraq
+Syrien||Syria
+Israel||Israel
+Libanon|der|Lebanon
+Saudi-Arabien||Saudi Arabia
+Ägypten||Egypt
+Libyen||Libya
+Marokko||Morocco
+Nigeria||Nigeria
+Äthiopien||Ethiopia
+Kenia||Kenya
+Südafrika||South Africa
+Sudan|der|Sudan
+Indien||India
+Pakistan||Pakistan
+Afghanistan||Afghanistan
+Vietnam||Vietnam
+Thailand||Thailand
+Indonesien||Indonesia
+Philippinen|die|Philippines
+Malaysia||Malaysia
+Singapur||Singapore
+Taiwan||Taiwan
+Mongolei|die|Mongolia
+Australien||Australia
+Neuseeland||New Zealand
+Kanada||Canada
+USA|Vereinigten Staaten|die|United States|US|U.S.|USA
+Mexiko||Mexico
+Brasilien||Brazil
+Argentinien||Argentina
+Chile||Chile
+Kolumbien||Colombia
+Venezuela||Venezuela
+Kuba||Cuba
+Katar||Qatar
+Jemen|der|Yemen
+Myanmar||Myanmar
+"""
+# English names that take "the".
+_EN_THE = frozenset({"United Kingdom", "UK", "Netherlands", "Czech Republic", "Philippines",
+                     "United States", "US", "U.S.", "USA"})
+_PLURAL_COUNTRIES = frozenset({"Niederlande", "Philippinen", "USA", "Vereinigten Staaten",
+                               "Netherlands", "Philippines", "United States", "US", "U.S."})
+
+# Cities (German and English names of the same city are different referents here: an article
+# writes one of them).
+_CITIES = _word_set("""
+Berlin Hamburg München Munich Köln Cologne Frankfurt Stuttgart Düsseldorf Leipzig Dresden Hannover
+Nürnberg Bremen Bonn Wien Vienna Zürich Zurich Genf Geneva Bern Paris London Rom Rome Madrid
+Barcelona Lissabon Lisbon Brüssel Brussels Amsterdam Warschau Warsaw Prag Prague Budapest Bukarest
+Bucharest Athen Athens Istanbul Ankara Moskau Moscow Kiew Kyjiw Kyiv Kiev Charkiw Kharkiv Odessa
+Minsk Vilnius Riga Tallinn Helsinki Stockholm Oslo Kopenhagen Copenhagen Peking Beijing Shanghai
+Hongkong Tokio Tokyo Seoul Pjöngjang Pyongyang Taipeh Taipei Mumbai Teheran Tehran Bagdad Baghdad
+Damaskus Damascus Beirut Jerusalem Kairo Cairo Riad Riyadh Doha Dubai Washington Chicago Toronto
+Ottawa Sydney Canberra Wladiwostok Vladivostok Chabarowsk Khabarovsk Donezk Donetsk Luhansk
+Mariupol Cherson Kherson Belgorod Kaliningrad Sewastopol Sevastopol Jekaterinburg Yekaterinburg
+Nowosibirsk Novosibirsk Odesa Lemberg Lviv Dnipro
+""") | {"New York", "Los Angeles", "San Francisco", "Sankt Petersburg", "St. Petersburg",
+                "Tel Aviv", "Neu-Delhi", "New Delhi", "Den Haag", "The Hague", "Mexico City"}
+
+# Words in a name that make it an organisation's ("Europäische Kommission", "Security Council").
+_ORG_WORDS = re.compile(
+    r"(?i:kommission|union|rat\b|council|ministerium|ministry|partei|party|bank|agentur|agency|"
+    r"behörde|amt\b|armee|army|gericht|court|verband|institut|universität|university|zeitung|"
+    r"news|times|post\b|press|organisation|organization|nationen|nations|staaten|states|forces|"
+    r"streitkräfte|dienst|service|office|department|parlament|parliament|kongress|congress|"
+    r"senat|senate|regierung|government|haus\b|house|komitee|committee|fonds|fund|stiftung|"
+    r"foundation|gruppe|group|konzern|holding|werke|airlines?|motors|systems|kreuz|cross|"
+    r"liga|league|club|verein|museum|schule|school|klinik|hospital)"
+)
+_LEGAL_FORM = r"(?:AG|SE|GmbH|KGaA|Inc\.?|Corp\.?|Corporation|Ltd\.?|plc|PLC|LLC|N\.V\.|S\.A\.)"
+_COMPANY_NOUNS = (r"Unternehmen|Konzern|Firma|Hersteller|Autobauer|Rüstungskonzern|company|firm|"
+                  r"group|carmaker|manufacturer|maker")
+# Capitalised words that open a sentence or stand before a name without being part of it.
+_NOT_NAME = _word_set("""
+Der Die Das Den Dem Des Ein Eine Einer Einem Einen Eines Am Im In Auf Aus Bei Nach Seit Vor Mit
+Für Von Zu Zum Zur Um Unter Über Laut Wie Als Auch Doch Denn Dass Da Dort Damit Danach Dabei Zudem
+Zuvor Später Heute Gestern Bereits Noch Nun Jetzt Schon Nachdem Während Obwohl Weil Wenn Ob Und
+Oder Aber Sondern Er Sie Es Wir Ich Ihr Sein Seine Ihre Dies Diese Dieser Dieses Man Nicht Kein
+Keine Herr Frau Dr Dr. Prof Prof. The A An On At After Before According But And Or While When
+Since Because Although Though As If In Of For To From With By He She It They We I His Her Its
+Their This That These Those There Mr Mr. Mrs Mrs. Ms Ms. Meanwhile However Also Yet Still Last
+Earlier Later Today Yesterday Sir Lady Madam
+Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Monday Tuesday Wednesday Thursday
+Friday Saturday Sunday Januar Februar März April Mai Juni Juli August September Oktober November
+Dezember January February March May June July October December
+""")
+_NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nis|tum|ment|ium|ik|ie)$")
+_TITLE_GENDER = {"Herr": "m", "Herrn": "m", "Mr": "m", "Mr.": "m", "Frau": "f", "Mrs": "f",
+                 "Mrs.": "f", "Ms": "f", "Ms.": "f"}
+
+# Nouns for people, whose noun phrase may be what a pronoun refers to ("ein Sprecher", "the
+# official"); German role nouns come from the extractor's list.
+_PERSON_NOUNS_EN = re.compile(
+    r"(?:spokes(?:man|woman|person)|official|minister|president|leader|chief|director|"
+    r"executive|diplomat|ambassador|chancellor|governor|mayor|senator|secretary|admiral|"
+    r"officer|soldier|analyst|expert|man|woman|boy|girl|king|queen|prince|princess|father|mother|"
+    r"son|daughter|wife|husband|brother|sister|player|coach|captain|manager|lawyer|judge|"
+    r"witness|victim|suspect|doctor|teacher|student|author|journalist|reporter|researcher|"
+    r"scientist|founder|owner|member|lawmaker|politician|candidate|envoy|commander|chairman|"
+    r"chairwoman|aide|adviser|advisor|resident|citizen|worker|driver|pilot|person)s?"
+)
+_PERSON_NP_EN = re.compile(
+    r"\b(?:(?i:the|a|an|this|that|one|his|her|its|their|these|those|two|three|several|many|"
+    r"some)\s+(?:[\w-]+\s+){0,2}?)?(?P<noun>" + _PERSON_NOUNS_EN.pattern + r")\b",
+    re.IGNORECASE,
+)
+_PERSON_NOUNS_DE = re.compile(
+    r"(?:\w*(?:präsident|minister|sprecher|analyst|diplomat|botschafter|kanzler|chef|leiter|"
+    r"direktor|vorsitzend|berater|gouverneur|bürgermeister|senator|general|admiral|offizier|"
+    r"soldat|experte|expertin|trainer|spieler|kapitän|autor|journalist|forscher|gründer|"
+    r"besitzer|kommandeur|abgeordnete|politiker|kandidat|mitarbeiter|beamte|anwalt|anwältin|"
+    r"richter|zeuge|zeugin|täter|opfer|arzt|ärztin|bürger|einwohner|machthaber|führer)\w*|"
+    r"Mann|Frau|Junge|Mädchen|Vater|Mutter|Sohn|Tochter|König|Königin)",
+    re.IGNORECASE,
+)
+
+_QUOTED = re.compile(r"„[^“”\"]*[“”\"]|“[^”“]*”|\"[^\"]*\"|»[^«]*«|«[^»]*»")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations in `text`."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _inside(at: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in spans)
+
+
+# --- referents and mentions ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Referent:
+    """Something a claim can name: a person, country, city, company, organisation, or a pair of
+    them ("Karl Brandt und Anna Berger"). `name` is the form written in a claim; `article`, the
+    German article a country takes ("die" Schweiz)."""
+
+    name: str
+    kind: str
+    article: str = ""
+
+
+@dataclass
+class Mention:
+    """A stretch of a sentence that may be what a pronoun refers to: a referent by name, or
+    something that cannot be named (a noun phrase, a pronoun left unresolved; referent None)."""
+
+    start: int
+    end: int
+    genders: frozenset[str]  # grammatical gender and number it fits: m, f, n, pl
+    referent: Referent | None
+    subject: bool = False  # the sentence opens with it
+
+
+ALL = frozenset({"m", "f", "n", "pl"})
+_ARTICLE_GENDER = {"": frozenset({"n"}), "die": frozenset({"f"}), "der": frozenset({"m"})}
+_DET_GENDER_DE = {
+    "der": {"m", "f", "pl"}, "die": {"f", "pl"}, "das": {"n"}, "den": {"m", "pl"},
+    "dem": {"m", "n"}, "des": {"m", "n"}, "ein": {"m", "n"}, "eine": {"f"}, "einen": {"m"},
+    "einem": {"m", "n"}, "einer": {"f"}, "eines": {"m", "n"}, "dieser": {"m", "f", "pl"},
+    "diese": {"f", "pl"}, "dieses": {"n"}, "diesen": {"m", "pl"}, "diesem": {"m", "n"},
+}
+_NP_DE = re.compile(
+    r"\b(?P<det>(?i:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|dieser|diese|"
+    r"dieses|diesen|diesem))\s+(?:[a-zäöüß][\w-]*\s+){0,3}(?P<noun>[A-ZÄÖÜ][\w-]*)"
+)
+_NP_EN = re.compile(
+    r"\b(?P<det>(?i:the|a|an|this|that|these|those|its|his|her|their|one|two|three|four|five|"
+    r"several|many|some|\d[\d,.]*))\s+(?P<words>(?:(?!(?:of|to|in|on|at|for|and|or|by|with|"
+    r"from|is|was|are|were|has|have|had|will|would)\b)[a-z][\w-]*\b\s*){1,3})"
+)
+_PLURAL_DET_EN = re.compile(r"(?i:these|those|their|two|three|four|five|several|many|some|"
+                            r"[\d,.]*\d[\d,.]*)")
+_SUBJECT_PREFIX = re.compile(
+    r"^[\W_]*(?:(?i:der|die|das|the|a|an|ein|eine)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}"
+    r"(?:[A-ZÄÖÜ][\w.'’-]*\s+){0,3}$"
+)
+
+
+# Records a mention: start, end, genders, referent.
+_Add = Callable[[int, int, Iterable[str], Referent | None], None]
+
+
+def _country_table() -> dict[str, tuple[str, str, str]]:
+    """Each written name of a country -> (key, German article, language)."""
+    table: dict[str, tuple[str, str, str]] = {}
+    for line in _COUNTRY_TABLE.strip().splitlines():
+        fields = line.split("|")
+        split = fields.index("") if "" in fields else next(
+            i for i, f in enumerate(fields) if f in ("die", "der"))
+        article = fields[split]
+        german, english = fields[:split], fields[split + 1 :]
+        for name in german:
+            table[name] = (german[0], article, "de")
+        for name in english:
+            table.setdefault(name, (german[0], article, "en"))
+    return table
+
+
+_COUNTRIES = _country_table()
+_COUNTRY_RE = re.compile(
+    r"(?<![\w-])(?P<name>"
+    + "|".join(re.escape(n) for n in sorted(_COUNTRIES, key=len, reverse=True))
+    + r")(?P<gen>s|'s|’s|')?(?![\w-])"
+)
+_CITY_RE = re.compile(
+    r"(?<![\w-])(?P<name>" + "|".join(re.escape(n) for n in sorted(_CITIES, key=len, reverse=True))
+    + r")(?P<gen>s|'s|’s)?(?![\w-])"
+)
+_COMPANY_RE = re.compile(
+    rf"(?P<name>[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*){{0,3}})\s+{_LEGAL_FORM}(?![\w])|"
+    rf"\b(?:{_COMPANY_NOUNS})\s+(?P<named>[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ][\w&-]*){{0,2}})|"
+    r"\b(?P<compound>[A-ZÄÖÜ][\w&]+)-(?:Konzern|Gruppe|Unternehmen)\b"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_RUN = re.compile(r"[A-ZÄÖÜ][\w'’.-]*(?:\s+[A-ZÄÖÜ][\w'’.-]*)*")
+
+
+def _display(key: str, lang: str, written: str) -> tuple[str, str]:
+    """(name to write, German article) of a country; English keeps the name the article used."""
+    if lang == "de":
+        return key, _COUNTRIES[key][1]
+    return (f"the {written}" if written in _EN_THE else written), ""
+
+
+class Discourse:
+    """What an article has named so far, sentence by sentence, and the pronouns and descriptions
+    of a claim resolved against it. `add_sentence` after each sentence; `note_role` for each role
+    claim ("Anna Berger ist die Bürgermeisterin von Lindenfeld.")."""
+
+    LOOKBACK = 3  # sentences before the claim's own that may hold the referent
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._sentences: list[list[Mention]] = []
+        self._people: dict[str, str | None] = {}  # name -> "m", "f", None (not known)
+        self._resolved: list[tuple[frozenset[str], Referent]] = []  # in the current sentence
+        self._described: dict[str, Referent] = {}  # description kind -> referent, likewise
+        self._known: dict[str, Referent] = {}  # companies and organisations named so far
+
+    # --- what is known of people ---------------------------------------------------------------
+
+    def _learn(self, name: str, gender: str | None) -> None:
+        """Note a person and, where it is known, their gender (conflicting evidence: unknown)."""
+        known = self._people.get(name)
+        if name not in self._people or known is None:
+            self._people[name] = gender
+        elif gender and known != gender:
+            self._people[name] = None
+
+    def note_person(self, name: str) -> None:
+        """A person named as the speaker of a quote."""
+        self._learn(name, None)
+
+    def note_role(self, claim: str) -> None:
+        """A person named with a role; the role tells the gender in German ("die Ministerin",
+        "der Minister") and in English words such as "spokeswoman"."""
+        found = re.match(r"(?P<name>.+?) (?:ist|is) (?P<role>.+?)\.?$", claim)
+        if not found:
+            return
+        role = found["role"]
+        nouns = _PERSON_NOUNS_DE.findall(role) if self.lang == "de" else []
+        gender: str | None = None
+        if self.lang == "de" and nouns:
+            noun = nouns[-1]
+            article = re.match(r"(?i:der|die)\b", role)
+            gender = ("f" if noun.endswith("in") or article and article[0].lower() == "die"
+                      else "m")
+        elif re.search(r"(?i:woman|queen|princess)\b", role):
+            gender = "f"
+        elif re.search(r"(?i:(?<!wo)man|king|prince)\b", role):
+            gender = "m"
+        self._learn(found["name"].strip(), gender)
+
+    def _person(self, words: list[str], title: str | None) -> tuple[str, str | None] | None:
+        """(name, gender) when the capitalised words are a person's name."""
+        name = " ".join(words)
+        if name in self._people:
+            return name, self._people[name]
+        if len(words) == 1:
+            owners = {n for n in self._people if len(words[0]) >= 3 and words[0] in n.split()}
+            if len(owners) == 1:
+                owner = next(iter(owners))
+                return owner, self._people[owner]
+            return (name, _TITLE_GENDER.get(title or "")) if title else None
+        gender = ("f" if words[0] in _FEMALE else "m" if words[0] in _MALE else
+                  _TITLE_GENDER.get(title or ""))
+        if gender or title:
+            return name, gender
+        if _ORG_WORDS.search(name) or (self.lang == "de" and any(
+                _NOUN_SUFFIX.search(w) for w in words)):
+            return None
+        return name, None  # a name of two words or more, likely a person's ("Kim Jong Un")
+
+    # --- mentions ------------------------------------------------------------------------------
+
+    def _mentions(self, text: str) -> list[Mention]:
+        """What `text` names, and the noun phrases it holds, in order."""
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(start: int, end: int, genders: Iterable[str], referent: Referent | None) -> None:
+            found.append(Mention(start, end, frozenset(genders), referent))
+            taken.append((start, end))
+
+        de = self.lang == "de"
+        for match in _COUNTRY_RE.finditer(text):
+            written = match["name"]
+            key, article, lang = _COUNTRIES[written]
+            if lang != self.lang and written != key:
+                continue  # a name of the other language ("Iran" is both)
+            name, article = _display(key, self.lang, written)
+            if written in _PLURAL_COUNTRIES:
+                genders = {"pl"}
+            else:
+                genders = set(_ARTICLE_GENDER.get(article, ALL)) if de else {"n"}
+            add(match.start("name"), match.end(), genders, Referent(name, "country", article))
+        for match in _CITY_RE.finditer(text):
+            if not _inside(match.start(), taken):
+                add(match.start(), match.end(), {"n"}, Referent(match["name"], "city"))
+        for match in _COMPANY_RE.finditer(text):
+            name = match["name"] or match["named"] or match["compound"]
+            group = "name" if match["name"] else "named" if match["named"] else "compound"
+            if not _inside(match.start(group), taken):
+                add(match.start(group), match.end(group), ALL if de else {"n"},
+                    Referent(name, "company"))
+        for referent in self._known.values():  # "Siemens" after "Siemens AG"
+            for match in re.finditer(rf"(?<![\w-]){re.escape(referent.name)}(?![\w-])", text):
+                if not _inside(match.start(), taken):
+                    add(match.start(), match.end(), self._genders(referent), referent)
+        masked = "".join("\0" if _inside(i, taken) else c for i, c in enumerate(text))
+        for match in _RUN.finditer(masked):
+            self._name_mention(text, match, add)
+        for match in _ACRONYM.finditer(masked):
+            if not _inside(match.start(), taken):
+                add(match.start(), match.end(), self._org_genders(text, match.start()),
+                    Referent(match[0], "organisation"))
+        self._noun_phrases(text, taken, add)
+        found.sort(key=lambda m: m.start)
+        self._pairs(text, found)
+        for mention in found:
+            mention.subject = bool(_SUBJECT_PREFIX.match(text[: mention.start]))
+        return found
+
+    def _org_genders(self, text: str, start: int) -> frozenset[str]:
+        """The genders an organisation's name fits: in German, its article's, else any."""
+        if self.lang != "de":
+            return frozenset({"n", "pl"})
+        article = re.search(r"\b(\w+)\s+$", text[:start])
+        genders = _DET_GENDER_DE.get(article[1].lower(), ALL) if article else ALL
+        return frozenset(genders)
+
+    def _name_mention(self, text: str, match: re.Match[str], add: _Add) -> None:
+        """A run of capitalised words: a person, an organisation, or nothing to note. Words
+        that open a sentence, offices and forms of address before the name are not part of it."""
+        words = match[0].split()
+        offset = match.start()
+        title = None
+        while words and (words[0] in _NOT_NAME or _is_role(words[0])):
+            title = words[0] if words[0] in _TITLE_GENDER else title
+            offset = text.index(words[0], offset) + len(words[0])
+            words.pop(0)
+        if not words:
+            return
+        start = text.index(words[0], offset)
+        words = [w.rstrip(".,'’") or w for w in words]
+        if words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
+        elif self.lang == "de" and len(words) > 1 and " ".join(words)[:-1] in self._people:
+            words[-1] = words[-1][:-1]  # "Karl Brandts"
+        name = " ".join(words)
+        if len(words) > 1 and (_ORG_WORDS.search(name) or any(
+                re.fullmatch(r"[A-Z]{2,}", w) for w in words)):
+            add(start, match.end(), self._org_genders(text, start), Referent(name, "organisation"))
+            return
+        person = self._person(words, title)
+        if person is None and len(words) == 1 and self.lang == "de" and words[0].endswith("s"):
+            person = self._person([words[0][:-1]], title)  # "Brandts"
+        if person is not None:
+            found, gender = person
+            add(start, match.end(), {gender} if gender else {"m", "f"},
+                Referent(found, "person"))
+
+    def _noun_phrases(self, text: str, taken: list[tuple[int, int]], add: _Add) -> None:
+        """Noun phrases without a name: what a pronoun of their gender may refer to instead of a
+        named referent ("der Vertrag", "ein Sprecher", "the official"). A role named earlier of
+        one person only ("der Präsident") counts as that person."""
+        if self.lang == "de":
+            for match in _NP_DE.finditer(text):
+                if _inside(match.start("noun"), taken) or _inside(match.end() + 1, taken):
+                    continue  # part of a name, or before one ("der Vorsitzende Karl Brandt")
+                add(match.start(), match.end(), _DET_GENDER_DE[match["det"].lower()], None)
+            for match in re.finditer(r"\b\d[\d.,]*\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ][\w-]*", text):
+                add(match.start(), match.end(), {"pl"}, None)
+            return
+        for match in _PERSON_NP_EN.finditer(text):
+            if _inside(match.start(), taken) or _inside(match.end() + 1, taken):
+                continue
+            noun = match["noun"].lower()
+            if noun.endswith("s") and not noun.endswith(("ss", "us")):
+                genders = {"pl"}  # "officials said"
+            elif re.search(r"(?:woman|queen|princess|mother|daughter|wife|sister|girl)$", noun):
+                genders = {"f"}
+            elif re.search(r"(?:man|king|prince|father|son|husband|brother|boy)$", noun):
+                genders = {"m"}
+            else:
+                genders = {"m", "f"}
+            add(match.start(), match.end(), genders, None)
+        for match in _NP_EN.finditer(text):
+            if _inside(match.start(), taken) or _inside(match.end() + 1, taken):
+                continue
+            plural = _PLURAL_DET_EN.fullmatch(match["det"])
+            maybe = any(w.endswith("s") and not w.endswith(("ss", "us", "is"))
+                        for w in match["words"].split())
+            add(match.start(), match.end(), {"pl"} if plural else {"n", "pl"} if maybe else {"n"},
+                None)
+
+    def _pairs(self, text: str, mentions: list[Mention]) -> None:
+        """Two named people or countries joined by "und"/"and": a pair "sie"/"they" may refer
+        to (not a list of three or more)."""
+        named = [m for m in mentions if m.referent and m.referent.kind in ("person", "country")]
+        conj = "und" if self.lang == "de" else "and"
+        for first, second in zip(named, named[1:], strict=False):
+            between = text[first.end : second.start]
+            before = text[: first.start].rstrip()
+            if (re.fullmatch(rf"\s+{conj}\s+(?:(?i:der|die|the)\s+)?", between)
+                    and not before.endswith(",") and first.referent and second.referent
+                    and first.referent.kind == second.referent.kind):
+                pair = Referent(f"{first.referent.name} {conj} {second.referent.name}", "pair")
+                mentions.append(Mention(first.start, second.end, frozenset({"pl"}), pair))
+        mentions.sort(key=lambda m: m.start)
+
+    # --- pronouns ------------------------------------------------------------------------------
+
+    def _pronouns(self, text: str) -> list[_Pronoun]:
+        """The pronouns of `text` outside quotations whose gender, number and case are clear,
+        and those left ambiguous (`genders` only, `case` "")."""
+        quotes = _quoted(text)
+        found = []
+        pattern = _PRONOUN_DE if self.lang == "de" else _PRONOUN_EN
+        for match in pattern.finditer(text):
+            if _inside(match.start(), quotes):
+                continue
+            opening = match.start() == 0 or bool(re.search(
+                r"(?:^|[,;]\s*|\b(?:und|aber|doch|and|but)\s+)$", text[: match.start()]))
+            word = match[0]
+            if word[0].isupper() and match.start() > 0:
+                continue  # "Sie"/"Ihr" inside a sentence: the polite "you"
+            after = text[match.end() :]
+            classified = (_classify_de if self.lang == "de" else _classify_en)(
+                word.lower(), opening, after)
+            if classified:
+                found.append(_Pronoun(match.start(), match.end(), *classified))
+        return found
+
+    def resolve(self, claim: str, before: str, opening_only: bool = False) -> str:
+        """`claim` with its pronouns and descriptions replaced by their referents where these are
+        clear. `before`: the text of the claim's sentence before the claim's span (empty when the
+        claim starts the sentence); `opening_only`: only a pronoun the claim opens with."""
+        levels = [self._mentions(before), *reversed(self._sentences[-self.LOOKBACK :])]
+        inside = self._mentions(claim)
+        replacements: list[tuple[int, int, str]] = []
+        for pronoun in self._pronouns(claim):
+            if opening_only and pronoun.start > 0:
+                break
+            referent = self._referent(pronoun, claim, inside, levels) if pronoun.case else None
+            if referent is not None and any(m.referent == referent for m in inside):
+                referent = None  # "Er traf Karl Brandt" is not said of Karl Brandt
+            # what the pronoun stands for is there for the pronouns after it ("Er ... seinen")
+            inside.append(Mention(pronoun.start, pronoun.end, pronoun.genders, referent,
+                                  subject=pronoun.start == 0))
+            inside.sort(key=lambda m: m.start)
+            if referent is None:
+                continue
+            self._resolved.append((pronoun.genders, referent))
+            if referent.kind == "person" and referent.name in self._people:
+                gender = "".join(sorted(pronoun.genders & {"m", "f"}))
+                if gender in ("m", "f"):
+                    self._learn(referent.name, gender)
+            replacements.append((pronoun.start, pronoun.end,
+                                 self._write(referent, pronoun, claim)))
+        if not opening_only:
+            replacements += self._descriptions(claim, inside, levels)
+        for start, end, words in sorted(replacements, reverse=True):
+            if start == 0:
+                words = words[0].upper() + words[1:]
+            claim = claim[:start] + words + claim[end:]
+        return claim
+
+    def _referent(self, pronoun: _Pronoun, claim: str, inside: list[Mention],
+                  levels: list[list[Mention]]) -> Referent | None:
+        """The one referent a pronoun can mean, or None."""
+        fitting = [m for m in inside if m.start < pronoun.start and m.genders & pronoun.genders]
+        excluded: set[Referent] = set()
+        if fitting:
+            own = fitting[0]
+            clause = claim[own.end : pronoun.start]
+            if (pronoun.case in ("acc", "dat") and len(fitting) == 1 and own.start == 0
+                    and own.referent and not re.search(r"[,;]|\b(?:dass|that|und|and)\b",
+                                                       clause)):
+                excluded.add(own.referent)  # "Brandt lobte ihn": not Brandt
+            else:
+                return None  # the claim names what it refers to
+        for mentions in levels:
+            candidates = [m for m in mentions if m.genders & pronoun.genders
+                          and m.referent not in excluded]
+            if not candidates:
+                continue
+            targets = {m.referent for m in candidates if m.referent
+                       and _can_mean(pronoun, m.referent, m.genders)}
+            others = [m for m in candidates if m.referent is None or m.referent not in targets]
+            if len(targets) != 1:
+                return None
+            target = next(iter(targets))
+            if not others:
+                return target
+            # The subject of the sentence before goes on as the subject of a claim that opens
+            # with a pronoun and a verb of saying or doing; what else fits stood after it.
+            subject = next((m for m in candidates if m.subject), None)
+            if (pronoun.start == 0 and pronoun.case == "nom" and subject is not None
+                    and subject.referent == target and not any(m.subject for m in others)
+                    and _HUMAN_VERB.match(claim[pronoun.end :].lstrip())):
+                return target
+            return None
+        return None
+
+    def _write(self, referent: Referent, pronoun: _Pronoun, claim: str) -> str:
+        """The referent in the pronoun's place: its case in German, a genitive for a
+        possessive."""
+        if pronoun.case == "poss":
+            return _genitive(referent.name, self.lang)
+        if self.lang == "de" and referent.kind == "country":
+            return _case_de(referent.name, referent.article, pronoun.case)
+        return referent.name
+
+    # --- definite descriptions -----------------------------------------------------------------
+
+    def _descriptions(self, claim: str, inside: list[Mention],
+                      levels: list[list[Mention]]) -> list[tuple[int, int, str]]:
+        """"das Land"/"the country", "die Stadt"/"the city", "das Unternehmen"/"the company",
+        "die Regierung"/"the government" replaced by the one country, city or company named in
+        the nearest sentence that names any."""
+        quotes = _quoted(claim)
+        patterns = _DESCRIPTIONS_DE if self.lang == "de" else _DESCRIPTIONS_EN
+        found = []
+        for kind, pattern in patterns:
+            for match in pattern.finditer(claim):
+                if _inside(match.start(), quotes):
+                    continue
+                if any(m.referent and m.referent.kind == kind for m in inside):
+                    continue  # "Portugal lieferte dem Land ...": another one
+                referent = _nearest(kind, levels)
+                if referent is None:
+                    continue
+                self._described[kind] = referent
+                found.append((match.start(), match.end(),
+                              self._describe(referent, match)))
+        return found
+
+    def _describe(self, referent: Referent, match: re.Match[str]) -> str:
+        groups = match.groupdict()
+        case = next(c for c in ("nom", "dat", "gen", "in", "to", "poss", "gov", "govdat")
+                    if groups.get(c))
+        lead = "" if case in ("gov", "govdat") else (match["lead"] or "")
+        if self.lang == "en":
+            if case == "poss":
+                return lead + _genitive(referent.name, "en")
+            if case == "gov":
+                return lead + _genitive(referent.name, "en") + " government"
+            return lead + referent.name
+        article = referent.article
+        if case in ("gov", "govdat"):
+            noun = "die Regierung" if case == "gov" else "der Regierung"
+            if match["gov"] and match["gov"][0].isupper():
+                noun = noun[0].upper() + noun[1:]
+            return f"{noun} {_case_de(referent.name, article, 'gen')}"
+        if case == "in":
+            return "in " + _case_de(referent.name, article, "dat")
+        if case == "to":
+            return (f"nach {referent.name}" if not article else
+                    "in " + _case_de(referent.name, article, "acc"))
+        written = _case_de(referent.name, article, case)
+        if case == "gen" and written.startswith("von "):
+            return lead + written
+        return lead + written
+
+    def add_sentence(self, text: str) -> None:
+        """Note what a sentence named, for the claims after it; a pronoun in it counts as its
+        referent where it was resolved or bound in the sentence, else as something unclear."""
+        mentions = self._mentions(text)
+        for mention in mentions:
+            if mention.referent and mention.referent.kind in ("company", "organisation"):
+                self._known[mention.referent.name] = mention.referent
+            if mention.referent and mention.referent.kind == "person":
+                known = mention.genders if len(mention.genders) == 1 else set()
+                self._learn(mention.referent.name, next(iter(known), None))
+        quotes = _quoted(text)
+        for kind, pattern in _DESCRIPTIONS_DE if self.lang == "de" else _DESCRIPTIONS_EN:
+            for match in pattern.finditer(text):
+                if kind in self._described and not _inside(match.start(), quotes):
+                    mentions = [m for m in mentions
+                                if m.end <= match.start() or m.start >= match.end()]
+                    mentions.append(Mention(match.start(), match.end(),
+                                            self._genders(self._described[kind]),
+                                            self._described[kind], subject=match.start() == 0))
+        resolved = dict(self._resolved)
+        for pronoun in self._pronouns(text):
+            if pronoun.genders in resolved:
+                referent: Referent | None = resolved[pronoun.genders]
+            else:
+                before = {m.referent for m in mentions if m.start < pronoun.start and m.referent
+                          and m.genders & pronoun.genders}
+                referent = next(iter(before)) if len(before) == 1 else None
+            mentions.append(Mention(pronoun.start, pronoun.end, pronoun.genders, referent,
+                                    subject=pronoun.start == 0))
+        mentions.sort(key=lambda m: m.start)
+        self._sentences.append(mentions)
+        self._resolved, self._described = [], {}
+
+    def _genders(self, referent: Referent) -> frozenset[str]:
+        """The genders a country, company or organisation fits, as `_mentions` gives them."""
+        if referent.kind == "country" and referent.name in _PLURAL_COUNTRIES:
+            return frozenset({"pl"})
+        if self.lang != "de":
+            return frozenset({"n", "pl"} if referent.kind == "organisation" else {"n"})
+        if referent.kind == "country":
+            return _ARTICLE_GENDER.get(referent.article, ALL)
+        return ALL if referent.kind in ("company", "organisation") else frozenset({"n"})
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Pronoun:
+    start: int
+    end: int
+    genders: frozenset[str]
+    case: str = ""  # nom, acc, dat, poss; "" when what it refers to cannot be told
+
+
+def _is_role(word: str) -> bool:
+    """A capitalised word for an office or a form of address before a name ("Außenministerin",
+    "Präsident", "Mr.")."""
+    return word in _TITLE_GENDER or bool(re.fullmatch(
+        r"(?i:\w*(?:präsident|minister|sprecher|kanzler|chef|leiter|direktor|vorsitzend|berater|"
+        r"gouverneur|bürgermeister|botschafter|general|admiral|machthaber|führer|trainer|kapitän|"
+        r"senator)\w*|president|minister|chancellor|governor|mayor|senator|secretary|general|"
+        r"admiral|ambassador|director|chairman|chairwoman|coach|captain|leader|premier|judge|"
+        r"dr\.?|prof\.?|sir|lady|king|queen|prince|princess)", word))
+
+
+_PRONOUN_DE = re.compile(r"\b(?:[Ee]r|[Ss]ie|[Ee]s|ihn|ihm|[Ii]hr|ihnen|[Ss]ein(?:e|en|em|er|es)?|"
+                         r"[Ii]hr(?:e|en|em|er|es))\b")
+_PRONOUN_EN = re.compile(r"\b(?:[Hh]e|him|[Hh]is|[Ss]he|[Hh]er|[Ii]t|[Ii]ts|[Tt]hey|them|"
+                         r"[Tt]heir)\b")
+# A finite verb after "sie" that is singular ("sie warf", "sie kündigte", "sie hat"); one in "-en"
+# is plural.
+_SINGULAR_VERB_DE = re.compile(r"(?:kann|begann|gewann|[a-zäöüß]*[^n\W])$")
+_NO_VERB_DE = re.compile(r"(?:und|oder|aber|auch|nicht|noch|selbst|allein|hingegen|jedoch|dagegen|"
+                         r"aber|also|zwar|nun|sich)$")
+_PLURAL_VERB_DE = re.compile(r"(?:sind|[a-zäöüß]+en)$")
+# What follows "ihr" when it is the dative pronoun and not a possessive ("warf ihr vor").
+_AFTER_DATIVE_IHR = re.compile(r"\s*(?:[.,;:!?]|$|(?:vor|zu|nach|bei|mit|für|von|aus|an|auf|ab|"
+                               r"ein|recht|nicht|auch|noch|am|im|den|die|das|dem|eine|einen|ein|"
+                               r"mehr|erneut|dafür|damit)\b)")
+# Verbs after "es"/"it" with which these are no referring pronoun ("es gibt", "it is expected").
+_EXPLETIVE_DE = re.compile(r"(?:gibt|gab|geht|ging|ist|war|sei|wäre|wird|wurde|würde|bleibt|blieb|"
+                           r"kommt|kam|handelt|heißt|hieß|scheint|schien|fehlt|fehlte|gilt|galt|"
+                           r"hat\s+sich|hatte\s+sich|lohnt|reicht|stimmt|kann|könnte|dürfte|"
+                           r"sollte|soll|muss|müsse|brauche|braucht|geschah|passierte|regnet|"
+                           r"wurden|sind|waren|seien)\b")
+_EXPLETIVE_EN = re.compile(r"(?:is|was|'s|’s|has\s+been|had\s+been|would|could|might|may|seems|"
+                           r"seemed|appears|appeared|remains|remained|became|becomes|takes|took|"
+                           r"emerged|turned\s+out|looks|looked|will\s+be|should|must|means|"
+                           r"meant|matters|follows|costs?)\b")
+# Verbs of saying and doing after a pronoun that opens a claim: said of people and bodies, not of
+# a thing that may have been named after the subject.
+_HUMAN_VERB = re.compile(
+    r"(?:sagte|sagt|erklärte|erklärt|betonte|betont|warnte|warnt|forderte|fordert|kündigte|"
+    r"kündigt|kritisierte|kritisiert|sprach|spricht|traf|trifft|reiste|reist|besuchte|besucht|"
+    r"lobte|lobt|dankte|dankt|warf|wirft|bezeichnete|bezeichnet|fügte|schrieb|schreibt|"
+    r"antwortete|räumte|bestritt|drohte|droht|versprach|verspricht|nannte|nennt|appellierte|"
+    r"rief|bekräftigte|unterstrich|äußerte|verwies|wies|teilte|bestätigte|bestätigt|"
+    r"said|says|told|tells|added|warned|warns|called|calls|urged|urges|met|meets|visited|visits|"
+    r"travel+ed|praised|accused|denied|denies|stressed|argued|insisted|wrote|spoke|promised|"
+    r"vowed|threatened|thanked|admitted|claimed|confirmed|announced|criticised|criticized|"
+    r"rejected|demanded)\b")
+
+
+def _classify_de(word: str, opening: bool, after: str) -> tuple[frozenset[str], str] | None:
+    """(genders, case) of a German pronoun; case "" when it is not clear what it refers to."""
+    verb = re.match(r"\s*([a-zäöüß]+)", after)
+    if word == "er":
+        return frozenset({"m"}), "nom"
+    if word == "ihn":
+        return frozenset({"m"}), "acc"
+    if word == "ihm":
+        return frozenset({"m", "n"}), "dat"
+    if word == "ihnen":
+        return frozenset({"pl"}), "dat"
+    finite = opening and verb is not None and not _NO_VERB_DE.match(verb[1])
+    if word == "sie":
+        if finite and verb and _PLURAL_VERB_DE.search(verb[1]):
+            return frozenset({"pl"}), "nom"
+        if finite and verb and _SINGULAR_VERB_DE.search(verb[1]):
+            return frozenset({"f"}), "nom"
+        return frozenset({"f", "pl"}), ""
+    if word == "es":
+        if finite and verb and not _EXPLETIVE_DE.match(after.lstrip()) and (
+                _SINGULAR_VERB_DE.search(verb[1])) and not _PLURAL_VERB_DE.search(verb[1]):
+            return frozenset({"n"}), "nom"
+        return None
+    if word == "ihr":
+        if _AFTER_DATIVE_IHR.match(after):
+            return frozenset({"f"}), "dat"
+        return frozenset({"f", "pl"}), ""
+    if word.startswith("sein"):
+        return frozenset({"m", "n"}), "poss"
+    return frozenset({"f", "pl"}), "poss"  # ihre, ihren, ...
+
+
+_FUNCTION_EN = re.compile(r"\s*(?:[.,;:!?]|$|(?:to|on|in|at|for|with|as|of|from|by|that|and|or|but|"
+                          r"the|a|an|this|about|after|before|during|over|again|also|last|"
+                          r"yesterday|today|into|off|out|up|down|back|not|if|when|while)\b)")
+
+
+def _classify_en(word: str, opening: bool, after: str) -> tuple[frozenset[str], str] | None:
+    """(genders, case) of an English pronoun; case "" when it is not clear what it refers to."""
+    if word in ("he", "she"):
+        return frozenset({"m" if word == "he" else "f"}), "nom"
+    if word == "him":
+        return frozenset({"m"}), "acc"
+    if word == "his":
+        return frozenset({"m"}), "poss"
+    if word == "her":
+        if _FUNCTION_EN.match(after):
+            return frozenset({"f"}), "acc"
+        if re.match(r"\s+[a-z]", after):
+            return frozenset({"f"}), "poss"
+        return frozenset({"f"}), ""
+    if word == "it":
+        if opening and not _EXPLETIVE_EN.match(after.lstrip()) and re.match(
+                r"\s+(?:also\s+|has\s+|had\s+|will\s+)?[a-z]+(?:ed|s)?\b", after):
+            return frozenset({"n"}), "nom"
+        return None
+    if word == "its":
+        return frozenset({"n"}), "poss"
+    if word == "they":
+        return frozenset({"pl"}), ("nom" if opening else "")
+    if word == "them":
+        return frozenset({"pl"}), "acc"
+    return frozenset({"pl"}), ""  # their
+
+
+def _can_mean(pronoun: _Pronoun, referent: Referent, genders: frozenset[str]) -> bool:
+    """Whether a pronoun can be replaced by a referent of this kind: people for personal
+    pronouns, countries (and in English companies and organisations) for "es"/"it", pairs for
+    "sie"/"they"; a possessive only by people and countries without an article."""
+    if not genders & pronoun.genders:
+        return False
+    if pronoun.case == "poss" and (referent.kind == "pair" or referent.article):
+        return False
+    if referent.kind in ("person", "pair", "country"):
+        return True
+    return referent.kind in ("company", "organisation") and pronoun.genders == {"n"} and (
+        "m" not in genders)  # English "it"/"its"; in German their gender is not known
+
+
+def _nearest(kind: str, levels: list[list[Mention]]) -> Referent | None:
+    """The one referent of a kind named in the nearest sentence that names any, else None."""
+    for mentions in levels:
+        named = {m.referent for m in mentions if m.referent and m.referent.kind == kind}
+        if named:
+            return next(iter(named)) if len(named) == 1 else None
+    return None
+
+
+def _genitive(name: str, lang: str) -> str:
+    """The name as owner: "Karl Brandts", "Karl Brandt's", "Hans Weiß'"."""
+    if lang == "de":
+        return name + ("'" if name[-1] in "sßxz" else "s")
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def _case_de(name: str, article: str, case: str) -> str:
+    """A German country's name in a case: "Russland", "Russlands", "der Schweiz", "den USA"."""
+    if not article:
+        if case == "gen":
+            return f"von {name}" if name[-1] in "sßxz" else name + "s"
+        return name
+    plural = name in _PLURAL_COUNTRIES
+    forms = ({"nom": "die", "acc": "die", "dat": "den", "gen": "der"} if plural else
+             {"nom": "die", "acc": "die", "dat": "der", "gen": "der"} if article == "die" else
+             {"nom": "der", "acc": "den", "dat": "dem", "gen": "des"})
+    return f"{forms.get(case, article)} {name}"
+
+
+_NOT_AFTER_DE = r"(?!\s+(?:[A-ZÄÖÜ]|der\b|des\b|von\b|in\b|unter\b))"
+_DESCRIPTIONS_DE = (
+    ("country", re.compile(
+        r"(?P<lead>)(?:(?P<nom>\b[Dd]as Land)|(?P<dat>\b(?<!auf )dem Lande?)|"
+        r"(?P<gen>\bdes Landes)|(?P<in>\bim Lande?))\b" + _NOT_AFTER_DE)),
+    ("city", re.compile(
+        r"(?:(?P<to>\bin die Stadt)|(?P<lead>\b(?:in|mit|aus|von|bei|zu|an|vor|seit|nahe|"
+        r"gegenüber)\s+)(?P<dat>der Stadt)|(?P<gen>\bder Stadt)|(?P<nom>\b[Dd]ie Stadt))\b"
+        + _NOT_AFTER_DE)),
+    ("company", re.compile(
+        r"(?P<lead>)(?:(?P<nom>\b[Dd]as Unternehmen|\b[Dd]er Konzern)|"
+        r"(?P<dat>\bdem (?:Unternehmen|Konzern))|(?P<gen>\bdes (?:Unternehmens|Konzerns)))\b"
+        + _NOT_AFTER_DE)),
+    ("country", re.compile(
+        r"(?P<lead>)(?:(?P<gov>\b[Dd]ie Regierung)|(?P<govdat>\bder Regierung))\b(?![-\w])"
+        r"(?!\s+(?:[A-ZÄÖÜ]|der\b|des\b|von\b|in\b|unter\b|aus\b|um\b))")),
+)
+_DESCRIPTIONS_EN = (
+    ("country", re.compile(r"(?P<lead>\b(?:[Ii]n|[Aa]cross|[Ff]rom|[Tt]o|[Oo]f)\s+)?"
+                           r"(?:(?P<poss>\b[Tt]he country['’]s)|(?P<nom>\b[Tt]he country))\b"
+                           r"(?!\s+of\b)(?!-)")),
+    ("city", re.compile(r"(?P<lead>\b(?:[Ii]n|[Aa]cross|[Ff]rom|[Tt]o|[Oo]f)\s+)?"
+                        r"(?:(?P<poss>\b[Tt]he city['’]s)|(?P<nom>\b[Tt]he city))\b"
+                        r"(?!\s+(?:of|council|hall)\b)(?!-)")),
+    ("company", re.compile(r"(?P<lead>)(?:(?P<poss>\b[Tt]he (?:company|firm)['’]s)|"
+                           r"(?P<nom>\b[Tt]he (?:company|firm)))\b(?!\s+[A-Z])(?!-)")),
+    ("country", re.compile(r"(?P<lead>)(?P<gov>\b[Tt]he government)\b(?!['’]s)"
+                           r"(?!\s+(?:of|in)\b)(?!-)")),
+)
