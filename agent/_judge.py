@@ -68,6 +68,25 @@ _FORMER = re.compile(
 _AMOUNT_WORDS = {"tausend", "million", "millionen", "milliarde", "milliarden", "billion",
                  "billionen", "euro", "dollar", "pfund", "franken", "rubel", "yen", "prozent",
                  "prozentpunkte"}
+# Currencies by symbol, code and name (German and English): two amounts in different currencies
+# never count the same thing.
+_CURRENCIES = {
+    "EUR": ("€", "eur", "euro", "euros"),
+    "USD": ("$", "usd", "dollar", "dollars", "us-dollar"),
+    "GBP": ("£", "gbp", "pfund", "pound", "pounds"),
+    "CHF": ("chf", "franken", "swiss francs"),
+    "JPY": ("¥", "jpy", "yen"),
+    "RUB": ("rub", "rubel", "rouble", "roubles", "ruble", "rubles"),
+    "CNY": ("cny", "yuan", "renminbi"),
+}
+_CURRENCY_OF = {name: code for code, names in _CURRENCIES.items() for name in names}
+
+
+def _currency(unit: str) -> str | None:
+    """The code of the currency a unit names ("Euro", "€", "dollars"), else None."""
+    return _CURRENCY_OF.get(unit.lower().strip())
+
+
 # Lower-case particles inside names ("Ursula von der Leyen", "Abu Bakr al-Baghdadi").
 _PARTICLES = {"de", "da", "del", "der", "den", "di", "du", "van", "von", "zu", "bin", "ibn",
               "al", "el", "le", "la", "y"}
@@ -208,6 +227,14 @@ def _statement_of(said: str) -> str:
     return re.sub(r"^[\s,:]*(?:(?:dass|that)\s+)?", "", said).strip(" .")
 
 
+def _names_any(names: list[str], text: str) -> bool:
+    """Whether a text names one of `names` (by any word of it, so "Sydney" stands for "Sydney
+    Harbour"), or there are no names to look for: a passage that names none of a claim's names
+    is about something else, however alike its sentences."""
+    return not names or any(word in text for name in names for word in name.split()
+                            if len(word) > 3)
+
+
 def _calendar_only(checks: list[CheckResult], label: Label) -> bool:
     """Whether a REFUTED verdict rests on a check within the claim itself (a weekday and a date
     that do not match), which needs no quote from the corpus."""
@@ -340,7 +367,9 @@ class RuleJudge:
         claimed = [q for q in find_quantities(text) if not q.is_year]
         if not claimed:
             return None
-        same_fact = [e for e in evidence[:8] if e.similarity >= SAME_FACT_THRESHOLD]
+        names = names_in(re.sub(r"\([^)]*\)", " ", text))  # not who is quoted: "(NAME)"
+        same_fact = [e for e in evidence[:8] if e.similarity >= SAME_FACT_THRESHOLD
+                     and _names_any(names, f"{e.hit.title} {e.hit.text}")]
         mismatch: EvidenceSentence | None = None
         for e in same_fact:
             stated = [q for q in find_quantities(e.text) if not q.is_year]
@@ -396,6 +425,9 @@ class RuleJudge:
         """Whether two numbers count the same kind of thing ("Raketen" and "missiles" do)."""
         if not claimed.unit or not stated.unit:
             return claimed.unit == stated.unit
+        currencies = _currency(claimed.unit), _currency(stated.unit)
+        if all(currencies):
+            return currencies[0] == currencies[1]  # euros are not dollars, however alike
         if claimed.unit.lower()[:5] == stated.unit.lower()[:5]:
             return True
         key = (claimed.unit, stated.unit)

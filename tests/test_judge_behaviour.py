@@ -134,6 +134,13 @@ CASES = [
                  id="de-number-beyond-the-evidence"),
     pytest.param("The renovation of the Harbour City Museum cost 95 million dollars.", REFUTED,
                  id="en-different-number"),
+    pytest.param("Der Bau des Hallenbads in Kleinhausen kostete 18 Millionen Dollar.",
+                 NOT_SUPPORTED, id="de-other-currency"),
+    pytest.param("The renovation of the Harbour City Museum cost 40 million euros.",
+                 NOT_SUPPORTED, id="en-other-currency"),
+    # a like sentence about another place: its number neither supports nor refutes
+    pytest.param("Die Renovierung des Harbour City Museum kostete 18 Millionen Euro.",
+                 NOT_SUPPORTED, id="number-of-another-subject"),
     pytest.param("The Harbour City Museum owns 500 paintings.", NOT_ENOUGH_INFO,
                  id="en-number-never-stated"),
     # what the corpus says nothing about
