@@ -196,14 +196,20 @@ def split_quantities(piece: Piece, lang: str) -> list[Piece]:
                   piece.end)]
 
 
+# English past forms without "-ed".
+_IRREGULAR_EN = (r"left|put|cut|hit|set|kept|held|led|brought|built|began|became|told|sent|went|"
+                 r"came|found|got|grew|drew|threw|ran|won|lost|made|took|gave|saw|met|rose|fell|"
+                 r"spent|paid|sold|said|called|urged|warned")
 _REL_DE = re.compile(
     rf"(?P<ante>\b(?P<det>(?i:{_DET_DE}))\s+(?P<adj>(?:[a-zäöüß][\w-]*\s+){{0,3}})"
-    rf"(?P<noun>[A-ZÄÖÜ][\w-]*)),\s+(?P<rel>der|die|das)\s+"
+    rf"(?P<noun>[A-ZÄÖÜ][\w-]*)(?P<name>(?:\s+[A-ZÄÖÜ][\w-]*){{0,2}})|"
+    r"^(?P<person>[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3})),\s+(?P<rel>der|die|das)\s+"
     r"(?P<body>[^,;:„“\"]+?\s[a-zäöüß]+)(?=\s*(?:[,;]|\.?$))",
 )
 _REL_EN = re.compile(
-    rf"(?P<ante>\b(?i:{_DET_EN})\s+(?:(?!(?:{_AUX_EN})\b)[\w-]+(?<!ed)\s+){{0,3}}?[\w-]+|\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+),"
-    r"\s+(?P<rel>which|who)\s+(?P<body>[^,;:“\"]+?)(?=\s*(?:[,;]|\.?$))",
+    rf"(?P<ante>\b(?i:{_DET_EN})\s+(?:(?!(?:{_AUX_EN}|{_DET_EN}|{_IRREGULAR_EN})\b)[\w'’-]+(?<!ed)"
+    rf"\s+){{0,5}}?[\w'’-]+|\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+|^[A-Z][\w'-]+),"
+    r"\s+(?P<rel>which|who|whose)\s+(?P<body>[^,;:“\"]+?)(?=\s*(?:[,;]|\.?$))",
 )
 # (determiner before the noun, relative pronoun): pairs whose antecedent reads as the subject
 # with the determiner replaced by the pronoun; other cases (genitives, weak nouns) stay whole.
@@ -270,27 +276,40 @@ def split_relative(piece: Piece, lang: str) -> list[Piece]:
         found = _REL_DE.search(text)
         if not found:
             return [piece]
-        det, rel = found.group("det").lower(), found.group("rel").lower()
-        noun = found.group("noun")
-        if (det, rel) not in _CASES or found.group("rel") != rel or (
-                det in ("dem", "den") and rel == "der" and noun.endswith("en")):
-            return [piece]
-        if re.match(rf"(?:[A-ZÄÖÜ]|(?!(?:den|dem|des)\s)(?i:{_DET_DE})\s)", found.group("body")):
+        rel = found.group("rel").lower()
+        if re.match(rf"(?:[A-ZÄÖÜ]|(?!(?:den|dem|des)\s)(?i:{_DET_DE}|{_PRONOUN_DE})\s)",
+                    found.group("body")):
             return [piece]  # the clause has its own subject: the pronoun is an object
-        adjectives = found.group("adj")
-        if rel in ("der", "das"):  # "dem neuen Minister" -> "der neue Minister"
-            adjectives = re.sub(r"en\b", "e", adjectives)
-        subject = f"{rel.capitalize()} {adjectives}{noun}"
-        clause = _verb_second(f"{subject} {found.group('body')}")
-        if clause is None or not clause.startswith(subject):
+        if found.group("person"):  # a name opens the sentence: "Landrat Anna Berg, die ..."
+            subject = found.group("person")
+            if re.match(rf"(?i:{_DET_DE}|{_PREPOSITIONS}|am|im|{_ADVERB_DE})\b", subject):
+                return [piece]
+        else:
+            det, noun = found.group("det").lower(), found.group("noun")
+            if (det, rel) not in _CASES or found.group("rel") != rel or (
+                    det in ("dem", "den") and rel == "der" and noun.endswith("en")) or (
+                    found.group("name") and found.start("ante") > 0):
+                return [piece]  # a name after the noun only in the subject: "Die Stadt Hallberg"
+            adjectives = found.group("adj")
+            if rel in ("der", "das"):  # "dem neuen Minister" -> "der neue Minister"
+                adjectives = re.sub(r"en\b", "e", adjectives)
+            subject = f"{rel.capitalize()} {adjectives}{noun}{found.group('name')}"
+        # in main-clause order with a pronoun for the subject, which may hold a name
+        clause = _verb_second(f"Er {found.group('body')}")
+        if clause is None or not clause.startswith("Er "):
             return [piece]
+        clause = subject + clause[2:]
     else:
         found = _REL_EN.search(text)
         if not found or re.match(r"(?:a|an)\b", found.group("ante"), re.IGNORECASE):
             return [piece]
-        if found.group("rel") == "who" and not found.group("ante")[0].isupper():
+        ante = found.group("ante")
+        if found.group("rel") == "who" and not ante[0].isupper() or re.fullmatch(
+                rf"(?i:{_DET_EN}|{_PRONOUN_EN}|{_SUBORDINATORS}|however|yet|meanwhile)", ante):
             return [piece]
-        clause = f"{found.group('ante')} {found.group('body')}"
+        if found.group("rel") == "whose":  # "Mark Ellis, whose party ..." -> "Mark Ellis's party"
+            ante += "'" if re.search(r"\s[a-z]+s$", ante) else "'s"  # "the residents'"
+        clause = f"{ante} {found.group('body')}"
     if _words(found.group("body")) < 3:
         return [piece]
     after = text[found.end("body") :].lstrip()
@@ -364,9 +383,6 @@ _ADVERB_DE = (r"zuletzt|inzwischen|mittlerweile|bislang|bisher|zudem|außerdem|a
 _AFTER_VERB_EN = (rf"{_DET_EN}|{_QUANTIFIER_EN}|{_PREPOSITIONS}|it|them|him|us|that|to|up|out|"
                   rf"down|off|back|\d[\w.,\ue000]*|{_NUMBER_WORDS}|tens|hundreds|thousands|"
                   r"dozens|millions|\w+ly")
-_IRREGULAR_EN = (r"left|put|cut|hit|set|kept|held|led|brought|built|began|became|told|sent|went|"
-                 r"came|found|got|grew|drew|threw|ran|won|lost|made|took|gave|saw|met|rose|fell|"
-                 r"spent|paid|sold|said|called|urged|warned")
 
 
 def _predicate_subject(text: str, lang: str) -> str | None:

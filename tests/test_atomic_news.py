@@ -91,3 +91,43 @@ def test_subjects_and_quantities(lang, sentence, claims):
 ])
 def test_subordinate_phrases_without_a_clause_stay_whole(lang, sentence):
     assert _split(sentence, lang) == [sentence]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # a name as the antecedent, with an office before it or after a noun
+    ("de", "Klinikdirektorin Eva Stahl, die seit 2015 im Amt ist, stellte am Montag die Bilanz "
+           "vor.",
+     ["Klinikdirektorin Eva Stahl stellte am Montag die Bilanz vor.",
+      "Klinikdirektorin Eva Stahl ist seit 2015 im Amt."]),
+    ("de", "Die Gemeinde Uhlstedt, die seit 2018 von einem Zweckverband versorgt wird, zahlt "
+           "weniger für Wasser.",
+     ["Die Gemeinde Uhlstedt zahlt weniger für Wasser.",
+      "Die Gemeinde Uhlstedt wird seit 2018 von einem Zweckverband versorgt."]),
+    ("en", "Ferrolink, which operates 14 ships, cancelled all crossings on Friday.",
+     ["Ferrolink cancelled all crossings on Friday.", "Ferrolink operates 14 ships."]),
+    ("en", "The port's budget for new cranes, which totals 12 million pounds, was cut in May.",
+     ["The port's budget for new cranes was cut in May.",
+      "The port's budget for new cranes totals 12 million pounds."]),
+    # "whose": the antecedent's
+    ("en", "Harbour master Tom Reyes, whose team has run the port since 2016, praised the crews.",
+     ["Harbour master Tom Reyes praised the crews.",
+      "Tom Reyes's team has run the port since 2016."]),
+    # the antecedent is the noun before the comma, not a clause with a verb
+    ("en", "The storm hit the marina, which was built in 1990, on Monday night.",
+     ["The storm hit the marina on Monday night.", "The marina was built in 1990."]),
+])
+def test_relative_clauses_on_names(lang, sentence, claims):
+    assert _split(sentence, lang) == claims
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    # a name after a noun that is not the subject: which words are the antecedent is not clear
+    ("de", "Die Stadt gab dem Verein Geld, das aus dem Haushalt stammt, für den Umbau."),
+    # the relative pronoun is an object: the clause has its own subject
+    ("de", "Eva Stahl, der man 2020 den Preis verlieh, sprach am Montag."),
+    ("de", "Eva Stahl, die das Land 2020 ehrte, sprach am Montag."),
+    # a fronted adverbial is no antecedent
+    ("de", "Am Montag, der ein Feiertag war, blieb die Klinik geschlossen."),
+])
+def test_relative_clauses_without_a_clear_antecedent(lang, sentence):
+    assert _split(sentence, lang) == [sentence]
