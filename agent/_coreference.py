@@ -283,6 +283,12 @@ _NP_EN = re.compile(
     r"several|many|some|\d[\d,.]*))\s+(?P<words>(?:(?!(?:of|to|in|on|at|for|and|or|by|with|"
     r"from|is|was|are|were|has|have|had|will|would)\b)[a-z][\w-]*\b\s*){1,3})"
 )
+# A number of things ("40 Panzer", "zwei neue Fregatten"); not a year ("2019 das Museum").
+_COUNTED_DE = re.compile(
+    r"\b(?:(?!(?:1[89]|20)\d\d\b)\d[\d.,]*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|"
+    r"mehrere|viele|einige)\s+(?:(?!(?:der|die|das|den|dem|des)\b)[a-zäöüß][\w-]*\s+)?"
+    r"[A-ZÄÖÜ][\w-]*"
+)
 _PLURAL_DET_EN = re.compile(r"(?i:these|those|their|two|three|four|five|several|many|some|"
                             r"[\d,.]*\d[\d,.]*)")
 _SUBJECT_PREFIX = re.compile(
@@ -322,7 +328,8 @@ _CITY_RE = re.compile(
     + r")(?P<gen>s|'s|’s)?(?![\w-])"
 )
 _COMPANY_RE = re.compile(
-    rf"(?P<name>[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*){{0,3}})\s+{_LEGAL_FORM}(?![\w])|"
+    rf"(?P<name>(?!(?:Der|Die|Das|The)\b)[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*){{0,3}})\s+"
+    rf"{_LEGAL_FORM}(?![\w])|"
     rf"\b(?:{_COMPANY_NOUNS})\s+(?P<named>[A-ZÄÖÜ][\w&-]*(?:\s+[A-ZÄÖÜ][\w&-]*){{0,2}})|"
     r"\b(?P<compound>[A-ZÄÖÜ][\w&]+)-(?:Konzern|Gruppe|Unternehmen)\b"
 )
@@ -504,7 +511,7 @@ class Discourse:
                 if _inside(match.start("noun"), taken) or _inside(match.end() + 1, taken):
                     continue  # part of a name, or before one ("der Vorsitzende Karl Brandt")
                 add(match.start(), match.end(), _DET_GENDER_DE[match["det"].lower()], None)
-            for match in re.finditer(r"\b\d[\d.,]*\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ][\w-]*", text):
+            for match in _COUNTED_DE.finditer(text):
                 add(match.start(), match.end(), {"pl"}, None)
             return
         for match in _PERSON_NP_EN.finditer(text):
@@ -578,8 +585,10 @@ class Discourse:
             if opening_only and pronoun.start > 0:
                 break
             referent = self._referent(pronoun, claim, inside, levels) if pronoun.case else None
-            if referent is not None and any(m.referent == referent for m in inside):
-                referent = None  # "Er traf Karl Brandt" is not said of Karl Brandt
+            if referent is not None and any(
+                    m.referent == referent or m.start > pronoun.start and m.referent
+                    and m.genders & pronoun.genders for m in inside):
+                referent = None  # "Er traf Karl Brandt": not Brandt; "Als er ..., sagte X": X
             # what the pronoun stands for is there for the pronouns after it ("Er ... seinen")
             inside.append(Mention(pronoun.start, pronoun.end, pronoun.genders, referent,
                                   subject=pronoun.start == 0))
@@ -791,15 +800,16 @@ _EXPLETIVE_EN = re.compile(r"(?:is|was|'s|’s|has\s+been|had\s+been|would|could
 # Verbs of saying and doing after a pronoun that opens a claim: said of people and bodies, not of
 # a thing that may have been named after the subject.
 _HUMAN_VERB = re.compile(
-    r"(?:sagte|sagt|erklärte|erklärt|betonte|betont|warnte|warnt|forderte|fordert|kündigte|"
-    r"kündigt|kritisierte|kritisiert|sprach|spricht|traf|trifft|reiste|reist|besuchte|besucht|"
-    r"lobte|lobt|dankte|dankt|warf|wirft|bezeichnete|bezeichnet|fügte|schrieb|schreibt|"
-    r"antwortete|räumte|bestritt|drohte|droht|versprach|verspricht|nannte|nennt|appellierte|"
-    r"rief|bekräftigte|unterstrich|äußerte|verwies|wies|teilte|bestätigte|bestätigt|"
+    r"(?:(?:sagte|erklärte|betonte|warnte|forderte|kündigte|kritisierte|reiste|besuchte|lobte|"
+    r"dankte|bezeichnete|fügte|antwortete|räumte|drohte|nannte|appellierte|bekräftigte|äußerte|"
+    r"teilte|bestätigte|vereinbarte|einigte|unterzeichnete|verhandelte)n?|"
+    r"(?:sprach|traf|warf|schrieb|bestritt|versprach|rief|unterstrich|verwies|wies)(?:en)?|"
+    r"sagt|erklärt|betont|warnt|fordert|kündigt|kritisiert|spricht|trifft|reist|besucht|lobt|"
+    r"dankt|wirft|bezeichnet|schreibt|droht|verspricht|nennt|bestätigt|"
     r"said|says|told|tells|added|warned|warns|called|calls|urged|urges|met|meets|visited|visits|"
     r"travel+ed|praised|accused|denied|denies|stressed|argued|insisted|wrote|spoke|promised|"
     r"vowed|threatened|thanked|admitted|claimed|confirmed|announced|criticised|criticized|"
-    r"rejected|demanded)\b")
+    r"rejected|demanded|agreed|signed|negotiated)\b")
 
 
 def _classify_de(word: str, opening: bool, after: str) -> tuple[frozenset[str], str] | None:
@@ -828,6 +838,8 @@ def _classify_de(word: str, opening: bool, after: str) -> tuple[frozenset[str], 
     if word == "ihr":
         if _AFTER_DATIVE_IHR.match(after):
             return frozenset({"f"}), "dat"
+        if opening and re.match(r"\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]", after):
+            return frozenset({"f", "pl"}), "poss"  # "Ihr Vertrag ...", "ihr neuer Vertrag"
         return frozenset({"f", "pl"}), ""
     if word.startswith("sein"):
         return frozenset({"m", "n"}), "poss"
