@@ -198,6 +198,11 @@ Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Monday Tuesday Wedne
 Friday Saturday Sunday Januar Februar März April Mai Juni Juli August September Oktober November
 Dezember January February March May June July October December
 """)
+# Words before an office that are not part of a name ("Prime Minister", "Vice President").
+_MODIFIERS = _word_set("""
+Prime Foreign Defence Defense Vice Deputy Former Acting Interior Finance Health Supreme Chief
+Senior Top State Federal North South East West Nord Süd Ost West Ex
+""")
 _NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nis|tum|ment|ium|ik|ie)$")
 _TITLE_GENDER = {"Herr": "m", "Herrn": "m", "Mr": "m", "Mr.": "m", "Frau": "f", "Mrs": "f",
                  "Mrs.": "f", "Ms": "f", "Ms.": "f"}
@@ -252,6 +257,7 @@ class Referent:
     name: str
     kind: str
     article: str = ""
+    key: str = ""  # a country's German name, the same whichever language names it
 
 
 @dataclass
@@ -358,6 +364,7 @@ class Discourse:
         self._resolved: list[tuple[frozenset[str], Referent]] = []  # in the current sentence
         self._described: dict[str, Referent] = {}  # description kind -> referent, likewise
         self._known: dict[str, Referent] = {}  # companies and organisations named so far
+        self._roles: dict[str, set[str]] = {}  # role noun ("ministerin") -> people so named
 
     # --- what is known of people ---------------------------------------------------------------
 
@@ -391,7 +398,23 @@ class Discourse:
             gender = "f"
         elif re.search(r"(?i:(?<!wo)man|king|prince)\b", role):
             gender = "m"
-        self._learn(found["name"].strip(), gender)
+        name = found["name"].strip()
+        self._learn(name, gender)
+        words = (nouns if self.lang == "de" else
+                 re.findall(rf"\b(?:{_PERSON_NOUNS_EN.pattern})\b", role.lower()))
+        for noun in words:
+            self._roles.setdefault(noun.lower(), set()).add(name)
+
+    def _holder(self, noun: str) -> Mention | None:
+        """The one person named earlier with this role ("der Bürgermeister"), as a mention
+        (without its span), or None."""
+        names = self._roles.get(noun.lower(), set())
+        if len(names) != 1:
+            return None
+        name = next(iter(names))
+        gender = self._people.get(name)
+        return Mention(0, 0, frozenset({gender} if gender else {"m", "f"}),
+                       Referent(name, "person"))
 
     def _person(self, words: list[str], title: str | None) -> tuple[str, str | None] | None:
         """(name, gender) when the capitalised words are a person's name."""
@@ -435,7 +458,8 @@ class Discourse:
                 genders = {"pl"}
             else:
                 genders = set(_ARTICLE_GENDER.get(article, ALL)) if de else {"n"}
-            add(match.start("name"), match.end(), genders, Referent(name, "country", article))
+            add(match.start("name"), match.end(), genders,
+                Referent(name, "country", article, key))
         for match in _CITY_RE.finditer(text):
             if not _inside(match.start(), taken):
                 add(match.start(), match.end(), {"n"}, Referent(match["name"], "city"))
@@ -456,6 +480,9 @@ class Discourse:
             if not _inside(match.start(), taken):
                 add(match.start(), match.end(), self._org_genders(text, match.start()),
                     Referent(match[0], "organisation"))
+        for match in (_DEMONYM_DE if de else _DEMONYM_EN).finditer(text):
+            for key in _demonym_countries(match[0]):
+                add(match.start(), match.end(), (), Referent(key, "demonym"))
         self._noun_phrases(text, taken, add)
         found.sort(key=lambda m: m.start)
         self._pairs(text, found)
@@ -477,7 +504,10 @@ class Discourse:
         words = match[0].split()
         offset = match.start()
         title = None
-        while words and (words[0] in _NOT_NAME or _is_role(words[0])):
+        while words and (words[0] in _NOT_NAME or words[0] in _MODIFIERS or _is_role(words[0])
+                         or _demonym_countries(words[0]) and (
+                             _DEMONYM_DE if self.lang == "de" else _DEMONYM_EN).fullmatch(
+                                 words[0])):
             title = words[0] if words[0] in _TITLE_GENDER else title
             offset = text.index(words[0], offset) + len(words[0])
             words.pop(0)
@@ -510,6 +540,11 @@ class Discourse:
             for match in _NP_DE.finditer(text):
                 if _inside(match.start("noun"), taken) or _inside(match.end() + 1, taken):
                     continue  # part of a name, or before one ("der Vorsitzende Karl Brandt")
+                holder = (self._holder(match["noun"]) if match["det"].lower() in
+                          ("der", "die", "den", "dem", "des") else None)
+                if holder:  # "der Bürgermeister": the one named so before
+                    add(match.start(), match.end(), holder.genders, holder.referent)
+                    continue
                 add(match.start(), match.end(), _DET_GENDER_DE[match["det"].lower()], None)
             for match in _COUNTED_DE.finditer(text):
                 add(match.start(), match.end(), {"pl"}, None)
@@ -518,6 +553,10 @@ class Discourse:
             if _inside(match.start(), taken) or _inside(match.end() + 1, taken):
                 continue
             noun = match["noun"].lower()
+            holder = self._holder(noun) if match[0].lower().startswith("the ") else None
+            if holder:
+                add(match.start(), match.end(), holder.genders, holder.referent)
+                continue
             if noun.endswith("s") and not noun.endswith(("ss", "us")):
                 genders = {"pl"}  # "officials said"
             elif re.search(r"(?:woman|queen|princess|mother|daughter|wife|sister|girl)$", noun):
@@ -894,12 +933,38 @@ def _can_mean(pronoun: _Pronoun, referent: Referent, genders: frozenset[str]) ->
 
 
 def _nearest(kind: str, levels: list[list[Mention]]) -> Referent | None:
-    """The one referent of a kind named in the nearest sentence that names any, else None."""
+    """The one referent of a kind named in the nearest sentence that names any or, for a country,
+    speaks of one ("die russische Armee"), else None."""
     for mentions in levels:
         named = {m.referent for m in mentions if m.referent and m.referent.kind == kind}
-        if named:
-            return next(iter(named)) if len(named) == 1 else None
+        spoken = {m.referent.name for m in mentions if kind == "country" and m.referent
+                  and m.referent.kind == "demonym"}
+        if named or spoken:
+            if len(named) != 1:
+                return None
+            found = next(iter(named))
+            return found if spoken <= {found.key} else None
     return None
+
+
+# Adjectives of countries ("russische", "North Korean"): they speak of a country without naming it.
+_DEMONYM_DE = re.compile(r"\b(?i:[a-zäöüß-]+?isch(?:e|en|er|es|em)?|deutsch(?:e|en|er|es|em)?)\b")
+_DEMONYM_EN = re.compile(r"\b(?:(?:North|South)\s+)?[A-Z][a-z]+(?:an|ese|ish|ch|i|ss)\b")
+_DEMONYM_OF = {"deutsch": "Deutschland", "französisch": "Frankreich", "britisch": "Großbritannien",
+               "amerikanisch": "USA", "niederländisch": "Niederlande", "schweizerisch": "Schweiz",
+               "polnisch": "Polen", "french": "Frankreich", "british": "Großbritannien",
+               "american": "USA", "dutch": "Niederlande", "swiss": "Schweiz", "polish": "Polen"}
+
+
+def _demonym_countries(word: str) -> set[str]:
+    """The countries (German names) an adjective of nationality may be of: those with a name
+    that it begins with, but for its last three letters ("nordkoreanische": Nordkorea)."""
+    word = word.lower()
+    stem = re.sub(r"(?<=sch)(?:e|en|er|es|em)$", "", word)
+    if stem in _DEMONYM_OF:
+        return {_DEMONYM_OF[stem]}
+    return {key for name, (key, _, _) in _COUNTRIES.items()
+            if len(name) >= 4 and word.startswith(name.lower()[: max(4, len(name) - 2)])}
 
 
 def _genitive(name: str, lang: str) -> str:
