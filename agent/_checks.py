@@ -317,6 +317,23 @@ _CITY_NAMES = (
     "newyork", "hongkong",
 )
 
+# Regions inside countries (states, Länder, nations of the UK): places a town lies in, never
+# compared with one.
+_REGION_NAMES = (
+    "bayern bavaria", "sachsen saxony", "hessen hesse", "niedersachsen", "thüringen thuringia",
+    "brandenburg", "nordrhein-westfalen", "rheinland-pfalz", "saarland", "baden-württemberg",
+    "sachsen-anhalt", "schleswig-holstein", "mecklenburg-vorpommern", "tirol tyrol", "kärnten",
+    "steiermark styria", "vorarlberg", "burgenland", "niederösterreich", "oberösterreich",
+    "england", "scotland schottland", "wales", "ulster", "cornwall", "yorkshire", "kent",
+    "california kalifornien", "texas", "florida", "ohio", "alaska", "arizona", "nevada",
+    "oregon", "georgia", "virginia", "michigan", "illinois", "pennsylvania", "massachusetts",
+    "colorado", "wisconsin", "minnesota", "iowa", "kansas", "kentucky", "tennessee", "alabama",
+    "louisiana", "missouri", "montana", "utah", "idaho", "maine", "vermont", "ontario",
+    "quebec", "alberta", "bretagne brittany", "normandie normandy", "provence", "toskana tuscany",
+    "sizilien sicily", "katalonien catalonia", "andalusien andalusia", "flandern flanders",
+    "sibirien siberia", "krim crimea", "donbass donbas", "kaschmir kashmir", "tibet", "gaza",
+)
+
 # Places and the adjectives of places, in both languages: participants of events, and the
 # country or organisation of a role ("portugiesische Außenministerin", "Portugal's").
 _PLACES = _lexicon({
@@ -353,6 +370,7 @@ _PLACES = _lexicon({
     "iranian*", "europe": "europa europas europe europäisch* european*", "eu": "eu",
     "nato": "nato", "un": "uno un vereintennationen unitednations",
     **{city.split()[0]: city for city in _CITY_NAMES},
+    **{region.split()[0]: region for region in _REGION_NAMES},
 })
 # The concepts above that are towns and cities; the rest are countries, regions and alliances.
 _CITIES = frozenset({"moscow", "kyiv", "munich", "cologne", "vienna", "rome", "warsaw", "prague",
@@ -1243,10 +1261,11 @@ def _sentence_dates(claimed: _When, claim: str, spans: list[tuple[int, int]], se
     if not stated:  # the same event: without any date, or with dates of other events
         return True, None if whens else "coarser", None
     verdicts = [_compare_when(claimed, w) for w in stated]
-    # the start of a state ("ist seit 2024 Vorsitzende") is one time, like an event that
-    # happens once; a change since a time ("seit 2021 gestiegen") may be measured from any
-    if "conflict" in verdicts and not (claimed.relation == "since" and not events) and not (
-        events & _ONCE) and any(
+    # the start of a term of office or a membership ("ist seit 2024 Vorsitzende") is one time,
+    # like an event that happens once; a change since a time ("seit 2021 gestiegen") may be
+    # measured from any
+    term = claimed.relation == "since" and bool(_roles(claim) or _PARTY.search(claim))
+    if "conflict" in verdicts and not term and not events & _ONCE and any(
         _months_apart(claimed, w) > 1 for w in stated
     ):
         return True, None, None  # a visit, a vote, a match: maybe another time it happened
@@ -1349,6 +1368,90 @@ def _places_at(text: str) -> list[_Word]:
     return [w for w in _words(text) if _place_kind(w) and _AT_PLACE.search(text[: w.start])]
 
 
+# A town the gazetteer does not know, by its construction: one capitalised word right after "in"
+# without an article ("in Marlow"), that is no month, weekday, office, party or known noun, and in
+# German no common noun ("in Betrieb", "in Kraft").
+_BARE_IN = re.compile(r"\bin\s+$", re.IGNORECASE)
+_NOT_TOWNS = wordset(_fold(
+    "betrieb kraft höhe folge richtung zukunft summe frage ordnung sicht kürze haft anspruch "
+    "ruhe wirklichkeit verbindung zusammenarbeit absprache abstimmung anwesenheit gegenwart "
+    "vertretung planung arbeit auftrag erinnerung gefahr not sorge aussicht besitz bewegung eile "
+    "kontakt person teilen anbetracht bezug erwartung zeiten gedenken "
+    "parliament congress court office government power charge person total detail general "
+    "particular practice public private english german french spanish russian italian"
+))
+
+
+def _towns_at(text: str) -> list[_Word]:
+    """The words of a text that name a town the gazetteer does not know where something
+    happens: "in NAME", one capitalised word after "in" (see _BARE_IN)."""
+    found = []
+    for word in _words(text):
+        folded = _fold(word.text)
+        if not word.capital or word.places or word.nouns or word.events or not _BARE_IN.search(
+            text[: word.start]) or re.match(r"\s*[A-ZÄÖÜ]", text[word.end :]):
+            continue
+        if folded in _MONTHS or folded in _WEEKDAYS or folded in _NOT_TOWNS or _ROLE.fullmatch(
+            word.text) or _PARTY.fullmatch(word.text) or word.text.isupper():
+            continue
+        if _german_text(text) and _GERMAN_NOUN_ENDING.search(folded):
+            continue  # "in Planung", "in Sachen": German nouns are capitalised too
+        found.append(word)
+    return found
+
+
+def _named(name: _Word, text: str) -> bool:
+    """Whether a text names a place word ("Marlow", "Marlows")."""
+    return any(w.capital and _similar_names(w.text, name.text) for w in _words(text))
+
+
+def _check_town(claim: str, evidence: Sequence[str],
+                contexts: Mapping[str, SentenceContext] | None) -> CheckResult | None:
+    """A town the gazetteer does not know, where an event that happens at one place happened
+    ("eröffnet in Marlow"), against the town an evidence sentence on the same event gives in the
+    same construction: REFUTED when the evidence uses the claim's name elsewhere for a place of
+    its own ("in NAME", "aus NAME") and never together with the other town (a district of it, a
+    town in it); NOT_ENOUGH_INFO when the evidence never uses it for a place."""
+    claimed = _towns_at(claim)
+    if len(claimed) != 1 or _places_at(claim) or _RECURRENCE.search(claim):
+        return None
+    town, whens = claimed[0], _find_dates(claim)
+    spans = [(town.start, town.end), *((w.start, w.end) for w in whens),
+             *((w.start, w.end) for w in _bare_weekdays(claim, whens))]
+    events = _claim_events(claim, spans) & _AT_ONE_PLACE
+    if not events:
+        return None
+    wrong: tuple[str, _Word] | None = None
+    for sentence in evidence:
+        stated = [] if _RECURRENCE.search(sentence) else _towns_at(sentence)
+        context = (contexts or {}).get(sentence)
+        if not stated or not _same_event(claim, sentence, spans, [(t.start, t.end) for t in stated],
+                                         context=context.text if context else ""):
+            continue
+        if _named(town, sentence):
+            return None  # the sentence names the claim's town too
+        of_event = _event_dates(events, sentence, stated)
+        if of_event and wrong is None and (not events - _ONCE or _same_time(claim, sentence)):
+            wrong = sentence, of_event[0]
+    if wrong is None:
+        return None
+    sentence, other = wrong
+    if any(_named(town, e) and _named(other, e) for e in evidence):
+        return None  # the two named together: one may lie in the other
+    if any(_similar_names(w.text, town.text) for e in evidence for w in _towns_at(e)) or any(
+        re.search(rf"\b(?:aus|nach|bei|near|from)\s+{re.escape(town.text)}\b", e)
+        for e in evidence
+    ):
+        return _result("place", town.text, other.text, Label.REFUTED, sentence,
+                       f"The evidence places this event in {other.text}, not in {town.text} as "
+                       f"the claim says; it names {town.text} as another place.")
+    if any(_named(town, e) for e in evidence):
+        return None  # the name stands for something else there ("the Marlow Rovers")
+    return _result("place", town.text, other.text, Label.NOT_ENOUGH_INFO, sentence,
+                   f"The evidence places this event in {other.text} and never names "
+                   f"{town.text}.")
+
+
 def _same_time(claim: str, sentence: str) -> bool:
     """Whether a claim and a sentence give the same day: the same date, or the claim's weekday
     that the sentence's date falls on."""
@@ -1370,6 +1473,8 @@ def check_place(claim: str, evidence: Sequence[str],
     arrival) only when both give the same day; and a sentence that also names the claim's place,
     or another sentence on the same event that gives it, leaves the claim alone."""
     claimed = _places_at(claim)
+    if not claimed:
+        return _check_town(claim, evidence, contexts)
     if len(claimed) != 1 or _RECURRENCE.search(claim):
         return None
     place, whens = claimed[0], _find_dates(claim)
@@ -2405,15 +2510,15 @@ def check_role(claim: str, evidence: Sequence[str], as_of: date | None = None,
     if claimed is None:
         return None
     found = [(sentence, tenure) for sentence in evidence for tenure in _tenures(sentence)]
-    kinds = {t.role.qualifiers for _, t in found
-             if t.role.concept == claimed.role.concept and _person(t.name, claimed.name) == "same"}
+    kinds = {t.role.qualifiers for _, t in found if t.role.qualifiers
+             and t.role.concept == claimed.role.concept and _person(t.name, claimed.name) == "same"}
     own_former: _Tenure | None = None
     other: _Tenure | None = None
     elsewhere = False  # the person in an office of this kind in a named country or organisation
     for sentence, tenure in found:
         relation = _person(tenure.name, claimed.name)
         same_office = tenure.role.same_office(claimed.role)
-        only_one = relation == "same" and len(kinds) == 1 and _within(tenure.role, claimed.role)
+        only_one = relation == "same" and len(kinds) <= 1 and _within(tenure.role, claimed.role)
         if relation == "same" and not same_office:
             elsewhere = elsewhere or tenure.role.concept == claimed.role.concept
             same_office = bool(claimed.role.qualifiers) and _within(tenure.role, claimed.role)

@@ -45,13 +45,14 @@ CASES = [
     ("Die Ministerin kam am Dienstag in Moskau an.",
      "On Tuesday, 29 October 2024, the minister landed in Vladivostok and flew on to Moscow.",
      None),
-    # must not fire: a region against a town or country in it, or places the gazetteer lacks
+    # must not fire: a region against a town or country in it (towns the gazetteer lacks:
+    # tests/test_checks_towns.py)
     ("The summit was held in Russia on Tuesday.",
      "The leaders met in Moscow on Tuesday, 29 October 2024.", None),
     ("Der Vertrag wurde in Deutschland unterzeichnet.", "The treaty was signed in Paris in 1963.",
      None),
     ("Das Werk eröffnete in Bayern.", "Das Werk eröffnete am 1. Juli 2021 in Regensburg.", None),
-    ("The factory opened in Riverton.", "The factory opened in Lakeside on 1 July 2021.", None),
+    ("The plant opened in Ohio.", "The plant opened in Lakeside on 1 July 2021.", None),
     # must not fire: another event, another museum, another participant
     ("Das Museum eröffnete in Graz.", "Ein anderes Museum eröffnete am 5. Mai 2020 in Linz.",
      None),

@@ -77,6 +77,9 @@ STARTS = [
      ["Alma Reyes has been mayor of Port Carrow since January 2022."], R),
     ("Alma Reyes has been mayor since January 2022.",
      ["Alma Reyes has been mayor of Port Carrow since January 2022."], S),
+    ("Alma Reyes has been mayor since January 2021.",
+     ["Mayor Alma Reyes spoke on 3 May 2025.",
+      "Alma Reyes has been mayor of Port Carrow since January 2022."], R),
     # must not fire: two offices of the kind, so which one is meant is open
     ("Alma Reyes has been chair since 2021.",
      ["Alma Reyes has been chair of the Carrow Trust since 2019.",
@@ -99,9 +102,13 @@ TAKING_OFFICE = [
      ["Helen Voss became chair of Dunmore Athletic on 11 March 2025."], S),
     ("Weber trat ihr Amt im Jahr 2024 an.", ["Weber tritt ihr Amt am 1. Mai 2025 an."], R),
     ("Weber trat ihr Amt im Mai 2025 an.", ["Weber tritt ihr Amt am 1. Mai 2025 an."], S),
-    ("Die Firma ist seit 2019 an der Börse notiert.",
-     ["Die Firma ist seit März 2021 an der Börse notiert."], R),
-    # must not fire: "wurde" of a passive, a change since another time
+    ("Alma Reyes has been the mayor since 2019.",
+     ["Alma Reyes has been mayor since March 2021."], R),
+    ("Jonas Kern ist seit 2015 Mitglied der SPD.", ["Jonas Kern ist seit 2017 Mitglied der SPD."],
+     R),
+    # must not fire: "wurde" of a passive, a change since another time, a state that is no office
+    ("The sun has not been warming since 1970.", ["The sun has not been warming since 1978."],
+     N),
     ("Die Direktorin wurde im Mai 2025 entlassen.",
      ["Die Direktorin wurde am 3. Juni 2025 Leiterin der Klinik."], N),
     ("Die Mieten sind seit 2018 gestiegen.",
