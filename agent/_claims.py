@@ -10,7 +10,7 @@ from sentencex import segment  # type: ignore[import-untyped]
 
 from ._atomic import atomic_pieces, carry_date
 from ._checkworthiness import CheckworthinessClassifier, rejection_reason
-from ._coreference import Discourse
+from ._coreference import Discourse, resolve_description, resolve_role
 from ._models import Claim, NotChecked
 
 MONTHS = (
@@ -282,9 +282,8 @@ class ClaimExtractor:
                     discourse.note_person(speaker)
                     people.append(speaker)
                 elif kind == "statement":
-                    text = discourse.resolve(self._resolve_role(text, roles),
-                                             sentence.text[:start])
-                    text = carry_date(self._resolve_description(text, named), before, lang)
+                    text = discourse.resolve(resolve_role(text, roles), sentence.text[:start])
+                    text = carry_date(resolve_description(text, named), before, lang)
                 candidates.append(_Candidate(kind, " ".join(text.split()), sentence,
                                              sentence.start + start, sentence.start + end,
                                              scored=kind == "statement"))
@@ -318,31 +317,6 @@ class ClaimExtractor:
         if found:
             for word in re.findall(ROLE_NOUNS, found.group("role")):
                 roles.setdefault(word.lower(), set()).add(found.group("name"))
-
-    @staticmethod
-    def _resolve_role(text: str, roles: dict[str, set[str]]) -> str:
-        """A statement opening with "Der Präsident ..." / "The mayor ..." names the person when
-        exactly one was named earlier with that role."""
-        found = re.match(r"(?:Der|Die|The)\s+(?P<role>\w+)\s+(?=[a-zäöüß])", text)
-        if found:
-            names = roles.get(found.group("role").lower(), set())
-            if len(names) == 1:
-                return next(iter(names)) + " " + text[found.end() :]
-        return text
-
-    @staticmethod
-    def _resolve_description(text: str, named: set[str]) -> str:
-        """A statement opening with "Die Agentur ..." / "The agency ..." names the organisation
-        when exactly one name given earlier ends in that noun ("Europäische Raumfahrtagentur",
-        "European Space Agency")."""
-        found = re.match(r"(?:Der|Die|Das|The)\s+(?P<noun>\w{4,})\s+(?=[a-zäöüß])", text)
-        if not found:
-            return text
-        noun = found.group("noun").lower()
-        names = {n for n in named if n.split()[-1].lower().endswith(noun)}
-        if len(names) == 1:  # the determiner stays: the name's head noun is the same
-            return text[: found.start("noun")] + next(iter(names)) + " " + text[found.end() :]
-        return text
 
     def _from_sentence(
         self, sentence: Sentence, last_person: str | None, speaker: str | None, lang: str,

@@ -8,6 +8,10 @@ kind) holds exactly one such referent with a name, and nothing else there (a nou
 same grammatical gender, a pronoun left unresolved) could be meant. Quotations are left as they
 are: "ich", "wir", "I", "we" and the rest there are the speaker's. Expletive "es"/"it" ("es gibt",
 "it is expected") and generic "sie"/"they" are never replaced.
+
+A claim that opens with a role ("Der Präsident ...") or the head noun of an organisation's name
+("Die Agentur ...") names the one person or organisation named so before (`resolve_role`,
+`resolve_description`).
 """
 
 from __future__ import annotations
@@ -1016,3 +1020,31 @@ _DESCRIPTIONS_EN = (
     ("country", re.compile(r"(?P<lead>)(?P<gov>\b[Tt]he government)\b(?!['’]s)"
                            r"(?!\s+(?:of|in)\b)(?!-)")),
 )
+
+
+# --- a claim that opens with a role or an organisation's head noun -------------------------------
+
+
+def resolve_role(text: str, roles: dict[str, set[str]]) -> str:
+    """A statement opening with "Der Präsident ..." / "The mayor ..." names the person when
+    exactly one was named earlier with that role."""
+    found = re.match(r"(?:Der|Die|The)\s+(?P<role>\w+)\s+(?=[a-zäöüß])", text)
+    if found:
+        names = roles.get(found.group("role").lower(), set())
+        if len(names) == 1:
+            return next(iter(names)) + " " + text[found.end() :]
+    return text
+
+
+def resolve_description(text: str, named: set[str]) -> str:
+    """A statement opening with "Die Agentur ..." / "The agency ..." names the organisation
+    when exactly one name given earlier ends in that noun ("Europäische Raumfahrtagentur",
+    "European Space Agency")."""
+    found = re.match(r"(?:Der|Die|Das|The)\s+(?P<noun>\w{4,})\s+(?=[a-zäöüß])", text)
+    if not found:
+        return text
+    noun = found.group("noun").lower()
+    names = {n for n in named if n.split()[-1].lower().endswith(noun)}
+    if len(names) == 1:  # the determiner stays: the name's head noun is the same
+        return text[: found.start("noun")] + next(iter(names)) + " " + text[found.end() :]
+    return text
