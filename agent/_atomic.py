@@ -7,6 +7,7 @@ German and English.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ _PRONOUN_EN = r"he|she|it|they|we"
 _PERSONAL = r"(?i:er|sie|he|she|they|it(?!\s+(?:is|was|seems|remains|has been)\b))"
 _AUX_DE = (r"hat|haben|hatte|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|kann|können|"
            r"konnte|konnten")
+# A German adjective with an ending ("neue", "großen").
+_ADJ_DE = r"[a-zäöüß][\w-]*(?:e|en|er|es|em)"
 _AUX_EN = r"has|have|had|is|are|was|were|will|would|can|could|did|does|do"
 # A German verb at the end of a subordinate clause that would be split in a main clause
 # ("ankam" -> "kam ... an"): such clauses are not rewritten.
@@ -262,6 +265,148 @@ def _trailing_relative(piece: Piece, lang: str) -> list[Piece] | None:
         return [first, piece]
     clause = f"{ante.group(0)} {body}"
     return [first, Piece(_tidy(clause), piece.start + found.start("rel"), piece.end)]
+
+
+# Offices: an apposition that names one is a role, which the extractor states on its own.
+_OFFICE = re.compile(
+    r"(?i:\w*(?:minister|präsident|president|kanzler|chancellor|sprecher|spokes|leiter|direktor|"
+    r"director|chef|chief|head|leader|vorsitzend|chair|bürgermeister|mayor|gouverneur|governor|"
+    r"botschafter|ambassador|secretary|senator|general|executive|ceo|officer|manager|coach|"
+    r"trainer|kapitän|captain)\w*)")
+_NAME_DE = r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}"
+_APPOSITION_DE = re.compile(
+    rf"^(?P<prep>(?:In|Aus|Bei|Nach|Von)\s+)?(?P<ante>(?:(?:Der|Die|Das)\s+"
+    rf"(?:{_ADJ_DE}\s+){{0,2}})?(?!(?:{_DET_DE})\b){_NAME_DE}),\s+"
+    r"(?P<app>(?P<det>ein|eine|einer|einem|eines|der|die|das)\s+"
+    r"(?P<words>(?:[^,;:„“\"]*\s)?(?:[A-ZÄÖÜ][\w-]*|\d[\d.\ue000]*))),\s+"  # no clause
+    rf"(?P<rest>(?P<verb>(?!(?:und|oder|sowie|{_DET_DE}|{_PRONOUN_DE})\b)[a-zäöüß]+)\s[^;]+)$")
+_APPOSITION_EN = re.compile(
+    rf"^(?P<prep>(?:In|At|From|Near)\s+)?(?P<ante>(?i:the|its|their)\s+"
+    rf"(?:(?!(?:{_AUX_EN}|{_DET_EN}|{_IRREGULAR_EN})\b)[\w'’-]+(?<!ed)\s+){{0,4}}?[\w'’-]+|"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+"
+    r"(?P<app>(?P<participle>(?:[a-z]+ly\s+)?(?:[a-z]+ed|built|run|held|led|made|set|known|"
+    r"founded|owned)\s+(?:by|in|on|at|for|from|with|as|to|under|near)\s)?[^,;:“\"]+?),\s+"
+    r"(?P<rest>(?!(?:and|or|but|who|which|that|whose)\b)(?(prep)[\w\ue000]|[a-z])[^;]*)$")
+_TRAILING_APPOSITION_EN = re.compile(
+    r"^(?P<main>[^,;:“\"]+?\s(?P<ante>(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})),\s+"
+    r"(?P<app>(?:a|an|one of)\s[^,;:“\"]+?)\.?$")
+# Participles that say what something is, not what was done to it ("based in Leeds").
+_STATIVE_EN = r"based|located|headquartered|owned|known|listed|registered|named|called"
+_SENTENCE_ADVERBS_EN = (r"however|meanwhile|today|yesterday|now|then|still|instead|also|overall|"
+                        r"separately|earlier|later|nevertheless|moreover|finally|first|second|"
+                        r"third|last|this|that|it|there|here")
+
+
+def split_apposition(piece: Piece, lang: str) -> list[Piece]:
+    """A noun phrase in apposition to the subject that opens the sentence ("Grimmstedt, eine
+    Kleinstadt mit 9.000 Einwohnern, liegt ...", "In Grimmstedt, einer Kleinstadt ..., mussten",
+    "The colony, one of the largest on the coast, numbers ...", "The walkout, organised by the
+    union, halted ...") or to a name that ends it ("... by the Coastal Trust, a charity with
+    18,000 members."): a claim that the name is what the apposition says ("ist", "is"; "was
+    organised by" for a participle), and the sentence without it. Not for offices (the
+    extractor states those as roles), nor where the apposition holds a clause."""
+    if lang == "de":
+        found = _APPOSITION_DE.match(piece.text)
+        claim = _apposition_de(found) if found else None
+    elif lang == "en":
+        found = _APPOSITION_EN.match(piece.text)
+        claim = _apposition_en(found) if found else None
+        if found is None:
+            found = _TRAILING_APPOSITION_EN.match(piece.text)
+            if found and not re.search(rf"\b(?:{_AUX_EN}|{_IRREGULAR_EN}|that|which|who|whose)\b",
+                                       found["app"]) and not _OFFICE.search(found["app"]):
+                ante = found["ante"][0].upper() + found["ante"][1:]
+                app = Piece(_tidy(f"{ante} is {found['app']}"), piece.start + found.start("app"),
+                            piece.end)
+                return [Piece(_tidy(found["main"]), piece.start, piece.start + found.end("main")),
+                        app]
+            return [piece]
+    else:
+        return [piece]
+    if found is None or claim is None or _OFFICE.search(found["app"]) or found["prep"] and (
+            re.match(rf"(?i:{_DET_DE if lang == 'de' else _DET_EN})\s", found["ante"])):
+        return [piece]  # after a preposition a name only: "In Grimmstedt, einer Kleinstadt"
+    comma = "," if lang == "en" and found["prep"] else ""  # "In Leeds, 300 people ..."
+    main = f"{piece.text[: found.end('ante')]}{comma} {found['rest']}"
+    return [Piece(_tidy(main), piece.start, piece.end),
+            Piece(_tidy(claim), piece.start + found.start("app"), piece.start + found.end("app"))]
+
+
+def _apposition_de(found: re.Match[str]) -> str | None:
+    """"ANTE ist APP" for a German apposition in the nominative, or in the dative after a
+    preposition ("einer Kleinstadt" -> "eine Kleinstadt"); None where the case is unclear."""
+    det, words, ante = found["det"], found["words"], found["ante"]
+    if re.match(rf"(?i:{_ADVERB_DE}|{_PREPOSITIONS})\b", ante.split()[-1] if not found["prep"]
+                else ante) or re.search(rf"\s(?:{_SUBORDINATORS}|{_AUX_DE})\s", f" {words} "):
+        return None
+    if found["prep"]:  # the dative: "einer" (feminine) and "einem" without an adjective only
+        if det == "einer" and not re.match(r"(?:der|des)\b", words):
+            words = re.sub(r"^((?:[a-zäöüß]+en\s+)*)", lambda m: re.sub(r"en\b", "e", m[1]),
+                           words)
+            det = "eine"
+        elif det == "einem" and re.match(r"[A-ZÄÖÜ]", words):
+            det = "ein"
+        else:
+            return None
+    elif det in ("einer", "eines") and not re.match(r"(?:der|des)\s", words) or det == "einem":
+        return None  # "einer der größten" is nominative; "einer Stadt" is not
+    plural = not found["prep"] and re.fullmatch(r"[a-zäöüß]+en|sind", found["verb"])
+    verb = "sind" if plural else "ist"  # as the verb of the sentence, whose subject it is
+    return f"{ante} {verb} {det} {words}"
+
+
+def _apposition_en(found: re.Match[str]) -> str | None:
+    """"ANTE is APP" (or "ANTE was organised by ...") for an English apposition; None where the
+    apposition holds a clause or the phrase before it is no noun phrase."""
+    ante, app = found["ante"], found["app"]
+    first = ante.split()[0]
+    if re.fullmatch(rf"(?i:{_SENTENCE_ADVERBS_EN}|{_PREPOSITIONS}|{_SUBORDINATORS})|\w+ly", first):
+        return None
+    ante = ante[0].upper() + ante[1:]
+    plural = re.match(r"(?i:the|its|their)\s", ante) and re.search(r"[^s']s$", ante)
+    if found["participle"]:
+        stative = re.match(rf"(?:[a-z]+ly\s+)?(?:{_STATIVE_EN})\b", app)
+        verb = ("are" if plural else "is") if stative else ("were" if plural else "was")
+        return f"{ante} {verb} {app}"
+    if not re.match(r"(?:a|an|one of|the)\s", app) or re.search(
+            rf"\b(?:{_AUX_EN}|{_IRREGULAR_EN}|that|which|who|whose)\b", app):
+        return None
+    return f"{ante} {'are' if plural else 'is'} {app}"
+
+
+# A German weak participle as an attribute ("eröffnete", "gegründeten", "sanierte").
+_PARTICIPLE_DE = (r"(?:[a-zäöüß]*ge|be|er|ver|ent|zer|über|unter)[a-zäöüß]+t(?:e|en)|"
+                  r"[a-zäöüß]+iert(?:e|en)")
+# Participles of verbs whose perfect takes "sein" ("die 2019 gescheiterte Fusion"): no passive.
+_NO_PASSIVE_DE = re.compile(r"(?:landet|reist|wandert|strandet|flüchtet|scheitert|stürzt|"
+                            r"unglückt|glückt|folgt|startet|eilt|rückt|kehrt)(?:e|en)$")
+_ATTRIBUTE_DE = re.compile(
+    rf"^(?P<det>Der|Die|Das)\s+(?P<mods>(?:[^\s,;:„“\"]+\s+){{1,5}}?)(?P<part>{_PARTICIPLE_DE})\s+"
+    rf"(?P<noun>{_NAME_DE}(?:\s+(?:an|in|am|im|bei|aus|von|vom|über|nach|für|zum|zur)\s+"
+    r"(?:(?:der|die|das|dem|den)\s+)?"
+    r"[A-ZÄÖÜ][\w-]*)?)(?=\s+[a-zäöüß])")
+
+
+def split_participle(piece: Piece, lang: str) -> list[Piece]:
+    """A German subject with a participle attribute that gives a date, a number or an agent
+    ("Das 2019 eröffnete Klinikum verfügt ...", "Die im Jahr 2013 errichtete Mauer hielt ..."):
+    a passive claim of its own ("Das Klinikum wurde 2019 eröffnet."), and the sentence without
+    the attribute."""
+    found = _ATTRIBUTE_DE.match(piece.text) if lang == "de" else None
+    if not found:
+        return [piece]
+    mods, part, det = found["mods"].strip(), found["part"], found["det"]
+    plural = part.endswith("en")
+    if not re.search(rf"\d|\b(?:{_MONTHS}|von|vom|durch)\b", mods, re.IGNORECASE) or re.search(
+            rf"\b(?:seit|bis|ab|{_AUX_DE}|{_DET_DE})$|^(?:seit|bis|ab)\b|[a-zäöüß]+(?:te|ten)\b",
+            mods) or _NO_PASSIVE_DE.search(part) or plural and det != "Die":
+        return [piece]  # a participle that says when, by whom, how many; no "seit"-state
+    base = part[: -2] if plural else part[:-1]
+    claim = f"{det} {found['noun']} {'wurden' if plural else 'wurde'} {mods} {base}"
+    main = f"{det} {found['noun']}{piece.text[found.end() :]}"
+    return [Piece(_tidy(main), piece.start, piece.end),
+            Piece(_tidy(claim), piece.start + found.start("mods"),
+                  piece.start + found.end("noun"))]
 
 
 def split_relative(piece: Piece, lang: str) -> list[Piece]:
@@ -664,7 +809,6 @@ def split_reported(piece: Piece, lang: str) -> list[Piece]:
     return [claim]
 
 
-_ADJ_DE = r"[a-zäöüß][\w-]*(?:e|en|er|es|em)"
 _NP_DE = (rf"(?:(?i:{_DET_DE})\s+)?(?:{_ADJ_DE}\s+){{0,2}}"
           r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}"
           rf"(?:\s+(?:des|der)\s+(?:{_ADJ_DE}\s+){{0,2}}[A-ZÄÖÜ][\w-]*)?")
@@ -852,13 +996,38 @@ def split_fact(piece: Piece, lang: str) -> list[Piece]:
 
 
 SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_not_only,
-          split_clauses, split_relative, split_predicates, split_quantities, split_coordination,
-          split_consequence)
+          split_clauses, split_relative, split_apposition, split_participle, split_predicates,
+          split_quantities,
+          split_coordination, split_consequence)
 
 
 # A comma inside a number ("2,000", "2,5 Millionen") stands in for this character while the
 # sentence is split, so that no split takes it for the end of a clause; offsets stay the same.
 _NUMBER_COMMA = "\ue000"
+
+
+def _realigned(parent: Piece, parts: list[Piece], sentence: str) -> list[Piece]:
+    """The parts of a piece whose text was rewritten ("Das Klinikum verfügt ..." from "Das 2019
+    eröffnete Klinikum verfügt ..."), with the offsets a split counted in that text moved to the
+    sentence, through the characters the text shares with the span it comes from."""
+    source = sentence[parent.start : parent.end]
+    if parent.text == source or parts == [parent]:
+        return parts
+    matcher = difflib.SequenceMatcher(None, parent.text, source, autojunk=False)
+    blocks = matcher.get_matching_blocks()
+
+    def moved(at: int) -> int:
+        for a, b, size in blocks:
+            if at < a + size:
+                return parent.start + (b + max(0, at - a) if size else len(source))
+        return parent.end
+
+    realigned = []
+    for part in parts:  # a split ends a part at the piece's end to say "to the end"
+        start = moved(part.start - parent.start)
+        end = parent.end if part.end == parent.end else moved(part.end - parent.start - 1) + 1
+        realigned.append(Piece(part.text, start, max(start + 1, end), part.kind))
+    return realigned
 
 
 def atomic_pieces(sentence: str, lang: str) -> list[Piece]:
@@ -868,7 +1037,8 @@ def atomic_pieces(sentence: str, lang: str) -> list[Piece]:
     pieces = [Piece(protected, 0, len(protected))]
     for split in SPLITS:
         pieces = [part for piece in pieces
-                  for part in (split(piece, lang) if piece.kind == "statement" else [piece])]
+                  for part in (_realigned(piece, split(piece, lang), protected)
+                               if piece.kind == "statement" else [piece])]
     seen: set[str] = set()
     unique = []
     for piece in pieces:

@@ -131,3 +131,63 @@ def test_relative_clauses_on_names(lang, sentence, claims):
 ])
 def test_relative_clauses_without_a_clear_antecedent(lang, sentence):
     assert _split(sentence, lang) == [sentence]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # an apposition to the subject, in the nominative or after a preposition in the dative
+    ("de", "Der Hafen, einer der größten Umschlagplätze der Ostsee, meldete 2023 einen Rekord.",
+     ["Der Hafen meldete 2023 einen Rekord.",
+      "Der Hafen ist einer der größten Umschlagplätze der Ostsee."]),
+    ("de", "In Kellinghusen, einer kleinen Stadt an der Stör, stand das Wasser zwei Meter hoch.",
+     ["In Kellinghusen stand das Wasser zwei Meter hoch.",
+      "Kellinghusen ist eine kleine Stadt an der Stör."]),
+    ("en", "The lighthouse, one of the oldest on the coast, was closed in 2019.",
+     ["The lighthouse was closed in 2019.", "The lighthouse is one of the oldest on the coast."]),
+    ("en", "In Selby, a town of 15,000 people, 800 homes lost power.",
+     ["In Selby, 800 homes lost power.", "Selby is a town of 15,000 people."]),
+    # a participle in apposition: done by someone, or stative
+    ("en", "The festival, organised by the Harbour Trust, drew 40,000 visitors.",
+     ["The festival drew 40,000 visitors.", "The festival was organised by the Harbour Trust."]),
+    ("en", "Ferrolink, a ferry company based in Hull, cancelled 30 crossings.",
+     ["Ferrolink cancelled 30 crossings.", "Ferrolink is a ferry company based in Hull."]),
+    # an apposition to a name at the end of the sentence
+    ("en", "The appeal was lodged by the Marsh Society, a charity with 9,000 members.",
+     ["The appeal was lodged by the Marsh Society.",
+      "The Marsh Society is a charity with 9,000 members."]),
+    # a German participle attribute with a date, a number or an agent
+    ("de", "Die 2017 eröffnete Brücke über die Stör trägt 20.000 Autos am Tag.",
+     ["Die Brücke über die Stör trägt 20.000 Autos am Tag.",
+      "Die Brücke über die Stör wurde 2017 eröffnet."]),
+    ("de", "Der 1998 von Fischern gegründete Verein zählt 300 Mitglieder.",
+     ["Der Verein zählt 300 Mitglieder.", "Der Verein wurde 1998 von Fischern gegründet."]),
+    ("de", "Die im Jahr 2021 sanierten Schleusen sind wieder in Betrieb.",
+     ["Die Schleusen sind wieder in Betrieb.", "Die Schleusen wurden im Jahr 2021 saniert."]),
+])
+def test_appositions_and_participles(lang, sentence, claims):
+    assert _split(sentence, lang) == claims
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    # offices are roles, stated by the extractor
+    ("de", "Anna Berg, die Bürgermeisterin der Stadt, eröffnete 2023 die Brücke."),
+    ("en", "Karen Doyle, the union's general secretary, said 300 members were angry."),
+    # a relative clause, a list, an adverbial, an apposition on an event
+    ("de", "Eva Stahl, der man 2020 den Preis verlieh, sprach am Montag."),
+    ("en", "The mayor, the council, and the police met on Monday."),
+    ("en", "Meanwhile, a court in Leeds, which heard the case, ruled for the union."),
+    ("en", "The council raised fees by 5 percent, a decision that angered residents."),
+    # a participle that says since when, or of a verb whose perfect takes "sein"
+    ("de", "Die seit 2019 geschlossene Halle bleibt bis Mai zu."),
+    ("de", "Die 2019 gescheiterte Fusion wird neu verhandelt."),
+    # no date, number or agent: an adjective, not an event
+    ("de", "Die neu eröffnete Brücke trägt viele Autos."),
+])
+def test_appositions_and_participles_that_stay(lang, sentence):
+    assert _split(sentence, lang) == [sentence]
+
+
+def test_spans_of_a_rewritten_sentence_point_at_their_words():
+    sentence = "Die 2017 eröffnete Halle bietet 400 Plätze sowie 20 Logen."
+    spans = [sentence[p.start:p.end] for p in atomic_pieces(sentence, "de")]
+    assert spans == ["Die 2017 eröffnete Halle bietet 400 Plätze", "20 Logen.",
+                     "2017 eröffnete Halle"]
