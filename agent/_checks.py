@@ -541,13 +541,21 @@ def _is_unit_word(word: _Word) -> bool:
     return folded in _MEASURES or folded in ("prozent", "percent", "prozentpunkte")
 
 
+def _is_time_word(word: _Word, text: str) -> bool:
+    """Whether a word is a month or a weekday ("in the year to June"), not part of a name before
+    it ("Theresa May")."""
+    folded = _fold(word.text)
+    return (folded in _MONTHS or folded in _WEEKDAYS) and not re.search(
+        r"[A-ZÄÖÜ][\w'’-]*\s+$", text[: word.start])
+
+
 def _is_name_like(word: _Word, text: str) -> bool:
     """Whether a word is likely part of a proper name: a place, an acronym, or a capitalised word
     that does not open the sentence and is no known noun or unit; in German, where every noun is
     capitalised, also not a word after an article or with a common noun ending."""
     if word.places:
         return True
-    if not word.capital or word.nouns or _is_unit_word(word):
+    if not word.capital or word.nouns or _is_unit_word(word) or _is_time_word(word, text):
         return False
     if any(c.isupper() for c in word.text[1:]):
         return True
@@ -655,7 +663,8 @@ def _same_event(
     claim_spans = list(claim_spans)
     asides = [(s, e) for s, e in _relative_clauses(claim)
               if not any(s <= a < e for a, _ in claim_spans)]
-    mine = [w for w in _outside(_words(claim), [*claim_spans, *asides]) if not _is_unit_word(w)]
+    mine = [w for w in _outside(_words(claim), [*claim_spans, *asides])
+            if not _is_unit_word(w) and not _is_time_word(w, claim)]
     theirs = [w for w in _outside(_words(sentence), sentence_spans) if not _is_unit_word(w)]
     if not mine or not theirs:
         return False
@@ -1618,7 +1627,8 @@ _FALLING = re.compile(r"sank|gesunken|fiel|gefallen|zurück|ging|verringert|fell
 _FALLING_WORD = re.compile(r"(?:minus|rückgang|verlust|einbruch|decrease|decline|drop|fall|loss|"
                            r"down|weniger|niedriger|less|fewer|lower)$", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|zusammengenommen|gemeinsam|in summe|addiert|"
-                    r"in total|combined|together|altogether|total)\b", re.IGNORECASE)
+                    r"summiert\w*|in total|combined|together|altogether|total|totals|"
+                    r"total(?:l)?(?:ed|ing))\b", re.IGNORECASE)
 _FROM_TO = re.compile(r"\b(?:von|from)\s+$", re.IGNORECASE)
 _OF_TOTAL = re.compile(
     r"^\s+(?:von|of|out of|der|aus)\s+(?:den|the|insgesamt|its|their|his|her|seinen|ihren|"
@@ -1999,6 +2009,35 @@ def _from_list(claimed: _Amount, claim: str, candidates: list[_Amount]
     return None
 
 
+def _of_claims_clause(claim: str, claim_spans: list[tuple[int, int]], sentence: str,
+                      stated: list[_Amount], candidates: list[_Amount]) -> list[_Amount]:
+    """Of figures in clauses of their own, each with a word of its own ("der Umsatz auf 612
+    Millionen, der Gewinn auf 48 Millionen"), those in the one clause that has a noun or name of
+    the claim; all of them when none or several do (the claim may be about their sum) or a
+    figure has no word of its own (a list: "3,2, 4,1 und 2,5 GW")."""
+    mine = [w for w in _outside(_words(claim), claim_spans) if not _is_unit_word(w)
+            and (w.nouns or _is_name_like(w, claim))]
+    spans = [(a.start, a.end) for a in stated]
+    breaks = [0, *_clauses(sentence, spans), len(sentence)]
+
+    def clause(amount: _Amount) -> tuple[int, int]:
+        return (max(b for b in breaks if b <= amount.start),
+                min(b for b in breaks if b > amount.start))
+
+    matching: set[tuple[int, int]] = set()
+    for amount in candidates:
+        start, end = clause(amount)
+        words = [w for w in _outside(_words(sentence), spans)
+                 if start <= w.start < end and not _is_unit_word(w)]
+        if not words:
+            return candidates  # a figure without a word of its own: a list
+        if any(_word_matches(w, words) for w in mine):
+            matching.add((start, end))
+    if len(matching) != 1 or len({clause(a) for a in candidates}) < 2:
+        return candidates
+    return [a for a in candidates if clause(a) in matching]
+
+
 def _sentence_amount(claimed: _Amount, claim: str, claim_spans: list[tuple[int, int]],
                      sentence: str) -> tuple[Label, str] | None:
     """The outcome for one claimed amount from one evidence sentence on the same fact, with the
@@ -2020,6 +2059,8 @@ def _sentence_amount(claimed: _Amount, claim: str, claim_spans: list[tuple[int, 
         near = [c for c in candidates
                 if any(_word_matches(n, claim_names) for n in _names_near(sentence, c, names))]
         candidates = near or candidates
+    if len(candidates) > 1:  # "der Umsatz auf 612 Millionen Euro, der Gewinn auf 48 Millionen"
+        candidates = _of_claims_clause(claim, claim_spans, sentence, stated, candidates)
     if len(candidates) == 1:
         verdict = _judge_amount(claimed, candidates[0])
         return (verdict, candidates[0].shown()) if verdict else None

@@ -1,7 +1,8 @@
 """The quantity check on changes named by a noun or an adverb ("ein Plus von 6 Prozent", "up 9
 percent", "6 Prozent mehr als im Vorjahr"), on fractions in words with a qualifier ("knapp zwei
-Drittel"), and on a part of a whole ("21 of its 38 matches"). Constructed examples, German and
-English, with the cases that must not fire."""
+Drittel"), on a part of a whole ("21 of its 38 matches"), on figures in clauses of their own
+("der Umsatz auf 612, der Gewinn auf 48 Millionen") and totals stated with a verb ("totalled").
+Constructed examples, German and English, with the cases that must not fire."""
 
 from __future__ import annotations
 
@@ -52,6 +53,26 @@ CASES = [
     ("The club won 23 of its 38 league matches.",
      ["The club won 21 matches, drew 8 and lost 9."], R, "21 matches"),
     ("Die Partei gewann 41 von 60 Sitzen.", ["Die Partei gewann 41 Sitze."], S, "41 Sitze"),
+    # figures in clauses of their own: the one of the claim's noun
+    ("Der Umsatz der Reederei belief sich auf 652 Millionen Euro.",
+     ["Der Umsatz der Reederei belief sich auf 612 Millionen Euro, der Gewinn auf 48 Millionen "
+      "Euro."], R, "612 Millionen Euro"),
+    ("Der Gewinn der Reederei belief sich auf 48 Millionen Euro.",
+     ["Der Umsatz der Reederei belief sich auf 612 Millionen Euro, der Gewinn auf 48 Millionen "
+      "Euro."], S, "48 Millionen Euro"),
+    ("The ferry line's revenue reached 61 million euros.",
+     ["The ferry line's revenue reached 58 million euros and its profit 6 million euros."], R,
+     "58 million"),
+    # a total with a verb ("totalled"), of figures in several clauses
+    ("Spending on transport and parks totalled $251 million.",
+     ["Spending on public transport rises to $186 million, and parks receive $55 million."], R,
+     "the sum of"),
+    ("Spending on transport and parks totalled $241 million.",
+     ["Spending on public transport rises to $186 million, and parks receive $55 million."], S,
+     "the sum of"),
+    # a month is no name the evidence must give
+    ("Wages totalled 29.1 million pounds in the year to June.",
+     ["Wages totalled 27.1 million pounds, 70 percent of revenue."], R, "27.1 million"),
 ]
 
 
