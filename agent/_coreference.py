@@ -183,7 +183,11 @@ _ORG_WORDS = re.compile(
     r"streitkräfte|dienst|service|office|department|parlament|parliament|kongress|congress|"
     r"senat|senate|regierung|government|haus\b|house|komitee|committee|fonds|fund|stiftung|"
     r"foundation|gruppe|group|konzern|holding|werke|airlines?|motors|systems|kreuz|cross|"
-    r"liga|league|club|verein|museum|schule|school|klinik|hospital)"
+    r"liga|league|club|verein|museum|schule|school|klinik|hospital|watch|international|journal|"
+    r"network|netzwerk|alliance|initiative|cent(?:re|er)|zentrum|coalition|koalition|front|"
+    r"movement|bewegung|association|federation|föderation|society|gesellschaft|fleet|flotte|"
+    r"command|kommando|brigade|division|regiment|corps|korps|guard|garde|navy|marine|police|"
+    r"polizei|kreml|kremlin|pentagon|tribunal|assembly|versammlung)"
 )
 _LEGAL_FORM = r"(?:AG|SE|GmbH|KGaA|Inc\.?|Corp\.?|Corporation|Ltd\.?|plc|PLC|LLC|N\.V\.|S\.A\.)"
 _COMPANY_NOUNS = (r"Unternehmen|Konzern|Firma|Hersteller|Autobauer|Rüstungskonzern|company|firm|"
@@ -438,7 +442,7 @@ class Discourse:
         if _ORG_WORDS.search(name) or (self.lang == "de" and any(
                 _NOUN_SUFFIX.search(w) for w in words)):
             return None
-        return name, None  # a name of two words or more, likely a person's ("Kim Jong Un")
+        return name, "?"  # two words or more, perhaps a person's name ("Kim Jong Un")
 
     # --- mentions ------------------------------------------------------------------------------
 
@@ -531,10 +535,24 @@ class Discourse:
         person = self._person(words, title)
         if person is None and len(words) == 1 and self.lang == "de" and words[0].endswith("s"):
             person = self._person([words[0][:-1]], title)  # "Brandts"
-        if person is not None:
-            found, gender = person
-            add(start, match.end(), {gender} if gender else {"m", "f"},
-                Referent(found, "person"))
+        if person is None:
+            return
+        found, gender = person
+        if gender != "?":
+            add(start, match.end(), {gender} if gender else {"m", "f"}, Referent(found, "person"))
+            return
+        # Words that may be a name: not one where an article stands before them ("im Kalten
+        # Krieg", "the Cold War"), an adjective opens them ("Neue Zahlen") or every word is
+        # capitalised (an English headline); there they are only something a pronoun may mean.
+        article = re.search(rf"\b(?i:{_ARTICLES})\s+$", text[:start])
+        if article:
+            add(start, match.end(), _DET_GENDER_DE.get(article[0].split()[0].lower(), ALL)
+                if self.lang == "de" else {"n", "pl"}, None)
+        elif (self.lang == "de" and re.search(r"(?:e|en|er|es|em)$", words[0])
+              or self.lang == "en" and _headline(text)):
+            add(start, match.end(), {"m", "f"}, None)
+        else:
+            add(start, match.end(), {"m", "f"}, Referent(found, "person"))
 
     def _noun_phrases(self, text: str, taken: list[tuple[int, int]], add: _Add) -> None:
         """Noun phrases without a name: what a pronoun of their gender may refer to instead of a
@@ -630,7 +648,8 @@ class Discourse:
             referent = self._referent(pronoun, claim, inside, levels) if pronoun.case else None
             if referent is not None and any(
                     m.referent == referent or m.start > pronoun.start and m.referent
-                    and m.genders & pronoun.genders for m in inside):
+                    and m.genders & pronoun.genders and _cataphora(claim, pronoun, m)
+                    for m in inside):
                 referent = None  # "Er traf Karl Brandt": not Brandt; "Als er ..., sagte X": X
             # what the pronoun stands for is there for the pronouns after it ("Er ... seinen")
             inside.append(Mention(pronoun.start, pronoun.end, pronoun.genders, referent,
@@ -805,6 +824,16 @@ class _Pronoun:
     case: str = ""  # nom, acc, dat, poss; "" when what it refers to cannot be told
 
 
+_ARTICLES = (r"der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|vom|zum|zur|beim|"
+             r"the|a|an")
+
+
+def _headline(text: str) -> bool:
+    """Whether most words of an English line are capitalised ("Russia Sends Troops To Kursk")."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _is_role(word: str) -> bool:
     """A capitalised word for an office or a form of address before a name ("Außenministerin",
     "Präsident", "Mr.")."""
@@ -920,6 +949,17 @@ def _classify_en(word: str, opening: bool, after: str) -> tuple[frozenset[str], 
     if word == "them":
         return frozenset({"pl"}), "acc"
     return frozenset({"pl"}), ""  # their
+
+
+_SUBORDINATOR = re.compile(r"(?i:als|nachdem|während|weil|obwohl|bevor|wenn|seit|sobald|"
+                           r"when|after|while|because|although|before|since|as|once|if)\b")
+
+
+def _cataphora(claim: str, pronoun: _Pronoun, later: Mention) -> bool:
+    """Whether a pronoun may refer to a name after it in the claim: a possessive ("In seiner
+    Rede sagte X"), or a pronoun in a clause before the name's ("Als er landete, sagte X")."""
+    return (pronoun.case == "poss" or "," in claim[pronoun.end : later.start]
+            or bool(_SUBORDINATOR.match(claim)))
 
 
 def _can_mean(pronoun: _Pronoun, referent: Referent, genders: frozenset[str]) -> bool:
