@@ -39,7 +39,8 @@ _QUANTITY = (
 )
 _MONTHS = (r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|"
            r"january|february|march|may|june|july|october|december")
-# Words that open an English noun phrase as a determiner does ("several hospitals reported").
+# Words that open a noun phrase as a determiner does ("viele Becken", "several hospitals").
+_QUANTIFIER_DE = r"viele|einige|mehrere|zahlreiche|manche|wenige|alle|beide"
 _QUANTIFIER_EN = r"several|many|some|most|both|few|other|all"
 _STOP_EN = r"to|in|of|from|for|by|at|on|into|with|and|or|as|than|since"
 # An office with the country or body after it in the genitive: "die Finanzministerin Portugals",
@@ -81,7 +82,8 @@ def _first_constituent(clause: str, lang: str) -> re.Match[str] | None:
     pronoun = _PRONOUN_DE if lang == "de" else _PRONOUN_EN
     conj = "und" if lang == "de" else "and"
     if lang == "de":
-        phrase = (rf"(?:(?i:{det})\s+(?:[a-zäöüß][\w-]*\s+){{0,3}}(?:{_OFFICE_OF}|[A-ZÄÖÜ][\w-]*)"
+        phrase = (rf"(?:(?i:{det}|{_QUANTIFIER_DE})\s+(?:[a-zäöüß][\w-]*\s+){{0,3}}"
+                  rf"(?:{_OFFICE_OF}|[A-ZÄÖÜ][\w-]*)"
                   rf"(?:\s+(?:des|der|beider|aller|mehrerer)\s+(?:[a-zäöüß][\w-]*\s+){{0,2}}"
                   r"[A-ZÄÖÜ][\w-]*)?)")
     else:
@@ -562,7 +564,8 @@ def split_predicates(piece: Piece, lang: str) -> list[Piece]:
         left, right = text[len(subject) : joint.start()], text[joint.start("verb") :]
         if re.search(r"[,;:„“\"]", left) or _words(left) < 2 or _words(right) < 2:
             return [piece]
-        if re.fullmatch(_REPORT_VERBS_DE if lang == "de" else _REPORT_VERBS_EN, joint["verb"]):
+        if re.fullmatch(_REPORT_VERBS_EN, joint["verb"]) if lang == "en" else re.fullmatch(
+                _REPORT_VERBS_DE, joint["verb"]) and re.match(r"\S+\s*(?:,|dass\b)", right):
             return [piece]  # a report: `split_reported` decides what of it is a claim
         if not re.search(rf"\d|\b(?i:{_NUMBER_WORDS}|{_MONTHS})\b" + (
                 r"|\s[A-Z][a-z]" if lang == "en" else ""), right):
@@ -621,9 +624,14 @@ _REPORT_VERBS_DE = (r"berichtete|berichteten|berichtet|berichten|meldete|meldete
                     r"erklärte|erklärten|erklärt|erklären|sagte|sagten|sagt|sagen|betonte|"
                     r"betonten|betont|betonen|warnte|warnten|warnt|warnen|bestätigte|bestätigten|"
                     r"bestätigt|bestätigen|schätzte|schätzten|schätzt|schätzen|analysieren|"
-                    r"analysiert|schrieb|schrieben|schreibt|teilte mit|teilten mit")
+                    r"analysiert|schrieb|schrieben|schreibt|teilte mit|teilten mit|"
+                    # complaints that take what they complain of as a fact
+                    r"kritisierte|kritisierten|kritisiert|kritisieren|bemängelte|bemängelten|"
+                    r"bemängelt|bemängeln|beklagte|beklagten|beklagt|beklagen|räumte ein|"
+                    r"räumten ein")
 _REPORT_VERBS_EN = (r"said|says|reported|reports|stated|states|announced|confirmed|warned|warn|"
-                    r"warns|estimated|estimate|estimates|wrote|noted|added|told reporters")
+                    r"warns|estimated|estimate|estimates|wrote|noted|added|told reporters|"
+                    r"complained|complain|criticised|criticized|acknowledged|admitted")
 # "Laut X VERB ...", "X zufolge VERB ...": the source, then the reported clause in verb-first order.
 _SOURCE_FIRST_DE = re.compile(
     r"^(?:(?:Laut|Nach Angaben)\s+(?P<a>[^,;„“\"]*?[A-ZÄÖÜ][\w-]*)|"

@@ -191,3 +191,18 @@ def test_spans_of_a_rewritten_sentence_point_at_their_words():
     spans = [sentence[p.start:p.end] for p in atomic_pieces(sentence, "de")]
     assert spans == ["Die 2017 eröffnete Halle bietet 400 Plätze", "20 Logen.",
                      "2017 eröffnete Halle"]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # a complaint takes what it complains of as a fact
+    ("de", "Anwohner bemängeln, dass viele alte Deiche noch immer nicht erhöht sind.",
+     ["Viele alte Deiche sind noch immer nicht erhöht."]),
+    ("en", "Residents complained that the ferry was cancelled for six weeks.",
+     ["The ferry was cancelled for six weeks."]),
+    # "sagte ... zu" (promised) is no report
+    ("de", "Landrat Jan Ohlsen besuchte die Deiche und sagte den Gemeinden 5 Millionen Euro zu.",
+     ["Landrat Jan Ohlsen besuchte die Deiche.",
+      "Landrat Jan Ohlsen sagte den Gemeinden 5 Millionen Euro zu."]),
+])
+def test_complaints_and_promises(lang, sentence, claims):
+    assert _split(sentence, lang) == claims
