@@ -79,6 +79,12 @@ _QUOTE_THEN_NAME = re.compile(
     r"(?P<rest>\s*(?:[.,;]|$).*)$",
     re.DOTALL,
 )
+# „Quote“, sagte er.   /   "Quote," she said.
+_QUOTE_THEN_PRONOUN = re.compile(
+    rf"^(?P<head>\s*[„\"“].+?[“\"”],?\s*)(?:(?P<verb>{SPEECH_VERBS})\s+(?P<pronoun>er|sie|he|she)|"
+    rf"(?P<pronoun_first>he|she)\s+(?P<verb_after>{SPEECH_VERBS}))(?P<rest>\s*(?:[.,;].*)?)$",
+    re.DOTALL,
+)
 _ROLE_AFTER_SPEAKER = re.compile(r"^,\s*(?P<role>[^,.]+?)\s*[.,]")
 # ROLE NAME (apposition before the name): "Der portugiesische Präsident Rui Falcão gab ..."
 _ROLE_BEFORE_NAME = re.compile(
@@ -327,6 +333,12 @@ class ClaimExtractor:
         is resolved against `discourse` before the sentence is split."""
         text = sentence.text
         whole = len(text)
+        by_pronoun = _QUOTE_THEN_PRONOUN.match(text)
+        if by_pronoun:  # the speaker named where the pronoun is clear: "„...“, sagte Anna Berger."
+            verb = by_pronoun["verb"] or by_pronoun["verb_after"]
+            name = discourse.speaker(by_pronoun["pronoun"] or by_pronoun["pronoun_first"], verb)
+            if name:
+                text = f"{by_pronoun['head']}{verb} {name}{by_pronoun['rest']}"
         quote = (_QUOTE_THEN_NAME.match(text) if lang == "en" else None) or (
             _QUOTE_THEN_SPEAKER.match(text))
         copula = "ist" if lang == "de" else "is"

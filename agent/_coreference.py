@@ -672,6 +672,21 @@ class Discourse:
             claim = claim[:start] + words + claim[end:]
         return claim
 
+    def speaker(self, pronoun: str, verb: str) -> str | None:
+        """The person a pronoun that says a quotation stands for ("„...“, sagte er", "..., he
+        said"), where it is clear; else None."""
+        classify = _classify_de if self.lang == "de" else _classify_en
+        classified = classify(pronoun.lower(), True, f" {verb}")
+        if not classified or not classified[1]:
+            return None
+        found = _Pronoun(0, len(pronoun), *classified)
+        referent = self._referent(found, f"{pronoun} {verb}", [],
+                                  list(reversed(self._sentences[-self.LOOKBACK :])))
+        if referent is None or referent.kind != "person":
+            return None
+        self._resolved.append((found.genders, referent))
+        return referent.name
+
     def _referent(self, pronoun: _Pronoun, claim: str, inside: list[Mention],
                   levels: list[list[Mention]]) -> Referent | None:
         """The one referent a pronoun can mean, or None."""

@@ -222,3 +222,16 @@ def test_gender_from_a_title_and_from_a_pronoun_used_before():
     english.add_sentence("He said the bridge cost 40 million pounds.")
     english.add_sentence("Ms Ama Owusu and Kofi Mensah met the press on Tuesday.")
     assert english.resolve("He thanked the builders.", "") == "Kofi Mensah thanked the builders."
+
+
+def test_a_quotation_said_by_a_pronoun_names_the_speaker_where_clear():
+    german = ("Bürgermeisterin Anna Berger eröffnete am Mittwoch das neue Bad. „Das Bad ist ein "
+              "Gewinn für die ganze Region“, sagte sie.")
+    english = ("Mayor Helen Ortiz opened the new harbour bridge on Thursday. \"The bridge will cut "
+               "travel times by half,\" she said.")
+    two_men = ("Karl Brandt traf am Montag Peter Lang im Rathaus. „Wir haben viel erreicht“, "
+               "sagte er.")
+    quotes = [c.text for text in (german, english, two_men)
+              for c in ClaimExtractor().extract(text) if c.kind == "quote"]
+    assert quotes == ["Anna Berger erklärte: „Das Bad ist ein Gewinn für die ganze Region“",
+                      "Helen Ortiz said: „The bridge will cut travel times by half“"]
