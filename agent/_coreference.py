@@ -629,10 +629,21 @@ class Discourse:
             if word[0].isupper() and match.start() > 0:
                 continue  # "Sie"/"Ihr" inside a sentence: the polite "you"
             after = text[match.end() :]
-            classified = (_classify_de if self.lang == "de" else _classify_en)(
-                word.lower(), opening, after)
+            verb = ""
+            if self.lang == "de":
+                inverted = _INVERTED_DE.search(text[: match.start()])
+                if inverted and re.match(r"\s+(?:(?i:der|die|das|ein|eine|dieser|diese|dieses)\b|"
+                                         r"[A-ZÄÖÜ])", after):
+                    inverted = None  # "Am Montag lobte sie der Minister": the subject may follow
+                verb = inverted["verb"] if inverted else ""
+                classified = _classify_de(word.lower(), opening, after, verb)
+            else:
+                classified = _classify_en(word.lower(), opening, after)
+            if opening:
+                following = _VERB_AFTER.match(after)
+                verb = following[1] if following else ""
             if classified:
-                found.append(_Pronoun(match.start(), match.end(), *classified))
+                found.append(_Pronoun(match.start(), match.end(), *classified, verb=verb))
         return found
 
     def resolve(self, claim: str, before: str, opening_only: bool = False) -> str:
@@ -714,12 +725,13 @@ class Discourse:
             target = next(iter(targets))
             if not others:
                 return target
-            # The subject of the sentence before goes on as the subject of a claim that opens
-            # with a pronoun and a verb of saying or doing; what else fits stood after it.
+            # The subject of the sentence before goes on as the subject of a clause with a verb
+            # of saying or doing ("Er erklärte", "Am Abend dankte sie"); what else fits stood
+            # after it.
             subject = next((m for m in candidates if m.subject), None)
-            if (pronoun.start == 0 and pronoun.case == "nom" and subject is not None
-                    and subject.referent == target and not any(m.subject for m in others)
-                    and _HUMAN_VERB.match(claim[pronoun.end :].lstrip())):
+            if (pronoun.case == "nom" and _HUMAN_VERB.fullmatch(pronoun.verb)
+                    and subject is not None and subject.referent == target
+                    and not any(m.subject for m in others)):
                 return target
             return None
         return None
@@ -837,6 +849,7 @@ class _Pronoun:
     end: int
     genders: frozenset[str]
     case: str = ""  # nom, acc, dat, poss; "" when what it refers to cannot be told
+    verb: str = ""  # of a subject pronoun that opens its clause or follows a fronted adverbial
 
 
 _ARTICLES = (r"der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|vom|zum|zur|beim|"
@@ -899,8 +912,27 @@ _HUMAN_VERB = re.compile(
     r"rejected|demanded|agreed|signed|negotiated)\b")
 
 
-def _classify_de(word: str, opening: bool, after: str) -> tuple[frozenset[str], str] | None:
-    """(genders, case) of a German pronoun; case "" when it is not clear what it refers to."""
+# The verb after a pronoun that opens a clause, past an adverb ("He also said").
+_VERB_AFTER = re.compile(r"\s+(?:(?:also|later|then|again|further|still|auch|zudem|außerdem|dann|"
+                         r"später|erneut|jedoch|aber|bereits|schon|nun)\s+)*([a-zäöüß]+)")
+# A German main clause that opens with an adverbial and its finite verb, before a pronoun that is
+# then its subject ("Am Abend dankte | sie den Spendern").
+_INVERTED_DE = re.compile(
+    r"^(?:Am|Im|In|Nach|Vor|Seit|Bei|Auf|Mit|Zum|Zur|Danach|Dann|Später|Zudem|Außerdem|Gestern|"
+    r"Heute|Damals|Dort|Hier|Daraufhin|Anschließend|Bereits|Nun|Jetzt|Zuvor|Zuletzt|Trotz|Wegen|"
+    r"Anfang|Ende|Mitte)\b[^,;„“\"]*?\s(?P<verb>[a-zäöüß]+)\s+$"
+)
+
+
+def _classify_de(word: str, opening: bool, after: str,
+                 verb_before: str = "") -> tuple[frozenset[str], str] | None:
+    """(genders, case) of a German pronoun; case "" when it is not clear what it refers to.
+    `verb_before`: the finite verb right before a pronoun after a fronted adverbial."""
+    if verb_before and word == "sie" and not _NO_VERB_DE.match(verb_before):
+        if _PLURAL_VERB_DE.search(verb_before):
+            return frozenset({"pl"}), "nom"
+        if _SINGULAR_VERB_DE.search(verb_before):
+            return frozenset({"f"}), "nom"
     verb = re.match(r"\s*([a-zäöüß]+)", after)
     if word == "er":
         return frozenset({"m"}), "nom"

@@ -51,6 +51,10 @@ def statements(article: str) -> list[str]:
     ("Die Bürgermeisterin Eva Roth eröffnete am Freitag das neue Rathaus. Die Bürgermeisterin "
      "dankte den Handwerkern. Sie kündigte zudem einen Neubau für die Feuerwehr an.",
      "Eva Roth kündigte zudem einen Neubau für die Feuerwehr an."),
+    # "sie" after a fronted adverbial and a singular verb of doing: the subject goes on
+    ("Die Bürgermeisterin Eva Roth eröffnete am Freitag die neue Bibliothek. Am Abend dankte sie "
+     "den Spendern für insgesamt 2 Millionen Euro.",
+     "Am Abend dankte Eva Roth den Spendern für insgesamt 2 Millionen Euro."),
     # "es" for a country named as the subject before
     ("Deutschland hat im Mai 40 Panzer an die Ukraine geliefert. Es will bis Juni weitere "
      "Fahrzeuge schicken.",
@@ -147,6 +151,10 @@ def test_descriptions_and_it_name_the_country_city_or_company(article, claim):
     ("The museum reopened on Monday after two years. They say the new wing is the finest in the "
      "region.",
      "They say the new wing is the finest in the region."),
+    # "sie" before a noun phrase that may be the subject: perhaps the object
+    ("Die Bürgermeisterin Eva Roth eröffnete am Freitag das neue Museum. Am Abend lobte sie der "
+     "Landrat für den schnellen Bau.",
+     "Am Abend lobte sie der Landrat für den schnellen Bau."),
     # a neuter thing before "es"; an adjective opening a sentence is no name
     ("Das Abkommen wurde im Juni in Pjöngjang unterzeichnet. Es sieht gegenseitigen Beistand im "
      "Kriegsfall vor.",
