@@ -132,6 +132,73 @@ def _subject_first(clause: str) -> str | None:
 # --- the splits ---------------------------------------------------------------------------------
 
 
+# A figure: a number with its magnitude ("2,8 Milliarden", "1.3 billion").
+_FIGURE = (r"\d[\d.,\ue000]*(?:\s+(?:Millionen|Milliarden|Mio\.|Mrd\.|Tausend|million|billion|"
+           r"thousand))?")
+_UNIT = r"Prozent|percent|per cent|%|Euro|Dollar|Franken|Pfund|euros|dollars|pounds"
+# What a figure counts: a unit, a German noun, an English plural ("Tonnen", "containers").
+_COUNTED = {"de": rf"{_UNIT}|[A-ZÄÖÜ][a-zäöüß-]+", "en": rf"{_UNIT}|[a-z]+s\b"}
+# When a figure holds: a year, a month, the year or period before.
+_PERIOD_DE = (rf"im Vorjahr|im Vorjahreszeitraum|im vergangenen Jahr|vor einem Jahr|"
+              rf"(?:im Jahr|in|im)\s+\d{{4}}|\d{{4}}|im (?i:{_MONTHS})(?:\s+\d{{4}})?")
+_PERIOD_EN = (rf"a year earlier|a year ago|last year|the previous year|the year before|"
+              rf"in \d{{4}}|in (?i:{_MONTHS})(?:\s+\d{{4}})?")
+_COMPARED = {
+    "de": re.compile(rf",\s+(?P<cmp>(?:nach|gegenüber|verglichen mit)\s+(?P<figure>{_FIGURE})"
+                     rf"(?:\s+(?P<unit>{_COUNTED['de']}))?\s+(?P<period>{_PERIOD_DE}))\.?$"),
+    "en": re.compile(rf",\s+(?P<cmp>(?:up from|down from|compared with|compared to)\s+"
+                     rf"(?P<figure>{_FIGURE})(?:\s+(?P<unit>{_COUNTED['en']}))?\s+"
+                     rf"(?P<period>{_PERIOD_EN}))\.?$"),
+}
+# Verbs of change to a level ("stieg auf", "fell to"): the earlier level is no change to it.
+_CHANGE_TO = {"de": r"(?:stieg|stiegen|sank|sanken|fiel|fielen|wuchs|wuchsen|kletterte|kletterten|"
+                    r"erhöhte sich|erhöhten sich|verringerte sich|verringerten sich)"
+                    r"\b[^,;]*?\s+auf",
+              "en": r"(?:rose|fell|grew|dropped|climbed|increased|decreased|declined|jumped|"
+                    r"slipped|went up|went down)\b[^,;]*?\s+to"}
+
+
+def split_comparison(piece: Piece, lang: str) -> list[Piece]:
+    """A figure compared with an earlier one at the end of the sentence ("X schrieb 2023 ein
+    Defizit von 23 Millionen Euro, nach 17 Millionen Euro im Vorjahr", "Revenue fell to 1.1
+    billion pounds, down from 1.3 billion in 2022"): the sentence up to the comparison, and the
+    earlier figure as a claim of its own: the same sentence with that figure and its period, or,
+    after a change to a level, "X lag im Vorjahr bei ..." / "X was 1.3 billion pounds in 2022".
+    Only where the sentence holds one figure, or one after "auf" / "to"."""
+    found = _COMPARED[lang].search(piece.text) if lang in _COMPARED else None
+    if not found:
+        return [piece]
+    main = piece.text[: found.start()]
+    period_re = _PERIOD_DE if lang == "de" else _PERIOD_EN
+    figure_re = rf"(?P<figure>{_FIGURE})(?P<unit>\s+(?:{_COUNTED[lang]}))?"
+    change = re.search(rf"^(?P<subject>[^,;]+?)\s+{_CHANGE_TO[lang]}\s+{figure_re}", main)
+    figures = [f for f in re.finditer(figure_re, main)
+               if f["unit"] or not re.fullmatch(r"(?:19|20)\d\d", f["figure"])]
+    unit = found["unit"]
+    target = change if change else figures[0] if len(figures) == 1 else None
+    if target is None or unit and target["unit"] and unit.lower() != target["unit"].strip().lower():
+        return [piece]
+    amount = f"{found['figure']}{' ' + unit if unit else target['unit'] or ''}"
+    if change:
+        subject = change["subject"]
+        if not _noun_phrase(subject, lang) or re.search(r"\d", subject):
+            return [piece]
+        head = subject.split(" of ")[0].split()[-1]  # "the number of visitors": "number"
+        was = "were" if re.search(r"[^s']s$", head) else "was"
+        earlier = (f"{subject} lag {found['period']} bei {amount}" if lang == "de" else
+                   f"{subject} {was} {amount} {found['period']}")
+    else:
+        earlier = main[: target.start()] + amount + main[target.end() :]
+        periods = list(re.finditer(rf"\b(?:{period_re})\b", earlier, re.IGNORECASE))
+        if len(periods) > 1 or not periods and re.search(
+                rf"\b(?:{_MONTHS}|\d{{4}})\b", earlier, re.IGNORECASE):
+            return [piece]  # another date in the sentence: which one the figure was of is unclear
+        earlier = (earlier[: periods[0].start()] + found["period"] + earlier[periods[0].end() :]
+                   if periods else f"{earlier} {found['period']}")
+    return [Piece(_tidy(main), piece.start, piece.start + found.start()),
+            Piece(_tidy(earlier), piece.start + found.start("cmp"), piece.end)]
+
+
 def split_not_only(piece: Piece, lang: str) -> list[Piece]:
     """"nicht nur X, sondern auch Y" / "not only X but also Y": one claim with X, one with Y."""
     pattern = (r"\bnicht nur\s+(?P<x>[^;]+?),?\s+sondern(?:\s+auch)?(?P<y>[^;]+?)(?=[.;!]?$)"
@@ -1003,7 +1070,8 @@ def split_fact(piece: Piece, lang: str) -> list[Piece]:
     return [Piece(_tidy(clause), piece.start + at, piece.start + end), piece]
 
 
-SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_not_only,
+SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_comparison,
+          split_not_only,
           split_clauses, split_relative, split_apposition, split_participle, split_predicates,
           split_quantities,
           split_coordination, split_consequence)
@@ -1025,9 +1093,11 @@ def _realigned(parent: Piece, parts: list[Piece], sentence: str) -> list[Piece]:
     blocks = matcher.get_matching_blocks()
 
     def moved(at: int) -> int:
+        after = 0  # where the block before ends in the source
         for a, b, size in blocks:
-            if at < a + size:
-                return parent.start + (b + max(0, at - a) if size else len(source))
+            if at < a + size:  # in the block, or in the unmatched stretch before it
+                return parent.start + (max(after, b + at - a) if size else len(source))
+            after = b + size
         return parent.end
 
     realigned = []

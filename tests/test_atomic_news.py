@@ -206,3 +206,45 @@ def test_spans_of_a_rewritten_sentence_point_at_their_words():
 ])
 def test_complaints_and_promises(lang, sentence, claims):
     assert _split(sentence, lang) == claims
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # the earlier figure in the same sentence, with its period
+    ("de", "Der Hafen schlug im vergangenen Jahr 8,4 Millionen Tonnen um, nach 7,9 Millionen "
+           "Tonnen im Vorjahr.",
+     ["Der Hafen schlug im vergangenen Jahr 8,4 Millionen Tonnen um.",
+      "Der Hafen schlug im Vorjahr 7,9 Millionen Tonnen um."]),
+    ("de", "Die Quote lag im Mai bei 5,1 Prozent, nach 5,3 Prozent im April.",
+     ["Die Quote lag im Mai bei 5,1 Prozent.", "Die Quote lag im April bei 5,3 Prozent."]),
+    ("en", "Wind farms supplied 14 percent of the county's power in 2023, up from 9 percent in "
+           "2020.",
+     ["Wind farms supplied 14 percent of the county's power in 2023.",
+      "Wind farms supplied 9 percent of the county's power in 2020."]),
+    # after a change to a level, the earlier level
+    ("de", "Der Umsatz der Werft stieg 2023 um 5 Prozent auf 3 Milliarden Euro, nach 2,8 "
+           "Milliarden im Vorjahr.",
+     ["Der Umsatz der Werft stieg 2023 um 5 Prozent auf 3 Milliarden Euro.",
+      "Der Umsatz der Werft lag im Vorjahr bei 2,8 Milliarden Euro."]),
+    ("en", "The ferry line's revenue fell to 80 million pounds last year, down from 95 million in "
+           "2022.",
+     ["The ferry line's revenue fell to 80 million pounds last year.",
+      "The ferry line's revenue was 95 million pounds in 2022."]),
+    ("en", "Ticket sales rose to 2 million in 2023, compared with 1.7 million in 2022.",
+     ["Ticket sales rose to 2 million in 2023.", "Ticket sales were 1.7 million in 2022."]),
+])
+def test_an_earlier_figure_is_a_claim(lang, sentence, claims):
+    assert _split(sentence, lang) == claims
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    # two figures: which one the earlier figure is of is not clear
+    ("en", "The port handled 3.2 million containers on 12 routes in 2023, up from 2.9 million in "
+           "2022."),
+    # no period for the earlier figure
+    ("en", "Only 12 percent of trains ran, down from 38 percent during the last strike."),
+    # another unit
+    ("de", "Die Werft baute 2023 zwölf Schiffe für 3 Milliarden Euro, nach 40 Prozent im "
+           "Vorjahr."),
+])
+def test_comparisons_that_stay_whole(lang, sentence):
+    assert _split(sentence, lang) == [sentence]
