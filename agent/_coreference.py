@@ -280,7 +280,7 @@ class Mention:
     subject: bool = False  # the sentence opens with it
 
 
-ALL = frozenset({"m", "f", "n", "pl"})
+_ALL = frozenset({"m", "f", "n", "pl"})
 _ARTICLE_GENDER = {"": frozenset({"n"}), "die": frozenset({"f"}), "der": frozenset({"m"})}
 _DET_GENDER_DE = {
     "der": {"m", "f", "pl"}, "die": {"f", "pl"}, "das": {"n"}, "den": {"m", "pl"},
@@ -424,25 +424,32 @@ class Discourse:
         return Mention(0, 0, frozenset({gender} if gender else {"m", "f"}),
                        Referent(name, "person"))
 
-    def _person(self, words: list[str], title: str | None) -> tuple[str, str | None] | None:
-        """(name, gender) when the capitalised words are a person's name."""
+    def _person(self, words: list[str],
+                title: str | None) -> tuple[str, frozenset[str], bool] | None:
+        """(name, genders, sure) when capitalised words may be a person's name: "" as the name
+        for a surname of more than one person named before; not sure for words not known as a
+        name ("Kim Jong Un", but also "Neue Zahlen")."""
         name = " ".join(words)
+        if len(words) == 1 and name not in self._people:
+            owners = {n for n in self._people if len(name) >= 3 and name in n.split()}
+            if len(owners) > 1:
+                return "", frozenset({"m", "f"}), True
+            if owners:
+                name = next(iter(owners))
+            elif not title:
+                return None
         if name in self._people:
-            return name, self._people[name]
-        if len(words) == 1:
-            owners = {n for n in self._people if len(words[0]) >= 3 and words[0] in n.split()}
-            if len(owners) == 1:
-                owner = next(iter(owners))
-                return owner, self._people[owner]
-            return (name, _TITLE_GENDER.get(title or "")) if title else None
-        gender = ("f" if words[0] in _FEMALE else "m" if words[0] in _MALE else
-                  _TITLE_GENDER.get(title or ""))
-        if gender or title:
-            return name, gender
+            gender = self._people[name]
+        else:
+            gender = ("f" if words[0] in _FEMALE else "m" if words[0] in _MALE else
+                      _TITLE_GENDER.get(title or ""))
+        genders = frozenset({gender} if gender else {"m", "f"})
+        if gender or title or name in self._people:
+            return name, genders, True
         if _ORG_WORDS.search(name) or (self.lang == "de" and any(
                 _NOUN_SUFFIX.search(w) for w in words)):
             return None
-        return name, "?"  # two words or more, perhaps a person's name ("Kim Jong Un")
+        return name, genders, False
 
     # --- mentions ------------------------------------------------------------------------------
 
@@ -465,7 +472,7 @@ class Discourse:
             if written in _PLURAL_COUNTRIES:
                 genders = {"pl"}
             else:
-                genders = set(_ARTICLE_GENDER.get(article, ALL)) if de else {"n"}
+                genders = set(_ARTICLE_GENDER.get(article, _ALL)) if de else {"n"}
             add(match.start("name"), match.end(), genders,
                 Referent(name, "country", article, key))
         for match in _CITY_RE.finditer(text):
@@ -475,7 +482,7 @@ class Discourse:
             name = match["name"] or match["named"] or match["compound"]
             group = "name" if match["name"] else "named" if match["named"] else "compound"
             if not _inside(match.start(group), taken):
-                add(match.start(group), match.end(group), ALL if de else {"n"},
+                add(match.start(group), match.end(group), _ALL if de else {"n"},
                     Referent(name, "company"))
         for referent in self._known.values():  # "Siemens" after "Siemens AG"
             for match in re.finditer(rf"(?<![\w-]){re.escape(referent.name)}(?![\w-])", text):
@@ -503,7 +510,7 @@ class Discourse:
         if self.lang != "de":
             return frozenset({"n", "pl"})
         article = re.search(r"\b(\w+)\s+$", text[:start])
-        genders = _DET_GENDER_DE.get(article[1].lower(), ALL) if article else ALL
+        genders = _DET_GENDER_DE.get(article[1].lower(), _ALL) if article else _ALL
         return frozenset(genders)
 
     def _name_mention(self, text: str, match: re.Match[str], add: _Add) -> None:
@@ -537,22 +544,22 @@ class Discourse:
             person = self._person([words[0][:-1]], title)  # "Brandts"
         if person is None:
             return
-        found, gender = person
-        if gender != "?":
-            add(start, match.end(), {gender} if gender else {"m", "f"}, Referent(found, "person"))
+        found, genders, sure = person
+        if sure:  # a surname of several people: someone a pronoun may mean, but who is unclear
+            add(start, match.end(), genders, Referent(found, "person") if found else None)
             return
         # Words that may be a name: not one where an article stands before them ("im Kalten
         # Krieg", "the Cold War"), an adjective opens them ("Neue Zahlen") or every word is
         # capitalised (an English headline); there they are only something a pronoun may mean.
         article = re.search(rf"\b(?i:{_ARTICLES})\s+$", text[:start])
         if article:
-            add(start, match.end(), _DET_GENDER_DE.get(article[0].split()[0].lower(), ALL)
+            add(start, match.end(), _DET_GENDER_DE.get(article[0].split()[0].lower(), _ALL)
                 if self.lang == "de" else {"n", "pl"}, None)
         elif (self.lang == "de" and re.search(r"(?:e|en|er|es|em)$", words[0])
               or self.lang == "en" and _headline(text)):
-            add(start, match.end(), {"m", "f"}, None)
+            add(start, match.end(), genders, None)
         else:
-            add(start, match.end(), {"m", "f"}, Referent(found, "person"))
+            add(start, match.end(), genders, Referent(found, "person"))
 
     def _noun_phrases(self, text: str, taken: list[tuple[int, int]], add: _Add) -> None:
         """Noun phrases without a name: what a pronoun of their gender may refer to instead of a
@@ -836,8 +843,8 @@ class Discourse:
         if self.lang != "de":
             return frozenset({"n", "pl"} if referent.kind == "organisation" else {"n"})
         if referent.kind == "country":
-            return _ARTICLE_GENDER.get(referent.article, ALL)
-        return ALL if referent.kind in ("company", "organisation") else frozenset({"n"})
+            return _ARTICLE_GENDER.get(referent.article, _ALL)
+        return _ALL if referent.kind in ("company", "organisation") else frozenset({"n"})
 
 
 # --- helpers ------------------------------------------------------------------------------------
