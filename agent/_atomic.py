@@ -674,6 +674,39 @@ def _finite_after_and(left: str, verb: str, after: str, right: str, lang: str) -
         rf"\s(?:{_SEPARABLE_PARTICLES})\.?$", right))
 
 
+def split_objects(piece: Piece, lang: str) -> list[Piece]:
+    """Two objects of one verb joined by "sowie" / "as well as" ("Die Stadt sanierte die Schule
+    sowie das Rathaus", "The trust welcomed the ruling as well as the court's call for ..."): one
+    claim each, with the words after the second that end a German clause ("... saniert"). Only
+    where both open with a determiner, the first follows the verb (not a preposition), and the
+    predicate is not said of the two together."""
+    text = piece.text
+    subject = _predicate_subject(text, lang) if lang in ("de", "en") else None
+    conj = r"\s+sowie\s+" if lang == "de" else r"\s+as well as\s+"
+    joint = re.search(conj, text)
+    if subject is None or joint is None or joint.start() <= len(subject) or _TOGETHER.search(
+            text) or re.search(r"\d|[„“\"]", text):
+        return [piece]
+    det = _DET_DE if lang == "de" else _DET_EN
+    owner = "" if lang == "de" else r"|[A-Z][\w'’-]*['’]s"
+    before = list(re.finditer(rf"\s(?:(?i:{det}){owner})\s", text[len(subject) : joint.start()]))
+    second = re.match(rf"(?:(?i:{det}){owner})\s", text[joint.end() :])
+    if not before or not second or re.search(r"[,;:]", text[len(subject) : joint.start()]):
+        return [piece]
+    at = len(subject) + before[-1].start() + 1  # where the first object opens
+    head, first = text[:at], text[at : joint.start()]
+    if re.search(rf"\b(?i:{_PREPOSITIONS}|of)\s*$", head) or _words(head) <= _words(subject):
+        return [piece]  # "the plan for A as well as B": which noun the second goes with is unclear
+    rest = text[joint.end() :]
+    if re.search(r"[,;:]", rest):
+        return [piece]
+    verbs = re.search(r"(?:\s+[a-zäöüß]+){1,2}\.?$", rest) if lang == "de" else None
+    tail = verbs.group(0) if verbs and verbs.start() > 0 else ""
+    objects = rest[: len(rest) - len(tail)] if tail else rest
+    return [Piece(_tidy(f"{head}{first}{tail}"), piece.start, piece.start + joint.start()),
+            Piece(_tidy(f"{head}{objects}{tail}"), piece.start + joint.end(), piece.end)]
+
+
 def split_consequence(piece: Piece, lang: str) -> list[Piece]:
     """A German main clause with a ", was ..." clause on it ("Der Konzern baute Stellen ab, was
     die Gewerkschaften kritisierten"): the main clause alone, and the whole sentence for what the
@@ -950,6 +983,9 @@ def split_coordination(piece: Piece, lang: str) -> list[Piece]:
     if subject and _JOINT.search(tail):
         return [piece]
     verb = re.match(r"\s+(\S+)", tail)
+    if subject and lang == "de" and verb and verb.group(1) not in _SINGULAR_AUX and re.fullmatch(
+            r"[a-zäöüß]+(?<!t)en", verb.group(1)):
+        return [piece]  # "zahlen", "liegen": the singular is not regular ("zahlt", "liegt")
     pieces = []
     for number, (at, words) in enumerate(conjuncts):
         rest = tail
@@ -1073,8 +1109,7 @@ def split_fact(piece: Piece, lang: str) -> list[Piece]:
 SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_comparison,
           split_not_only,
           split_clauses, split_relative, split_apposition, split_participle, split_predicates,
-          split_quantities,
-          split_coordination, split_consequence)
+          split_quantities, split_coordination, split_objects, split_consequence)
 
 
 # A comma inside a number ("2,000", "2,5 Millionen") stands in for this character while the

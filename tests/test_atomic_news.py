@@ -248,3 +248,30 @@ def test_an_earlier_figure_is_a_claim(lang, sentence, claims):
 ])
 def test_comparisons_that_stay_whole(lang, sentence):
     assert _split(sentence, lang) == [sentence]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    ("de", "Die Reederei modernisierte im Winter die Fähre sowie das alte Terminal.",
+     ["Die Reederei modernisierte im Winter die Fähre.",
+      "Die Reederei modernisierte im Winter das alte Terminal."]),
+    ("de", "Der Verband hat die Schleuse sowie den neuen Kai im Sommer besichtigt.",
+     ["Der Verband hat die Schleuse besichtigt.",
+      "Der Verband hat den neuen Kai im Sommer besichtigt."]),
+    ("en", "The society welcomed the ruling as well as the court's call for a new survey.",
+     ["The society welcomed the ruling.",
+      "The society welcomed the court's call for a new survey."]),
+])
+def test_two_objects_joined_by_sowie_or_as_well_as(lang, sentence, claims):
+    assert _split(sentence, lang) == claims
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    # after a preposition: which noun the second goes with is not clear
+    ("en", "The council approved the plan for the marina as well as the budget."),
+    # said of the two together
+    ("de", "Die Polizei sperrte die Straße zwischen dem Bahnhof sowie dem Hafen."),
+    # a German present plural has no regular singular ("zahlen" -> "zahlt", "liegen" -> "liegt")
+    ("de", "Die Reederei sowie der Hafen tragen die Kosten für die Reparatur."),
+])
+def test_objects_and_subjects_that_stay_whole(lang, sentence):
+    assert _split(sentence, lang) == [sentence]
