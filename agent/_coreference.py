@@ -681,7 +681,7 @@ class Discourse:
                 if gender in ("m", "f"):
                     self._learn(referent.name, gender)
             replacements.append((pronoun.start, pronoun.end,
-                                 self._write(referent, pronoun, claim)))
+                                 self._write(referent, pronoun)))
         if not opening_only:
             replacements += self._descriptions(claim, inside, levels)
         for start, end, words in sorted(replacements, reverse=True):
@@ -743,7 +743,7 @@ class Discourse:
             return None
         return None
 
-    def _write(self, referent: Referent, pronoun: _Pronoun, claim: str) -> str:
+    def _write(self, referent: Referent, pronoun: _Pronoun) -> str:
         """The referent in the pronoun's place: its case in German, a genitive for a
         possessive."""
         if pronoun.case == "poss":
@@ -777,10 +777,11 @@ class Discourse:
         return found
 
     def _describe(self, referent: Referent, match: re.Match[str]) -> str:
+        """The referent in a description's place, in the description's case."""
         groups = match.groupdict()
-        case = next(c for c in ("nom", "dat", "gen", "in", "to", "poss", "gov", "govdat")
+        case = next(c for c in ("nom", "dat", "gen", "in", "to", "poss", "gov", "gov_oblique")
                     if groups.get(c))
-        lead = "" if case in ("gov", "govdat") else (match["lead"] or "")
+        lead = "" if case in ("gov", "gov_oblique") else (match["lead"] or "")
         if self.lang == "en":
             if case == "poss":
                 return lead + _genitive(referent.name, "en")
@@ -788,13 +789,13 @@ class Discourse:
                 return lead + _genitive(referent.name, "en") + " government"
             return lead + referent.name
         article = referent.article
-        if case in ("gov", "govdat"):
+        if case in ("gov", "gov_oblique"):
             noun = "die Regierung" if case == "gov" else "der Regierung"
             if match["gov"] and match["gov"][0].isupper():
                 noun = noun[0].upper() + noun[1:]
             return f"{noun} {_case_de(referent.name, article, 'gen')}"
         if case == "in":
-            return "in " + _case_de(referent.name, article, "dat")
+            return re.sub(r"^in dem ", "im ", "in " + _case_de(referent.name, article, "dat"))
         if case == "to":
             return (f"nach {referent.name}" if not article else
                     "in " + _case_de(referent.name, article, "acc"))
@@ -1086,20 +1087,22 @@ def _case_de(name: str, article: str, case: str) -> str:
 
 
 _NOT_AFTER_DE = r"(?!\s+(?:[A-ZÄÖÜ]|der\b|des\b|von\b|in\b|unter\b))"
+# Prepositions with the dative before "der Stadt" ("in der Stadt"; else it is a genitive).
+_DATIVE_DE = (r"(?i:in|mit|aus|von|bei|zu|an|auf|vor|hinter|neben|über|unter|zwischen|seit|nahe|"
+              r"gegenüber)")
 _DESCRIPTIONS_DE = (
     ("country", re.compile(
         r"(?P<lead>)(?:(?P<nom>\b[Dd]as Land)|(?P<dat>\b(?<!auf )dem Lande?)|"
-        r"(?P<gen>\bdes Landes)|(?P<in>\bim Lande?))\b" + _NOT_AFTER_DE)),
+        r"(?P<gen>\b[Dd]es Landes)|(?P<in>\b[Ii]m Lande?))\b" + _NOT_AFTER_DE)),
     ("city", re.compile(
-        r"(?:(?P<to>\bin die Stadt)|(?P<lead>\b(?:in|mit|aus|von|bei|zu|an|vor|seit|nahe|"
-        r"gegenüber)\s+)(?P<dat>der Stadt)|(?P<gen>\bder Stadt)|(?P<nom>\b[Dd]ie Stadt))\b"
-        + _NOT_AFTER_DE)),
+        rf"(?:(?P<to>\b[Ii]n die Stadt)|(?P<lead>\b{_DATIVE_DE}\s+)(?P<dat>der Stadt)|"
+        r"(?P<gen>\bder Stadt)|(?P<nom>\b[Dd]ie Stadt))\b" + _NOT_AFTER_DE)),
     ("company", re.compile(
         r"(?P<lead>)(?:(?P<nom>\b[Dd]as Unternehmen|\b[Dd]er Konzern)|"
         r"(?P<dat>\bdem (?:Unternehmen|Konzern))|(?P<gen>\bdes (?:Unternehmens|Konzerns)))\b"
         + _NOT_AFTER_DE)),
     ("country", re.compile(
-        r"(?P<lead>)(?:(?P<gov>\b[Dd]ie Regierung)|(?P<govdat>\bder Regierung))\b(?![-\w])"
+        r"(?P<lead>)(?:(?P<gov>\b[Dd]ie Regierung)|(?P<gov_oblique>\bder Regierung))\b(?![-\w])"
         r"(?!\s+(?:[A-ZÄÖÜ]|der\b|des\b|von\b|in\b|unter\b|aus\b|um\b))")),
 )
 _DESCRIPTIONS_EN = (

@@ -101,6 +101,12 @@ def test_english_pronouns_are_resolved(article, claim):
     ("Leipzig eröffnete 2023 eine neue Straßenbahnlinie. Die Stadt investierte dafür 48 Millionen "
      "Euro aus eigenen Mitteln.",
      "Leipzig investierte dafür 48 Millionen Euro aus eigenen Mitteln."),
+    ("Leipzig eröffnete 2023 eine neue Straßenbahnlinie für 48 Millionen Euro. In der Stadt "
+     "fahren nun 15 Linien durch die Innenstadt.",
+     "In Leipzig fahren nun 15 Linien durch die Innenstadt."),
+    ("Der Iran hat 2023 rund 400 Drohnen ins Ausland verkauft. Im Land wurden dafür drei neue "
+     "Fabriken gebaut.",
+     "Im Iran wurden dafür drei neue Fabriken gebaut."),
     ("Die Nordwerk AG meldete für 2023 einen Gewinn von 2 Milliarden Euro. Das Unternehmen will "
      "im nächsten Jahr 500 Ingenieure einstellen.",
      "Nordwerk will im nächsten Jahr 500 Ingenieure einstellen."),
@@ -169,6 +175,10 @@ def test_descriptions_and_it_name_the_country_city_or_company(article, claim):
     ("North Korea launched a new destroyer on Monday. The Russian navy sent an observer to the "
      "ceremony. The country plans to build two more ships by 2027.",
      "The country plans to build two more ships by 2027."),
+    # a surname that two people named before share
+    ("Kim Jong Un und Kim Yo Jong besuchten am Montag eine Fabrik. Kim lobte die Arbeiter der "
+     "Fabrik. Er kündigte neue Investitionen in Höhe von 2 Milliarden Won an.",
+     "Er kündigte neue Investitionen in Höhe von 2 Milliarden Won an."),
     # "seine" may be the club's as well
     ("Karl Brandt trat am Montag als Vorsitzender des Vereins zurück. Seine Nachfolgerin wird im "
      "Mai gewählt.",
