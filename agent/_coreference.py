@@ -574,7 +574,11 @@ class Discourse:
                 if holder:  # "der Bürgermeister": the one named so before
                     add(match.start(), match.end(), holder.genders, holder.referent)
                     continue
-                add(match.start(), match.end(), _DET_GENDER_DE[match["det"].lower()], None)
+                genders = _DET_GENDER_DE[match["det"].lower()]
+                if "pl" in genders and match["det"].lower() in ("den", "diesen") and not (
+                        match["noun"].endswith(("n", "s"))):
+                    genders = {"m"}  # "den Verein": a plural after "den" ends in -n or -s
+                add(match.start(), match.end(), genders, None)
             for match in _COUNTED_DE.finditer(text):
                 add(match.start(), match.end(), {"pl"}, None)
             return
@@ -713,12 +717,11 @@ class Discourse:
         if fitting:
             own = fitting[0]
             clause = claim[own.end : pronoun.start]
-            if (pronoun.case in ("acc", "dat") and len(fitting) == 1 and own.start == 0
-                    and own.referent and not re.search(r"[,;]|\b(?:dass|that|und|and)\b",
-                                                       clause)):
-                excluded.add(own.referent)  # "Brandt lobte ihn": not Brandt
-            else:
+            if not (pronoun.case in ("acc", "dat") and len(fitting) == 1 and own.start == 0
+                    and not re.search(r"[,;]|\b(?:dass|that|und|and)\b", clause)):
                 return None  # the claim names what it refers to
+            if own.referent:  # "Brandt lobte ihn": not Brandt
+                excluded.add(own.referent)
         for mentions in levels:
             candidates = [m for m in mentions if m.genders & pronoun.genders
                           and m.referent not in excluded]

@@ -39,6 +39,10 @@ def statements(article: str) -> list[str]:
     ("Anna Berger und Karl Brandt unterzeichneten am Montag den Vertrag. Sie vereinbarten eine "
      "Laufzeit von zehn Jahren.",
      "Anna Berger und Karl Brandt vereinbarten eine Laufzeit von zehn Jahren."),
+    # "ihnen": the two named together; the subject of its own clause is not what it means
+    ("Anna Berger und Karl Brandt gründeten 2019 einen Chor. Die Stadt dankte ihnen am Montag "
+     "mit einer Ehrenurkunde.",
+     "Die Stadt dankte Anna Berger und Karl Brandt am Montag mit einer Ehrenurkunde."),
     # the subject goes on although a man is named after it ("einen neuen Trainer")
     ("Der Vorsitzende Karl Brandt stellte am Montag einen neuen Trainer vor. Er erklärte danach, "
      "der Verein werde zwei neue Spieler verpflichten.",
@@ -80,6 +84,9 @@ def test_german_pronouns_are_resolved(article, claim):
     ("Russian President Vladimir Putin met Chinese leader Xi Jinping in Moscow on Monday. Putin "
      "said the talks had been useful. He announced a new gas deal worth 10 billion dollars.",
      "Vladimir Putin announced a new gas deal worth 10 billion dollars."),
+    ("Julia Stone and Daniel Hart founded the club in 2019. The council thanked them on Monday "
+     "with an award.",
+     "The council thanked Julia Stone and Daniel Hart on Monday with an award."),
     ("Human Rights Watch published a report on prisons on Monday. It said 300 prisoners had "
      "been released since May.",
      "Human Rights Watch said 300 prisoners had been released since May."),
