@@ -82,7 +82,8 @@ def _first_constituent(clause: str, lang: str) -> re.Match[str] | None:
     pronoun = _PRONOUN_DE if lang == "de" else _PRONOUN_EN
     conj = "und" if lang == "de" else "and"
     if lang == "de":
-        phrase = (rf"(?:(?i:{det}|{_QUANTIFIER_DE})\s+(?:[a-zäöüß][\w-]*\s+){{0,3}}"
+        phrase = (rf"(?:(?i:{det}|{_QUANTIFIER_DE}|{_NUMBER_WORDS}|\d[\d.\ue000]*)\s+"
+                  rf"(?:[a-zäöüß][\w-]*\s+){{0,3}}"
                   rf"(?:{_OFFICE_OF}|[A-ZÄÖÜ][\w-]*)"
                   rf"(?:\s+(?:des|der|beider|aller|mehrerer)\s+(?:[a-zäöüß][\w-]*\s+){{0,2}}"
                   r"[A-ZÄÖÜ][\w-]*)?)")
@@ -112,7 +113,8 @@ def _subject_first(clause: str) -> str | None:
     """A German clause that opens with its finite verb after a fronted phrase was cut off
     ("hat die Stadt 2019 ... gebaut") in subject-first order ("die Stadt hat 2019 ... gebaut"),
     or None when its subject is not clear."""
-    found = re.match(r"(?P<verb>[a-zäöüß]+)\s+(?P<sich>sich\s+)?", clause)
+    found = re.match(r"(?P<verb>[a-zäöüß]+)\s+(?P<sich>(?:sich\s+)?(?:(?:jedoch|zudem|auch|"
+                     r"allerdings|dennoch|trotzdem|bereits|inzwischen|erneut)\s+)?)", clause)
     if not found or re.fullmatch(rf"(?:{_PREPOSITIONS}|{_DET_DE}|und|oder|nicht)", found["verb"]):
         return None
     subject = _first_constituent(clause[found.end() :], "de")
@@ -1009,10 +1011,10 @@ def _english_clause(clause: str) -> bool:
 
 
 def split_subordinate(piece: Piece, lang: str) -> list[Piece]:
-    """A sentence that opens with a subordinate clause ("Während/Obwohl/Nachdem X ..., ...",
-    "While/Although/After X ..., ..."): the subordinate clause as a claim of its own, and the
-    main clause alone after a contrast (während, obwohl, while, although), else the whole
-    sentence, whose main clause depends on it."""
+    """A sentence that opens with a subordinate clause ("Während/Obwohl/Nachdem/Weil X ..., ...",
+    "While/Although/After/Because X ..., ..."): the subordinate clause as a claim of its own, and
+    the main clause alone; after "since" / "seit" the whole sentence, whose main clause holds
+    only from then."""
     conjunctions = (r"Während|Obwohl|Nachdem|Weil|Da|Als" if lang == "de" else
                     r"While|Whereas|Although|Though|After|Because|Since|When")
     found = re.match(rf"(?P<word>{conjunctions})\s+(?P<sub>[^,;„“\"]+?),\s+(?P<main>[^;„“\"]+)$",
@@ -1030,7 +1032,8 @@ def split_subordinate(piece: Piece, lang: str) -> list[Piece]:
     if sub is None or re.match(rf"(?i:{pronoun})\b", sub):
         return [piece]
     clause = Piece(_tidy(sub), piece.start + found.start("sub"), piece.start + found.end("sub"))
-    if contrast and main and not main.lstrip().startswith(","):
+    alone = contrast or found["word"] not in ("Since", "Seit")
+    if alone and main and not main.lstrip().startswith(","):
         return [clause, Piece(_tidy(main), piece.start + found.start("main"), piece.end)]
     return [clause, Piece(piece.text, piece.start, piece.end)]
 
