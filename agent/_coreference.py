@@ -310,6 +310,10 @@ _SUBJECT_PREFIX = re.compile(
     r"(?:[A-ZÄÖÜ][\w.'’-]*\s+){0,3}$"
 )
 
+# What stands before the speaker of a quotation: „...“, sagte (Ministerin) NAME / "...," NAME said
+_AFTER_QUOTE = re.compile(
+    r"^\s*[„\"“»«][^„“”\"»«]*[“\"”«»],?\s*(?:[a-zäöüß]+\s+){0,2}(?:[A-ZÄÖÜ][\w.'’-]*\s+){0,3}$"
+)
 
 # Records a mention: start, end, genders, referent.
 _Add = Callable[[int, int, Iterable[str], Referent | None], None]
@@ -501,8 +505,11 @@ class Discourse:
         self._noun_phrases(text, taken, add)
         found.sort(key=lambda m: m.start)
         self._pairs(text, found)
-        for mention in found:
-            mention.subject = bool(_SUBJECT_PREFIX.match(text[: mention.start]))
+        quotes = _quoted(text)
+        for mention in found:  # the speaker after a quotation is the sentence's subject too
+            before = text[: mention.start]
+            mention.subject = not _inside(mention.start, quotes) and bool(
+                _SUBJECT_PREFIX.match(before) or _AFTER_QUOTE.match(before))
         return found
 
     def _org_genders(self, text: str, start: int) -> frozenset[str]:

@@ -59,6 +59,10 @@ def statements(article: str) -> list[str]:
     ("Die Bürgermeisterin Eva Roth eröffnete am Freitag die neue Bibliothek. Am Abend dankte sie "
      "den Spendern für insgesamt 2 Millionen Euro.",
      "Am Abend dankte Eva Roth den Spendern für insgesamt 2 Millionen Euro."),
+    # the speaker of a quotation goes on as the subject; a noun inside the quotation is not it
+    ("„Der Krieg wird bald enden“, sagte Karl Brandt am Montag. Er kündigte neue Gespräche in "
+     "Genf an.",
+     "Karl Brandt kündigte neue Gespräche in Genf an."),
     # "es" for a country named as the subject before
     ("Deutschland hat im Mai 40 Panzer an die Ukraine geliefert. Es will bis Juni weitere "
      "Fahrzeuge schicken.",
@@ -182,6 +186,10 @@ def test_descriptions_and_it_name_the_country_city_or_company(article, claim):
     ("North Korea launched a new destroyer on Monday. The Russian navy sent an observer to the "
      "ceremony. The country plans to build two more ships by 2027.",
      "The country plans to build two more ships by 2027."),
+    # "er" may be the war: "wird ... vorbei sein" is no verb of saying or doing
+    ("„Der Krieg wird bald enden“, sagte Karl Brandt am Montag. Er wird nach seinen Worten im "
+     "Mai vorbei sein.",
+     "Er wird nach seinen Worten im Mai vorbei sein."),
     # a surname that two people named before share
     ("Kim Jong Un und Kim Yo Jong besuchten am Montag eine Fabrik. Kim lobte die Arbeiter der "
      "Fabrik. Er kündigte neue Investitionen in Höhe von 2 Milliarden Won an.",
