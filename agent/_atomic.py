@@ -411,10 +411,11 @@ def _apposition_de(found: re.Match[str]) -> str | None:
                 else ante) or re.search(rf"\s(?:{_SUBORDINATORS}|{_AUX_DE})\s", f" {words} "):
         return None
     if found["prep"]:  # the dative: "einer" (feminine) and "einem" without an adjective only
-        if det == "einer" and not re.match(r"(?:der|des)\b", words):
+        if det in ("einer", "der") and not re.match(r"(?:der|des)\b", words):
+            # the feminine dative: "einer kleinen Stadt" -> "eine kleine Stadt"
             words = re.sub(r"^((?:[a-zäöüß]+en\s+)*)", lambda m: re.sub(r"en\b", "e", m[1]),
                            words)
-            det = "eine"
+            det = "eine" if det == "einer" else "die"
         elif det == "einem" and re.match(r"[A-ZÄÖÜ]", words):
             det = "ein"
         else:
@@ -439,7 +440,7 @@ def _apposition_en(found: re.Match[str]) -> str | None:
         stative = re.match(rf"(?:[a-z]+ly\s+)?(?:{_STATIVE_EN})\b", app)
         verb = ("are" if plural else "is") if stative else ("were" if plural else "was")
         return f"{ante} {verb} {app}"
-    if not re.match(r"(?:a|an|one of|the)\s", app) or re.search(
+    if not re.match(r"(?:a|an|one of|the|[A-Z][\w'’-]*['’]s)\s", app) or re.search(
             rf"\b(?:{_AUX_EN}|{_IRREGULAR_EN}|that|which|who|whose)\b", app):
         return None
     return f"{ante} {'are' if plural else 'is'} {app}"
@@ -605,8 +606,11 @@ def _predicate_subject(text: str, lang: str) -> str | None:
     """The subject a German or English main clause opens with, right before its finite verb
     ("Ministerpräsident Jörg Keller", "Transport secretary Ian Marsh"), or None where the clause
     opens with a preposition or an adverb, or the subject is not a clear noun phrase."""
+    # a present verb before its object: "employs 300", "owns the"
+    present = rf"[a-z]+s\s+(?:(?i:{_DET_EN}|{_QUANTIFIER_EN}|{_NUMBER_WORDS})\b|\d)"
     found = _SOURCE_DE.match(text) if lang == "de" else re.match(
-        rf"(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+(?=\s+(?:{_VERB_EN}|{_IRREGULAR_EN})\b)", text)
+        rf"(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+(?=\s+(?:(?:{_VERB_EN}|{_IRREGULAR_EN})\b|{present}))",
+        text)
     if not found or not _noun_phrase(found.group(0), lang) or lang == "en" and re.search(
             rf"(?<!\bof)\s(?i:{_DET_EN})\s", found.group(0)):
         return None  # "Yesterday the council met": no determiner inside the subject

@@ -275,3 +275,17 @@ def test_two_objects_joined_by_sowie_or_as_well_as(lang, sentence, claims):
 ])
 def test_objects_and_subjects_that_stay_whole(lang, sentence):
     assert _split(sentence, lang) == [sentence]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # the feminine dative after a preposition: "der zweitgrößten Stadt" -> "die zweitgrößte Stadt"
+    ("de", "In Kiel, der größten Stadt des Landes, fielen 80 Liter Regen.",
+     ["In Kiel fielen 80 Liter Regen.", "Kiel ist die größte Stadt des Landes."]),
+    # a possessive apposition; a present verb before its object
+    ("en", "In Hull, England's largest fishing port, 300 boats stayed ashore.",
+     ["In Hull, 300 boats stayed ashore.", "Hull is England's largest fishing port."]),
+    ("en", "The yard employs 900 people and built 12 ships in 2023.",
+     ["The yard employs 900 people.", "The yard built 12 ships in 2023."]),
+])
+def test_more_appositions_and_predicates(lang, sentence, claims):
+    assert _split(sentence, lang) == claims
