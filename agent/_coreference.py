@@ -212,8 +212,8 @@ Prime Foreign Defence Defense Vice Deputy Former Acting Interior Finance Health 
 Senior Top State Federal North South East West Nord Süd Ost West Ex
 """)
 _NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nis|tum|ment|ium|ik|ie)$")
-_TITLE_GENDER = {"Herr": "m", "Herrn": "m", "Mr": "m", "Mr.": "m", "Frau": "f", "Mrs": "f",
-                 "Mrs.": "f", "Ms": "f", "Ms.": "f"}
+_TITLE_GENDER = {"Herr": "m", "Herrn": "m", "Mr": "m", "Mr.": "m", "Sir": "m", "Frau": "f",
+                 "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Lady": "f"}
 
 # Nouns for people, whose noun phrase may be what a pronoun refers to ("ein Sprecher", "the
 # official"); German role nouns come from the extractor's list.
@@ -446,7 +446,7 @@ class Discourse:
             gender = self._people[name]
         else:
             gender = ("f" if words[0] in _FEMALE else "m" if words[0] in _MALE else
-                      _TITLE_GENDER.get(title or ""))
+                      self._title_gender(title))
         genders = frozenset({gender} if gender else {"m", "f"})
         if gender or title or name in self._people:
             return name, genders, True
@@ -454,6 +454,15 @@ class Discourse:
                 _NOUN_SUFFIX.search(w) for w in words)):
             return None
         return name, genders, False
+
+    def _title_gender(self, title: str | None) -> str | None:
+        """The gender a form of address or a German office before a name tells ("Frau",
+        "Ministerin", "Präsident"); English offices tell none."""
+        if title in _TITLE_GENDER:
+            return _TITLE_GENDER[title]
+        if title and self.lang == "de" and _PERSON_NOUNS_DE.fullmatch(title):
+            return "f" if title.endswith("in") else "m"
+        return None
 
     # --- mentions ------------------------------------------------------------------------------
 
@@ -530,9 +539,11 @@ class Discourse:
                          or _demonym_countries(words[0]) and (
                              _DEMONYM_DE if self.lang == "de" else _DEMONYM_EN).fullmatch(
                                  words[0])):
-            title = words[0] if words[0] in _TITLE_GENDER else title
+            title = words[0] if words[0] in _TITLE_GENDER or _is_role(words[0]) else title
             offset = text.index(words[0], offset) + len(words[0])
             words.pop(0)
+        while words and words[-1].rstrip(".,") in _NOT_NAME:
+            words.pop()  # "Ende Oktober"
         if not words:
             return
         start = text.index(words[0], offset)
@@ -559,6 +570,9 @@ class Discourse:
         # Krieg", "the Cold War"), an adjective opens them ("Neue Zahlen") or every word is
         # capitalised (an English headline); there they are only something a pronoun may mean.
         article = re.search(rf"\b(?i:{_ARTICLES})\s+$", text[:start])
+        if re.search(r"(?:\d|\b(?i:zwei|drei|vier|fünf|zehn|hundert|two|three|ten|hundred))\s+$",
+                     text[:start]) or _UNITS.match(words[0]):
+            return  # "9 Milliarden Euro"
         if article:
             add(start, match.end(), _DET_GENDER_DE.get(article[0].split()[0].lower(), _ALL)
                 if self.lang == "de" else {"n", "pl"}, None)
@@ -870,6 +884,8 @@ class _Pronoun:
     verb: str = ""  # of a subject pronoun that opens its clause or follows a fronted adverbial
 
 
+_UNITS = re.compile(r"(?:Millionen|Milliarden|Mio|Mrd|Tausend|Euro|Dollar|Prozent|Rubel|Won|Yuan|"
+                    r"Pfund|Tonnen|Kilometer|Meter|Stunden|Tage|Wochen|Monate|Jahre)\b")
 _ARTICLES = (r"der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|vom|zum|zur|beim|"
              r"the|a|an")
 

@@ -63,6 +63,14 @@ def statements(article: str) -> list[str]:
     ("„Der Krieg wird bald enden“, sagte Karl Brandt am Montag. Er kündigte neue Gespräche in "
      "Genf an.",
      "Karl Brandt kündigte neue Gespräche in Genf an."),
+    # an office before a surname tells the gender ("Außenministerin")
+    ("Außenministerin Lindqvist besuchte am Montag Kiew. Sie sagte der Ukraine weitere Hilfe "
+     "zu.",
+     "Lindqvist sagte der Ukraine weitere Hilfe zu."),
+    # "sein-" for a country; "9 Milliarden Euro" is no name
+    ("Norwegen erhöhte 2024 seinen Verteidigungshaushalt auf 9 Milliarden Euro. Seine Marine "
+     "erhält bis 2030 zwei neue Fregatten.",
+     "Norwegens Marine erhält bis 2030 zwei neue Fregatten."),
     # "es" for a country named as the subject before
     ("Deutschland hat im Mai 40 Panzer an die Ukraine geliefert. Es will bis Juni weitere "
      "Fahrzeuge schicken.",
@@ -190,6 +198,10 @@ def test_descriptions_and_it_name_the_country_city_or_company(article, claim):
     ("„Der Krieg wird bald enden“, sagte Karl Brandt am Montag. Er wird nach seinen Worten im "
      "Mai vorbei sein.",
      "Er wird nach seinen Worten im Mai vorbei sein."),
+    # a surname after an office is a person, though named in full nowhere
+    ("Präsident Halvorsen traf am Montag Kim Jong Un in Wladiwostok. Er kündigte eine engere "
+     "Zusammenarbeit an.",
+     "Er kündigte eine engere Zusammenarbeit an."),
     # a surname that two people named before share
     ("Kim Jong Un und Kim Yo Jong besuchten am Montag eine Fabrik. Kim lobte die Arbeiter der "
      "Fabrik. Er kündigte neue Investitionen in Höhe von 2 Milliarden Won an.",
