@@ -112,7 +112,7 @@ _EVENTS = _lexicon({
     "publish": "veröffentlich* published publishes release released erschien erschienen",
     "launch": "start startete starteten gestartet launch* abgehoben liftoff",
     "begin": "begann begannen begonnen beginn* began begin begins beginning start startete "
-             "starteten started",
+             "starteten gestartet started",
     "end": "endete endeten beendet* ende ended ends concluded abgeschlossen abschloss",
     "receive": "erhielt erhielten erhalten bekam bekamen bekommen kam kamen received receives "
                "got gained",
@@ -444,7 +444,8 @@ _ROLE_NAMES = {
     "mayor": r"(?:ober)?bürgermeister(?:in)?|(?:lord )?mayor",
     "governor": r"gouverneur(?:in)?|governor",
     "ceo": r"vorstandsvorsitzende[rn]?|vorstandschef(?:in)?|konzernchef(?:in)?|"
-           r"geschäftsführer(?:in)?|ceo|chief executive(?: officer)?",
+           r"geschäftsführer(?:in)?|ceo|chief executive(?: officer)?|"
+           r"(?<=-)chef(?:in)?",  # "Nordavia-Chefin", not "Küchenchef"
     "chair": r"(?:partei)?vorsitzende[rn]?|parteichef(?:in)?|chair(?:man|woman|person)?|"
              r"party leader",
     "secretary-general": r"generalsekretär(?:in)?|secretary[- ]general",
@@ -459,7 +460,7 @@ _ROLE_NAMES = {
 # Taking up an office: "took office", "became chair of", "wurde im Mai Landrätin" (not "wurde
 # die Direktorin entlassen", where "wurde" makes a passive).
 _TAKE_OFFICE = re.compile(
-    r"\b(?P<verb>t(?:ook|akes?|aking|aken)|assum(?:ed|es|ing|e))\s+office\b"
+    r"\b(?P<verb>t(?:ook|akes?|aking|aken)|assum(?:ed|es|ing|e))\s+(?:office\b|over\s+as\b)"
     r"|\b(?P<become>became|becomes|wurde|wird)\s+(?:[\w.]+\s+){0,5}?"
     r"(?=(?:(?:zur|zum|die|der|the|a|an)\s+)?[\w-]*(?:" + "|".join(_ROLE_NAMES.values())
     + r")(?:\s*(?:[.,;]|$)|\s+(?:of|des|der|von|bei|at|for|in)\b))",
@@ -765,10 +766,13 @@ _DATE_PATTERNS = [
     # 2023
     re.compile(rf"(?<![\w.,-]){_f(_YEAR, 'y1')}(?![\w-])"),
 ]
+# A part of a period before its date: "seit Anfang 2024", "since early 2023", "bis Ende März".
+_PART = r"(?:Anfang|Ende|Mitte|Beginn|early|late|mid-?|the (?:start|beginning|end|middle) of)"
+_PART_OF = rf"(?:{_PART}\s*)?"
 _RELATIONS = [
-    ("since", re.compile(r"(?i:\b(?:seit|since|ab)\s+(?:dem|den|the)?\s*)$")),
+    ("since", re.compile(rf"(?i:\b(?:seit|since|ab)\s+(?:dem|den|the)?\s*{_PART_OF})$")),
     ("until", re.compile(
-        r"(?i:\b(?:bis|until|till|through)\s+(?:zum|zur|dem|den|the|end of)?\s*)$")),
+        rf"(?i:\b(?:bis|until|till|through)\s+(?:zum|zur|dem|den|the|end of)?\s*{_PART_OF})$")),
     ("before", re.compile(r"(?i:\b(?:vor|before|prior to|by)\s+(?:dem|den|the)?\s*)$")),
     ("after", re.compile(r"(?i:\b(?:nach|after)\s+(?:dem|den|the)?\s*)$")),
 ]
@@ -887,7 +891,11 @@ def _with_context(text: str, when: _When) -> _When:
         if stated:
             weekday = _WEEKDAYS[_fold(stated.group("wd"))]
             relative = bool(stated.groupdict().get("rel"))
-    return replace(when, relation=relation, weekday=weekday, relative=relative)
+    part = re.search(rf"(?<!\w){_PART}\s*$", before, re.IGNORECASE) if (
+        relation in ("since", "until")) else None
+    start = when.start - len(part.group(0)) if part else when.start  # "Anfang 2024"
+    return replace(when, start=start, text=text[start : when.end], relation=relation,
+                   weekday=weekday, relative=relative)
 
 
 _MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August",
@@ -1267,13 +1275,17 @@ def _sentence_dates(claimed: _When, claim: str, spans: list[tuple[int, int]], se
         return False, None, None
     events = _claim_events(claim, spans)
     stated = [w for w in _event_dates(events, sentence, whens) if w.relation == claimed.relation]
+    term = claimed.relation == "since" and bool(_roles(claim) or _PARTY.search(claim))
+    if term and not stated:  # "ist seit 2023 Chefin" and "übernahm am 1. Mai 2024 als Chefin"
+        stated = [w for w in _event_dates({"office"}, sentence, whens) if w.relation == "at"]
+    elif "office" in events and claimed.relation == "at" and not stated and _roles(sentence):
+        stated = [w for w in whens if w.relation == "since"]  # "took office in 2024", "seit 2025"
     if not stated:  # the same event: without any date, or with dates of other events
         return True, None if whens else "coarser", None
     verdicts = [_compare_when(claimed, w) for w in stated]
     # the start of a term of office or a membership ("ist seit 2024 Vorsitzende") is one time,
     # like an event that happens once; a change since a time ("seit 2021 gestiegen") may be
     # measured from any
-    term = claimed.relation == "since" and bool(_roles(claim) or _PARTY.search(claim))
     if "conflict" in verdicts and not term and not events & _ONCE and any(
         _months_apart(claimed, w) > 1 for w in stated
     ):
@@ -1611,11 +1623,12 @@ _CHANGE_AFTER = re.compile(
 )
 # A change named by a noun or an adverb before its size ("ein Plus von 6 Prozent", "an increase of
 # 4 percent", "attendance was up 9 percent") or by a comparative after it ("6 Prozent mehr als im
-# Vorjahr"); "made up 22 percent" is a share, not a change.
+# Vorjahr"); "made up 22 percent" is a share, not a change, a loss or a growth rate of a year
+# ("Verlust von 4 Millionen", "growth of 3 %") an amount or a rate.
 _CHANGE_NOUN = re.compile(
-    r"(?:\b(?P<noun>\w*(?:plus|minus|anstieg|zuwachs|rückgang|wachstum|steigerung|verlust|"
-    r"einbruch)\s+(?:von|um)|(?:increase|rise|decrease|decline|drop|fall|growth|jump|gain|"
-    r"loss)\s+of)|(?:[,;(]|\b(?:is|are|was|were|be|been))\s+(?P<adverb>up|down))\s+$",
+    r"(?:\b(?P<noun>\w*(?:plus|minus|anstieg|zuwachs|rückgang|steigerung)\s+(?:von|um)|"
+    r"(?:increase|rise|decrease|decline|drop|fall|jump|gain)\s+of)"
+    r"|(?:[,;(]|\b(?:is|are|was|were|be|been))\s+(?P<adverb>up|down))\s+$",
     re.IGNORECASE,
 )
 _CHANGE_COMPARED = re.compile(
@@ -1624,8 +1637,8 @@ _CHANGE_COMPARED = re.compile(
     re.IGNORECASE)
 _FALLING = re.compile(r"sank|gesunken|fiel|gefallen|zurück|ging|verringert|fell|fallen|dropped|"
                       r"declined|decreased|shrank|weniger|less", re.IGNORECASE)
-_FALLING_WORD = re.compile(r"(?:minus|rückgang|verlust|einbruch|decrease|decline|drop|fall|loss|"
-                           r"down|weniger|niedriger|less|fewer|lower)$", re.IGNORECASE)
+_FALLING_WORD = re.compile(r"(?:minus|rückgang|decrease|decline|drop|fall|down|weniger|niedriger|"
+                           r"less|fewer|lower)$", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|zusammengenommen|gemeinsam|in summe|addiert|"
                     r"summiert\w*|in total|combined|together|altogether|total|totals|"
                     r"total(?:l)?(?:ed|ing))\b", re.IGNORECASE)
@@ -2059,7 +2072,9 @@ def _sentence_amount(claimed: _Amount, claim: str, claim_spans: list[tuple[int, 
         near = [c for c in candidates
                 if any(_word_matches(n, claim_names) for n in _names_near(sentence, c, names))]
         candidates = near or candidates
-    if len(candidates) > 1:  # "der Umsatz auf 612 Millionen Euro, der Gewinn auf 48 Millionen"
+    if len(candidates) > 1 and not _TOTAL.search(claim) and not re.search(
+        r"\b(?:und|and|sowie|as well as)\b|&", claim
+    ):  # "der Umsatz auf 612 Millionen Euro, der Gewinn auf 48 Millionen"; not "A und B"
         candidates = _of_claims_clause(claim, claim_spans, sentence, stated, candidates)
     if len(candidates) == 1:
         verdict = _judge_amount(claimed, candidates[0])
@@ -2125,7 +2140,8 @@ _NAME = re.compile(
     r"(?=\s)))*"
 )
 _COPULA = (r"(?:ist|war|is|was|wurde|became|serves as|served as|has been|had been|bleibt|"
-           r"remains|amtiert als|amtierte als)")
+           r"remains|amtiert als|amtierte als|t(?:ook|akes) over as|(?:was|has been) "
+           r"(?:appointed|named|elected)(?: as)?)")
 _PRESENT = re.compile(r"\b(?:ist|is|are|sind|bleibt|remains|serves|amtiert|seit|since|"
                       r"derzeit|currently|current|amtierende\w*|incumbent)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:war|was|were|waren|wurde|became|served|had been|amtierte)\b",
@@ -2248,6 +2264,8 @@ def _roles(text: str) -> list[_Role]:
     found = []
     for match, start, end in sorted(spans, key=lambda item: item[1]):
         concept = next(name for i, name in enumerate(_ROLE_NAMES) if match.group(f"r{i}"))
+        if concept == "ceo" and _PARTY.fullmatch((match.group("prefix") or "").rstrip("-")):
+            continue  # "SPD-Chef" leads a party, no company
         if match.group("deputy"):
             concept = f"deputy-{concept}"
         before = text[:start]
@@ -2309,7 +2327,8 @@ def _name_before(text: str, start: int) -> str:
     apposition = re.search(r"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*),\s+"
                            r"(?:(?:der|die|the|a|an|ein|eine)\s+)?(?:[\w'’-]+\s+){0,3}$", head)
     copula = re.search(rf"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){{0,3}}[^\W\d_][\w'’.-]*)\s+"
-                       rf"(?:\([^)]*\)\s+)?{_COPULA}\s+(?:[^,;.]*?\s)?$", head, re.IGNORECASE)
+                       rf"(?:\([^)]*\)\s+)?{_COPULA}\s+(?:(?:[^,;.]|(?<=\d)\.)*?\s)?$", head,
+                       re.IGNORECASE)  # "NAME ist seit dem 1. März 2025 Chefin"
     inverted = re.search(rf"\b{_COPULA}\s+(?P<name>(?:[^\W\d_][\w'’.-]*\s+){{1,4}})"
                          r"(?:[\w'’-]+\s+){0,3}$", head, re.IGNORECASE)
     for match in (apposition, copula, inverted):
@@ -2488,7 +2507,8 @@ def _within(role: _Role, claimed: _Role) -> bool:
 # "succeeding NAME", "replaces NAME", "took over from NAME".
 _SUCCEEDS = re.compile(
     r"\b(?:folgt(?:e)?\s+(?:damit\s+|nun\s+)?auf|löst(?:e)?|Nachfolger(?:in)?\s+(?:von|des|der)|"
-    r"succeed(?:s|ed|ing)|replac(?:es|ed|ing)|t(?:ook|akes|aking)\s+over\s+from|"
+    r"succeed(?:s|ed|ing)|replac(?:es|ed|ing)|t(?:ook|akes|aking)\s+over\s+"
+    r"(?:as\s+[^,;]{1,60}?\s+)?from|"
     r"successor\s+to)\s+(?:(?:the|den|dem|die|der)\s+)?",
     re.IGNORECASE,
 )
@@ -2527,7 +2547,7 @@ def _successions(sentence: str, context: SentenceContext | None) -> list[_Succes
         name = _clean_name(words.group(0)) if words else ""
         if not name:
             continue
-        holders = [t for t in _tenures(sentence) if t.role.start < match.start()]
+        holders = [t for t in _tenures(sentence) if t.role.start < match.end()]
         if not holders and re.match(r"\s*(?:Sie|Er|She|He)\b", sentence):
             holders = _tenures(_sentence_before(sentence, context))
         holders = [t for t in holders if t.held and _person(t.name, name) == "different"]

@@ -38,6 +38,14 @@ SUCCESSIONS = [
     ("Chairman Tom Avery said the club would invest in its academy.",
      ["Ruth Kell became chair of Dunmore Athletic on 11 March 2025, succeeding Tom Avery, who "
       "had led the club since 2019."], date(2025, 9, 1), R),
+    # "Nachfolger von NAME", "took over as ROLE from NAME", an office after a company's name
+    ("Nordavia-Chefin Birgit Sandvik sprach von einem Meilenstein.",
+     ["Jonas Ekholm ist seit dem 1. März 2025 Vorstandschef von Nordavia Space.",
+      "Er ist Nachfolger von Birgit Sandvik, die das Unternehmen zwölf Jahre lang geführt hatte."],
+     date(2025, 6, 20), R),
+    ("Chief executive Susan Hale said the trust would not appeal.",
+     ["Daniel Okafor took over as chief executive of Westmere Health Trust from Susan Hale on 1 "
+      "October 2024."], date(2025, 4, 20), R),
     # must not fire: before the successor's start, another office, a shared office
     ("Finance director Omar Reyes said the reserves were healthy.",
      ["Lena Ortiz became finance director of Millbrook on 1 July 2025.",
@@ -80,6 +88,8 @@ STARTS = [
     ("Alma Reyes has been mayor since January 2021.",
      ["Mayor Alma Reyes spoke on 3 May 2025.",
       "Alma Reyes has been mayor of Port Carrow since January 2022."], R),
+    ("Jonas Ekholm ist seit Anfang 2024 Vorstandschef von Nordavia Space.",
+     ["Jonas Ekholm ist seit dem 1. März 2025 Vorstandschef von Nordavia Space."], R),
     # must not fire: two offices of the kind, so which one is meant is open
     ("Alma Reyes has been chair since 2021.",
      ["Alma Reyes has been chair of the Carrow Trust since 2019.",
@@ -106,6 +116,11 @@ TAKING_OFFICE = [
      ["Alma Reyes has been mayor since March 2021."], R),
     ("Jonas Kern ist seit 2015 Mitglied der SPD.", ["Jonas Kern ist seit 2017 Mitglied der SPD."],
      R),
+    ("Daniel Okafor has been chief executive of the trust since 2023.",
+     ["Daniel Okafor took over as chief executive of Westmere Health Trust on 1 October 2024."],
+     R),
+    ("Jonas Ekholm ist seit Anfang 2024 Vorstandschef.",
+     ["Jonas Ekholm ist seit dem 1. März 2025 Vorstandschef von Nordavia Space."], R),
     # must not fire: "wurde" of a passive, a change since another time, a state that is no office
     ("The sun has not been warming since 1970.", ["The sun has not been warming since 1978."],
      N),
@@ -126,6 +141,18 @@ def test_an_office_before_its_holder_with_a_date_between() -> None:
     [tenure] = _tenures("Direktorin des Museums Talheim ist ab dem 1. Mai 2025 Dr. Ina Roth.")
     assert tenure.name == "Ina Roth" and tenure.held is not None
     assert tenure.held[0] == date(2025, 5, 1)
+
+
+def test_an_office_after_a_name_with_a_day_between() -> None:
+    [tenure] = _tenures("Jonas Ekholm ist seit dem 1. März 2025 Vorstandschef von Nordavia Space.")
+    assert tenure.name == "Jonas Ekholm" and tenure.held is not None
+    assert tenure.held[0] == date(2025, 3, 1)
+
+
+def test_a_party_chief_is_no_company_chief() -> None:
+    assert _tenures("SPD-Chef Lars Klein sprach zuerst.") == []
+    [tenure] = _tenures("Nordavia-Chefin Birgit Sandvik sprach zuerst.")
+    assert tenure.role.concept == "ceo" and tenure.role.qualifiers == {"nordavia"}
 
 
 def test_what_a_holder_said_has_its_own_tense() -> None:

@@ -21,6 +21,9 @@ CASES = [
     ("The library opened in Ashby on 4 October 2025.",
      ["The library was opened in Kelloway on Saturday, 4 October 2025.",
       "Most of its readers come from Ashby, the council said."], R, "Kelloway"),
+    ("Die Rakete startete vom Raumfahrtzentrum in Tromsvik.",
+     ["Die Trägerrakete ist am 12. Juni 2025 vom Raumfahrtzentrum in Skarnby gestartet.",
+      "Die Bodenstation in Tromsvik verfolgte den Flug."], R, "Skarnby"),
     # a name the evidence never uses for a place: no support
     ("Das Terminal wurde am 19. September 2025 in Halvering eröffnet.",
      ["Das Terminal wurde am Freitag, dem 19. September 2025, in Brennstedt eröffnet."], NEI,
