@@ -1590,7 +1590,7 @@ _ORDINALS = _folded_keys({"zweite": 2, "second": 2, "dritte": 3, "third": 3, "vi
 _SMALL = _folded_keys({"zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
                        "fünf": 5, "five": 5, "zehn": 10, "ten": 10})
 _FRACTION = re.compile(
-    r"(?P<count>\b(?:ein|eine|einem|einer|einen|a|an|one|zwei|drei|vier|two|three|four)\s+)"
+    r"(?P<count>\b(?:ein|eine|einem|einer|einen|a|an|one|zwei|drei|vier|two|three|four)[\s-]+)"
     r"(?P<frac>Hälfte|half|Drittel|thirds?|Viertel|quarters?|Fünftel|fifths?|Zehntel|tenths?)\b"
     r"|\b(?:die|the)\s+(?P<half>Hälfte|half)\b|\b(?P<half2>half)(?=\s+(?:of|the)\b)"
     r"|\b(?:jede[rsn]?|every)\s+(?P<nth>zweite|dritte|vierte|fünfte|zehnte|second|third|fourth|"
@@ -1891,7 +1891,7 @@ def _parts(text: str, amounts: list[_Amount]) -> list[_Amount]:
 def _fraction_value(m: re.Match[str]) -> float:
     """The share that a fraction in words names ("zwei Drittel" = 2/3, "jeder fünfte" = 1/5)."""
     if m.group("frac"):
-        count = _SMALL.get(_fold(m.group("count").strip()), 1)
+        count = _SMALL.get(_fold(m.group("count").strip().rstrip("-")), 1)
         return count * _FRACTIONS[_fold(m.group("frac"))]
     if m.group("nth"):
         return 1 / _ORDINALS[_fold(m.group("nth"))]
@@ -2152,21 +2152,24 @@ _REPORTED = re.compile(r"\b(?:said|says|told|added|warned|sagte|sagt|erklärte|b
 
 # Parties, by the forms German and English text names them.
 _PARTIES = {
-    "spd": r"SPD|Sozialdemokraten|Social Democrats?",
-    "cdu": r"CDU|Christdemokraten|Christian Democrats?", "csu": r"CSU",
+    "spd": r"SPD|Sozialdemokrat(?:en|in|innen)?|Social Democrats?",
+    "cdu": r"CDU|Christdemokrat(?:en|in|innen)?|Christian Democrats?", "csu": r"CSU",
     "fdp": r"FDP|Liberalen|Free Democrats?", "afd": r"AfD|Alternative für Deutschland",
     "greens": r"Grünen?|Bündnis 90/Die Grünen|Greens?|Green Party",
     "left": r"Linken?|Linkspartei|Die Linke|Left Party", "bsw": r"BSW",
     "labour": r"Labour(?: Party)?", "conservatives": r"Conservatives?(?: Party)?|Tory|Tories",
     "libdem": r"Liberal Democrats?|Lib Dems?", "snp": r"SNP",
     "democrats": r"Democrats?|Democratic Party|Demokraten",
-    "republicans": r"Republicans?|Republican Party|GOP|Republikaner",
+    "republicans": r"Republicans?|Republican Party|GOP|Republikaner(?:in)?",
     "övp": r"ÖVP", "spö": r"SPÖ", "fpö": r"FPÖ",
 }
 _PARTY = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<{key.replace('ö', 'oe')}>{p})" for key, p in
                                 _PARTIES.items()) + r")(?![\w])"
 )
+# A party's name that names one of its members: "der Sozialdemokrat NAME", "Democrat NAME".
+_PARTY_MEMBER = re.compile(r"(?:Sozial|Christ)demokrat(?:in)?|Democrat|Republican|"
+                           r"Republikaner(?:in)?|Conservative|Liberal Democrat")
 _MEMBER_WORDS = (r"(?:Politiker(?:in)?|Abgeordnete[rn]?|Chef(?:in)?|Minister(?:in)?|"
                  r"Kandidat(?:in)?|Mitglied|Fraktionschef(?:in)?|politician|MP|lawmaker|"
                  r"senator|congressman|congresswoman|representative|candidate|member|leader|"
@@ -2646,7 +2649,7 @@ def _when_words(tenure: _Tenure) -> str:
 _MEMBER_BEFORE = re.compile(
     rf"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){{1,4}})(?:{_COPULA}\s+|gehört\s+|belongs to\s+)"
     r"(?:(?:ein|eine|a|an)\s+)?(?:Mitglied|member)?\s*(?:der|des|of|the|of the|to the)?\s*$"
-    r"|(?P<name2>(?:[^\W\d_][\w'’.-]*\s+){1,4})(?:von der|of the|from the)\s+$"
+    r"|(?P<name2>(?:[^\W\d_][\w'’.-]*\s+){1,4})(?:von der|von den|of the|from the)\s+$"
     r"|(?P<name3>(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*),\s+"
     r"(?:ein|eine|a|an)\s+(?:Mitglied|member)\s+(?:der|des|of the|of)\s+$",
     re.IGNORECASE,
@@ -2675,7 +2678,9 @@ def _memberships(text: str) -> list[_Membership]:
             re.search(r"\b(?:aus|left|quit|verließ|austrat|ausgetreten)\b",
                       text[max(0, match.start() - 30) : match.end() + 30], re.IGNORECASE))
         name = ""
-        title = re.match(rf"(?:-|\s+){_MEMBER_WORDS}\b\s*", after)
+        # "SPD-Politikerin", "Republican Senator", and in German any office after the party's
+        # name and a hyphen ("CDU-Landrätin")
+        title = re.match(rf"(?:-|\s+)(?i:{_MEMBER_WORDS})\b\s*|-[A-ZÄÖÜ][a-zäöüß]+\s+", after)
         aside = re.search(r"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*),\s+"
                           r"(?:a|an|ein|eine|einer|der|die)\s+$", before)
         member = _MEMBER_BEFORE.search(before)
@@ -2683,6 +2688,10 @@ def _memberships(text: str) -> list[_Membership]:
             name = _name_after(after, title.end())  # "SPD-Politikerin NAME"
         elif title and aside:
             name = _name_before_paren(aside.group("name"))  # "NAME, a Labour councillor"
+        elif aside and re.match(r"\s*(?:[,;)]|$)", after):
+            name = _name_before_paren(aside.group("name"))  # "NAME, a Democrat, said"
+        elif _PARTY_MEMBER.fullmatch(match.group(0)) and _name_after(after, 0):
+            name = _name_after(after, 0)  # "der Sozialdemokrat NAME", "Democrat NAME"
         elif re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
             name = _name_before_paren(before)
         elif member:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent._checks import check_quantities
+from agent._checks import _amounts, check_quantities
 from agent._models import Label
 
 S, R, N = Label.SUPPORTED, Label.REFUTED, None
@@ -47,6 +47,10 @@ CASES = [
      ["Wages totalled 27.1 million pounds, 70 percent of revenue."], R, "70 percent"),
     ("Wages made up more than three quarters of revenue.",
      ["Wages totalled 27.1 million pounds, 78 percent of revenue."], S, "78 percent"),
+    ("Two-thirds of the members backed the merger.",
+     ["Some 52 percent of the members backed the merger."], R, "52 percent"),
+    ("Nearly three-quarters of the members backed the merger.",
+     ["73 percent of the members backed the merger."], S, "73 percent"),
     # a part of a whole: the event is about the part
     ("The club won 21 of its 38 league matches.",
      ["The club won 21 matches, drew 8 and lost 9."], S, "21 matches"),
@@ -70,6 +74,10 @@ CASES = [
     ("Spending on transport and parks totalled $241 million.",
      ["Spending on public transport rises to $186 million, and parks receive $55 million."], S,
      "the sum of"),
+    # must not fire: a claim about two of the clauses' subjects
+    ("Bund und Land steuerten 75 Millionen Euro bei.",
+     ["Das Land hatte den Bau mit 45 Millionen Euro gefördert; der Bund steuerte weitere 30 "
+      "Millionen Euro bei."], N, ""),
     # a month is no name the evidence must give
     ("Wages totalled 29.1 million pounds in the year to June.",
      ["Wages totalled 27.1 million pounds, 70 percent of revenue."], R, "27.1 million"),
@@ -86,3 +94,11 @@ def test_changes_and_shares(claim: str, evidence: list[str], outcome: Label | No
     assert result is not None and result.kind == "quantity"
     assert result.outcome == outcome
     assert value in result.evidence_value
+
+
+def test_a_loss_or_a_growth_rate_is_no_change() -> None:
+    assert [a.unit for a in _amounts("Die Reederei meldete einen Verlust von 4,2 Millionen Euro.")
+            ] == ["eur"]
+    assert [a.unit for a in _amounts("Economic growth of 5.6% outpaced the region.")] == [
+        "percent"]
+    assert [a.unit for a in _amounts("Sales were down 4 percent.")] == ["change%:down"]
