@@ -625,9 +625,10 @@ def _predicate_subject(text: str, lang: str) -> str | None:
 def split_predicates(piece: Piece, lang: str) -> list[Piece]:
     """Two predicates of one subject joined by "und" / "and" ("Die Feuerwehr evakuierte ein Heim
     und brachte 85 Bewohner in eine Halle", "The minister met the union and urged both sides to
-    talk in London"): one claim each, the second with the subject. Only where the subject opens
+    talk"): one claim each, the second with the subject. Only where the subject opens
     the sentence, nothing before the "und" is set off by a comma, the word after it reads as a
-    finite verb, and the second predicate gives a figure, a date or (in English) a name."""
+    finite verb (in English a known verb form), and a German second predicate gives a figure or
+    a date."""
     text = piece.text
     subject = _predicate_subject(text, lang) if lang in ("de", "en") else None
     if subject is None:
@@ -635,14 +636,15 @@ def split_predicates(piece: Piece, lang: str) -> list[Piece]:
     conj = "und" if lang == "de" else "and"
     for joint in re.finditer(rf"\s+{conj}\s+(?P<verb>[\w-]+)(?P<next>\s+[^\s,.;]+)?", text):
         left, right = text[len(subject) : joint.start()], text[joint.start("verb") :]
-        if re.search(r"[,;:„“\"]", left) or _words(left) < 2 or _words(right) < 2:
+        if re.search(r"[,;:„“\"]", left) or _words(left) < 2 or _words(right) < (
+                2 if lang == "de" else 3):
             return [piece]
         if re.fullmatch(_REPORT_VERBS_EN, joint["verb"]) if lang == "en" else re.fullmatch(
                 _REPORT_VERBS_DE, joint["verb"]) and re.match(r"\S+\s*(?:,|dass\b)", right):
             return [piece]  # a report: `split_reported` decides what of it is a claim
-        if not re.search(rf"\d|\b(?i:{_NUMBER_WORDS}|{_MONTHS})\b" + (
-                r"|\s[A-Z][a-z]" if lang == "en" else ""), right):
-            continue  # no figure, date or name: a predicate that adds no fact of its own
+        if lang == "de" and not re.search(
+                rf"\d|\b(?i:{_NUMBER_WORDS}|{_MONTHS}|hunderte|tausende|dutzende)\b", right):
+            continue  # German: no figure or date, no fact of its own where the verb is a guess
         if _finite_after_and(left, joint["verb"], (joint["next"] or "").strip(), right, lang):
             first = Piece(_tidy(text[: joint.start()]), piece.start, piece.start + joint.start())
             second = Piece(_tidy(f"{subject} {right}"), piece.start + joint.start("verb"),
@@ -661,6 +663,8 @@ def _finite_after_and(left: str, verb: str, after: str, right: str, lang: str) -
             return False  # a clause inside the first predicate: which verb "and" joins is unclear
         if re.fullmatch(rf"{_AUX_EN}", verb):
             return True
+        if re.fullmatch(r"is|are|was|were", words[0]):
+            return False  # "were evacuated and told to ...": the participle shares "were"
         if re.fullmatch(r"\w+ed|left|set|cut|put|hit", verb):  # also adjectives ("used cars")
             return bool(re.fullmatch(rf"(?i:{_AFTER_VERB_EN})", after))
         return bool(re.fullmatch(_IRREGULAR_EN, verb))

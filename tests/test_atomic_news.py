@@ -289,3 +289,24 @@ def test_objects_and_subjects_that_stay_whole(lang, sentence):
 ])
 def test_more_appositions_and_predicates(lang, sentence, claims):
     assert _split(sentence, lang) == claims
+
+
+@pytest.mark.parametrize(("sentence", "claims"), [
+    ("The ferry company sold its oldest ship and moved to a new terminal.",
+     ["The ferry company sold its oldest ship.", "The ferry company moved to a new terminal."]),
+    ("The harbour police questioned the skipper and released him without charge.",
+     ["The harbour police questioned the skipper.",
+      "The harbour police released him without charge."]),
+])
+def test_english_predicates_without_a_figure(sentence, claims):
+    assert _split(sentence, "en") == claims
+
+
+@pytest.mark.parametrize("sentence", [
+    # a participle after "were" shares it: "Residents told to ..." would be no sentence
+    "Residents were evacuated and told to stay away from the river.",
+    # nouns joined by "and"
+    "The yard builds ferries and tugs for the North Sea.",
+])
+def test_english_predicates_that_stay_whole(sentence):
+    assert _split(sentence, "en") == [sentence]
