@@ -790,15 +790,30 @@ class Discourse:
             for match in pattern.finditer(claim):
                 if _inside(match.start(), quotes):
                     continue
-                if any(m.referent and m.referent.kind == kind for m in inside):
+                if any(m.referent and m.referent.kind == kind.rstrip("s") for m in inside):
                     continue  # "Portugal lieferte dem Land ...": another one
-                referent = _nearest(kind, levels)
-                if referent is None:
-                    continue
+                if kind == "countries":
+                    pair = _nearest_pair(levels)
+                    if pair is None:
+                        continue
+                    words = self._describe_pair(pair, match)
+                    conj = " und " if self.lang == "de" else " and "
+                    referent = Referent(conj.join(r.name for r in pair), "pair")
+                else:
+                    found_referent = _nearest(kind, levels)
+                    if found_referent is None:
+                        continue
+                    referent, words = found_referent, self._describe(found_referent, match)
                 self._described[kind] = referent
-                found.append((match.start(), match.end(),
-                              self._describe(referent, match)))
+                found.append((match.start(), match.end(), words))
         return found
+
+    def _describe_pair(self, pair: tuple[Referent, Referent], match: re.Match[str]) -> str:
+        """Two countries in the place of "die beiden Länder"/"the two countries"."""
+        if self.lang == "en":
+            return f"{pair[0].name} and {pair[1].name}"
+        case = "gen" if match["gen"] else "dat" if match["dat"] else "nom"
+        return " und ".join(_case_de(r.name, r.article, case) for r in pair)
 
     def _describe(self, referent: Referent, match: re.Match[str]) -> str:
         """The referent in a description's place, in the description's case."""
@@ -863,6 +878,8 @@ class Discourse:
 
     def _genders(self, referent: Referent) -> frozenset[str]:
         """The genders a country, company or organisation fits, as `_mentions` gives them."""
+        if referent.kind == "pair":
+            return frozenset({"pl"})
         if referent.kind == "country" and referent.name in _PLURAL_COUNTRIES:
             return frozenset({"pl"})
         if self.lang != "de":
@@ -1057,6 +1074,25 @@ def _can_mean(pronoun: _Pronoun, referent: Referent, genders: frozenset[str]) ->
         "m" not in genders)  # English "it"/"its"; in German their gender is not known
 
 
+def _nearest_pair(levels: list[list[Mention]]) -> tuple[Referent, Referent] | None:
+    """The two countries named in the nearest sentence that names or speaks of any, when it
+    names exactly two and speaks of no other."""
+    for mentions in levels:
+        named: list[Referent] = []
+        for mention in mentions:
+            if (mention.referent and mention.referent.kind == "country"
+                    and mention.referent not in named):
+                named.append(mention.referent)
+        spoken = {m.referent.name for m in mentions if m.referent
+                  and m.referent.kind == "demonym"}
+        if named or spoken:
+            keys = {r.key for r in named}
+            if len(named) == 2 and len(keys) == 2 and spoken <= keys:
+                return named[0], named[1]
+            return None
+    return None
+
+
 def _nearest(kind: str, levels: list[list[Mention]]) -> Referent | None:
     """The one referent of a kind named in the nearest sentence that names any or, for a country,
     speaks of one ("die russische Armee"), else None."""
@@ -1131,6 +1167,11 @@ _DESCRIPTIONS_DE = (
         r"(?P<lead>)(?:(?P<gov>\b[Dd]ie Regierung)|(?P<gov_oblique>\bder Regierung))\b(?![-\w])"
         r"(?!\s+(?:[A-ZÄÖÜ]|der\b|des\b|von\b|in\b|unter\b|aus\b|um\b))")),
 )
+_DESCRIPTIONS_DE += (
+    ("countries", re.compile(
+        r"(?:(?P<nom>\b(?:[Dd]ie beiden|[Bb]eide) Länder)|(?P<dat>\b(?:den beiden|beiden) Ländern)|"
+        r"(?P<gen>\b(?:der beiden|beider) Länder))\b")),
+)
 _DESCRIPTIONS_EN = (
     ("country", re.compile(r"(?P<lead>\b(?:[Ii]n|[Aa]cross|[Ff]rom|[Tt]o|[Oo]f)\s+)?"
                            r"(?:(?P<poss>\b[Tt]he country['’]s)|(?P<nom>\b[Tt]he country))\b"
@@ -1140,6 +1181,8 @@ _DESCRIPTIONS_EN = (
                         r"(?!\s+(?:of|council|hall)\b)(?!-)")),
     ("company", re.compile(r"(?P<lead>)(?:(?P<poss>\b[Tt]he (?:company|firm)['’]s)|"
                            r"(?P<nom>\b[Tt]he (?:company|firm)))\b(?!\s+[A-Z])(?!-)")),
+    ("countries", re.compile(r"(?P<nom>\b(?:[Tt]he two|[Bb]oth) (?:countries|nations))\b"
+                             r"(?!['’])")),
     ("country", re.compile(r"(?P<lead>)(?P<gov>\b[Tt]he government)\b(?!['’]s)"
                            r"(?!\s+(?:of|in)\b)(?!-)")),
 )

@@ -141,6 +141,13 @@ def test_english_pronouns_are_resolved(article, claim):
     ("Greenfield Motors Inc. opened a new plant in Ohio in 2023. The company employs 1,200 people "
      "there. It also raised its forecast for the coming year.",
      "Greenfield Motors also raised its forecast for the coming year."),
+    ("Russland und Nordkorea unterzeichneten im Juni 2024 einen Vertrag über Beistand. Die "
+     "beiden Länder wollen ihre Zusammenarbeit ausbauen. Sie planen gemeinsame Manöver im "
+     "Herbst.",
+     "Russland und Nordkorea planen gemeinsame Manöver im Herbst."),
+    ("Norway and Sweden signed a defence pact in March 2024. The two countries will hold joint "
+     "exercises in the Baltic Sea.",
+     "Norway and Sweden will hold joint exercises in the Baltic Sea."),
 ])
 def test_descriptions_and_it_name_the_country_city_or_company(article, claim):
     assert claim in statements(article)
@@ -206,6 +213,10 @@ def test_descriptions_and_it_name_the_country_city_or_company(article, claim):
     ("Kim Jong Un und Kim Yo Jong besuchten am Montag eine Fabrik. Kim lobte die Arbeiter der "
      "Fabrik. Er kündigte neue Investitionen in Höhe von 2 Milliarden Won an.",
      "Er kündigte neue Investitionen in Höhe von 2 Milliarden Won an."),
+    # three countries before "die beiden Länder"
+    ("Russland schickte im Oktober Truppen an die Grenze zur Ukraine und zu Belarus. Die beiden "
+     "Länder reagierten mit scharfem Protest.",
+     "Die beiden Länder reagierten mit scharfem Protest."),
     # "seine" may be the club's as well
     ("Karl Brandt trat am Montag als Vorsitzender des Vereins zurück. Seine Nachfolgerin wird im "
      "Mai gewählt.",
