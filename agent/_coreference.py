@@ -2,6 +2,14 @@
 refer to earlier in the article ("Er trat zurück." -> "Karl Brandt trat zurück.", "Das Land
 lieferte ..." -> "Portugal lieferte ...", "his plan" -> "Karl Brandt's plan"). German and English.
 
+Resolved: er/sie/ihn/ihm/ihr/ihnen, sein-/ihr- and he/she/him/her/his to a person (gender from a
+first name, a form of address, a German office, or a pronoun used of them before); es/it/its and
+sein- to a country (in English also a company or organisation); sie/ihnen/they/them to two people
+or countries named together; das Land/the country, die Stadt/the city, das Unternehmen/der
+Konzern/the company, die Regierung/the government ("die Regierung Norwegens"), die beiden
+Länder/the two countries. A quotation said by a pronoun ("„...“, sagte sie") gets its speaker's
+name (`Discourse.speaker`).
+
 Every rule is conservative, since a wrong referent makes a false claim: a pronoun or description
 is replaced only when the nearest sentence that holds anything it could refer to (gender, number,
 kind) holds exactly one such referent with a name, and nothing else there (a noun phrase of the
@@ -782,7 +790,8 @@ class Discourse:
                       levels: list[list[Mention]]) -> list[tuple[int, int, str]]:
         """"das Land"/"the country", "die Stadt"/"the city", "das Unternehmen"/"the company",
         "die Regierung"/"the government" replaced by the one country, city or company named in
-        the nearest sentence that names any."""
+        the nearest sentence that names any; "die beiden Länder"/"the two countries" by the two
+        countries named there."""
         quotes = _quoted(claim)
         patterns = _DESCRIPTIONS_DE if self.lang == "de" else _DESCRIPTIONS_EN
         found = []
