@@ -264,7 +264,10 @@ def split_quantities(piece: Piece, lang: str) -> list[Piece]:
     if preposition and re.search(rf"\b(?:{_OVER_VERBS})\s*$", head):
         # "verfügt über 620 Betten sowie eine Kinderklinik": "über" belongs to the verb
         head, a = head + preposition.group(0), a[preposition.end() :]
-    return [Piece(_tidy(f"{head} {a} {tail}"), piece.start,
+    # a genitive after the second noun is its own: "600 Helfer sowie 40 Soldaten der Armee"
+    genitive = re.match(rf"\s+(?:(?:des|der)\s+(?:{_ADJ_DE}\s+)*[A-ZÄÖÜ][\w-]*|of\s+(?:the\s+)?"
+                        r"[\w'’-]+)", tail)
+    return [Piece(_tidy(f"{head} {a} {tail[genitive.end() :] if genitive else tail}"), piece.start,
                   piece.start + found.end("a")),
             Piece(_tidy(f"{head} {found.group('b')} {tail}"), piece.start + found.start("b"),
                   piece.end)]

@@ -310,3 +310,15 @@ def test_english_predicates_without_a_figure(sentence, claims):
 ])
 def test_english_predicates_that_stay_whole(sentence):
     assert _split(sentence, "en") == [sentence]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # a genitive after the second noun is its own
+    ("de", "Am Deich halfen 300 Freiwillige sowie 40 Soldaten der Marine.",
+     ["Am Deich halfen 300 Freiwillige.", "Am Deich halfen 40 Soldaten der Marine."]),
+    ("en", "The search involved 300 volunteers and 40 sailors of the navy on Sunday.",
+     ["The search involved 300 volunteers on Sunday.",
+      "The search involved 40 sailors of the navy on Sunday."]),
+])
+def test_a_genitive_after_the_second_quantity(lang, sentence, claims):
+    assert _split(sentence, lang) == claims
