@@ -756,6 +756,17 @@ _ACCORDING_EN = re.compile(r"^According to (?P<source>[^,;“\"]+),\s+(?P<clause
                            r"^(?P<clause2>[^“\"]+),\s+according to (?P<source2>[^,;“\"]+?)\.?$")
 _SAYS_THAT_EN = re.compile(rf"^(?P<source>[^,;“\"]+?)\s+(?:{_REPORT_VERBS_EN})"
                            r"(?:\s+on\s+\w+)?\s+that\s+(?P<clause>.+)$")
+# "X said P" without "that"; "P, X said." / "P, said X." / "P, teilte X mit." after the statement.
+_SAYS_EN = re.compile(r"^(?P<source>[^,;“\"]+?)\s+(?:said|says|told reporters)"
+                      r"(?:\s+on\s+\w+)?\s+(?P<clause>(?!that\b).+)$")
+_SAID_AFTER = {
+    "en": re.compile(r"^(?P<clause2>[^“\"]+),\s+(?:(?P<source2>[^,;“\"]+?)\s+(?:said|says|added|"
+                     r"reported|confirmed|estimated)|(?:said|says)\s+(?P<source3>[^,;“\"]+?))"
+                     r"(?:\s+on\s+\w+)?\.?$"),
+    "de": re.compile(r"^(?P<clause2>[^„“\"]+),\s+(?:(?P<teilte>teilten?)|sagten?|erklärten?|"
+                     r"betonten?|berichteten?|meldeten?|bestätigten?|schätzten?)\s+"
+                     r"(?P<source2>[^,;„“\"]+?)(?:\s+(?:am|im)\s+\w+)?(?(teilte)\s+mit)\.?$"),
+}
 
 
 # A place or body after the head of a source: "Die Polizei in Köln", "Police in Leeds".
@@ -878,7 +889,8 @@ def _reported_after_predicate(text: str, lang: str) -> tuple[str, str, int, str]
 
 def split_reported(piece: Piece, lang: str) -> list[Piece]:
     """A reported statement ("Laut X ...", "X zufolge ...", "X berichtete, dass ...", "X hat ...
-    und warnt, dass ...", "according to X, ...", "X said that ..."): the statement itself as a
+    und warnt, dass ...", "P, teilte X mit", "according to X, ...", "X said (that) ...", "P, X
+    said"): the statement itself as a
     claim unless it is hedged, and, where the source is named, that it reported it (kind
     "quote", a fact as stated even when the statement is hedged)."""
     text = piece.text.rstrip()
@@ -889,8 +901,13 @@ def split_reported(piece: Piece, lang: str) -> list[Piece]:
         says = _SAYS_THAT_DE.match(text)
         if says and not _noun_phrase(says["source"], lang):
             says = None
-        later = None if fronted or says else _reported_after_predicate(text, lang)
-        if fronted:
+        after = None if fronted or says else _SAID_AFTER["de"].match(text)
+        if after and not _named_source(after["source2"], lang):
+            after = None  # an unnamed source after the statement: the sentence stays whole
+        later = None if fronted or says or after else _reported_after_predicate(text, lang)
+        if after:
+            source, at, clause = after["source2"], 0, after["clause2"]
+        elif fronted:
             source, at = fronted.group("a") or fronted.group("b"), fronted.end()
             clause = _subject_first(text[at:])
         elif says:
@@ -903,12 +920,21 @@ def split_reported(piece: Piece, lang: str) -> list[Piece]:
                 clause = reported  # no claim of its own: only the quote needs it
     else:
         found = _ACCORDING_EN.match(text) or _SAYS_THAT_EN.match(text)
-        if found and found.group("source") and not found.group(0).startswith("According") and (
-                not _noun_phrase(found["source"], lang)):
+        if found is None:
+            found = _SAYS_EN.match(text)
+            if found and not _english_clause(found["clause"]):
+                found = None
+        if found is None:
+            found = _SAID_AFTER["en"].match(text)
+            if found and not _named_source(found["source2"] or found["source3"], lang):
+                found = None  # an unnamed source after the statement: the sentence stays whole
+        if found and found.groupdict().get("source") and not found.group(0).startswith(
+                "According") and not _noun_phrase(found["source"], lang):
             found = None
         later = None if found else _reported_after_predicate(text, lang)
         if found and found.groupdict().get("clause2"):
-            source, at, clause = found["source2"], 0, found["clause2"]
+            source = found["source2"] or found.groupdict().get("source3") or ""
+            at, clause = 0, found["clause2"]
         elif found:
             source, at, clause = found["source"], found.start("clause"), found["clause"]
         elif later:

@@ -51,7 +51,7 @@ def test_two_predicates_of_one_subject(lang, sentence, claims):
     ("de", "Inzwischen hat die Stadt die Halle gebaut und eröffnete sie im Mai."),
     ("en", "Yesterday the council met and approved 12 new homes."),
     # a clause inside the first predicate: which verbs "and" joins is not clear
-    ("en", "The company said sales rose and fell again in 2023."),
+    ("en", "The company expects sales to rise and fell 12 percent in 2023."),
     ("en", "The dealer sold new and used cars in 2022."),
     # a report: left to the rules for reported statements
     ("de", "Meteorologen beobachten die Wolken und warnen, dass es bis zu 80 Liter regnen könnte."),
@@ -322,3 +322,27 @@ def test_english_predicates_that_stay_whole(sentence):
 ])
 def test_a_genitive_after_the_second_quantity(lang, sentence, claims):
     assert _split(sentence, lang) == claims
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # "said" without "that"
+    ("en", "Harbour master Tom Reyes said 12 boats were damaged in the storm.",
+     [("quote", "Harbour master Tom Reyes said 12 boats were damaged in the storm."),
+      ("statement", "12 boats were damaged in the storm.")]),
+    ("en", "Local traders said sales rose and fell again in 2023.",
+     [("statement", "Sales rose and fell again in 2023.")]),
+    # a named source after the statement
+    ("en", "The ferry will not run until May, said the city council.",
+     [("quote", "The ferry will not run until May, said the city council."),
+      ("statement", "The ferry will not run until May.")]),
+    ("de", "Die Fähre fährt erst ab Mai wieder, teilte das Landratsamt am Montag mit.",
+     [("quote", "Die Fähre fährt erst ab Mai wieder, teilte das Landratsamt am Montag mit."),
+      ("statement", "Die Fähre fährt erst ab Mai wieder.")]),
+    # an unnamed one: the sentence stays whole; "said goodbye" is no report
+    ("en", "A second strike is planned for next week, the union said.",
+     [("statement", "A second strike is planned for next week, the union said.")]),
+    ("en", "The harbour master said goodbye to the crews on Friday.",
+     [("statement", "The harbour master said goodbye to the crews on Friday.")]),
+])
+def test_reports_without_that(lang, sentence, claims):
+    assert [(p.kind, p.text) for p in atomic_pieces(sentence, lang)] == claims
