@@ -569,6 +569,9 @@ class Discourse:
         if person is None and len(words) == 1 and self.lang == "de" and words[0].endswith("s"):
             person = self._person([words[0][:-1]], title)  # "Brandts"
         if person is None:
+            if (self.lang == "en" and len(words) == 1 and start > 0 and len(words[0]) > 1
+                    and not words[0].isupper()):
+                add(start, match.end(), {"m", "f"}, None)  # "Putin" never named in full
             return
         found, genders, sure = person
         if sure:  # a surname of several people: someone a pronoun may mean, but who is unclear
@@ -1175,8 +1178,6 @@ _DESCRIPTIONS_DE = (
     ("country", re.compile(
         r"(?P<lead>)(?:(?P<gov>\b[Dd]ie Regierung)|(?P<gov_oblique>\bder Regierung))\b(?![-\w])"
         r"(?!\s+(?:[A-ZÄÖÜ]|der\b|des\b|von\b|in\b|unter\b|aus\b|um\b))")),
-)
-_DESCRIPTIONS_DE += (
     ("countries", re.compile(
         r"(?:(?P<nom>\b(?:[Dd]ie beiden|[Bb]eide) Länder)|(?P<dat>\b(?:den beiden|beiden) Ländern)|"
         r"(?P<gen>\b(?:der beiden|beider) Länder))\b")),
