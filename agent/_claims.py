@@ -290,6 +290,8 @@ class ClaimExtractor:
                 elif kind == "statement":
                     text = discourse.resolve(resolve_role(text, roles), sentence.text[:start])
                     text = carry_date(resolve_description(text, named), before, lang)
+                elif kind == "quote":  # a reported statement: "Am Montag sagte er, dass ..."
+                    text = discourse.resolve(text, sentence.text[:start])
                 candidates.append(_Candidate(kind, " ".join(text.split()), sentence,
                                              sentence.start + start, sentence.start + end,
                                              scored=kind == "statement"))
