@@ -276,7 +276,8 @@ def split_quantities(piece: Piece, lang: str) -> list[Piece]:
 # English past forms without "-ed".
 _IRREGULAR_EN = (r"left|put|cut|hit|set|kept|held|led|brought|built|began|became|told|sent|went|"
                  r"came|found|got|grew|drew|threw|ran|won|lost|made|took|gave|saw|met|rose|fell|"
-                 r"spent|paid|sold|said|called|urged|warned")
+                 r"spent|paid|sold|said|called|urged|warned|broke|struck|spoke|chose|drove|wrote|"
+                 r"stood|sank|shut|fought|caught|bought|fled|sought|swept|withdrew|overtook")
 _REL_DE = re.compile(
     rf"(?P<ante>\b(?P<det>(?i:{_DET_DE}))\s+(?P<adj>(?:[a-zäöüß][\w-]*\s+){{0,3}})"
     rf"(?P<noun>[A-ZÄÖÜ][\w-]*)(?P<name>(?:\s+[A-ZÄÖÜ][\w-]*){{0,2}})|"
@@ -902,7 +903,8 @@ def split_reported(piece: Piece, lang: str) -> list[Piece]:
         if says and not _noun_phrase(says["source"], lang):
             says = None
         after = None if fronted or says else _SAID_AFTER["de"].match(text)
-        if after and not _named_source(after["source2"], lang):
+        if after and not (_named_source(after["source2"], lang) and _noun_phrase(
+                after["source2"], lang) and _first_constituent(after["clause2"], lang)):
             after = None  # an unnamed source after the statement: the sentence stays whole
         later = None if fronted or says or after else _reported_after_predicate(text, lang)
         if after:
@@ -926,7 +928,9 @@ def split_reported(piece: Piece, lang: str) -> list[Piece]:
                 found = None
         if found is None:
             found = _SAID_AFTER["en"].match(text)
-            if found and not _named_source(found["source2"] or found["source3"], lang):
+            source = found and (found["source2"] or found["source3"])
+            if found and not (source and _named_source(source, lang) and _noun_phrase(
+                    source, lang) and _english_clause(found["clause2"])):
                 found = None  # an unnamed source after the statement: the sentence stays whole
         if found and found.groupdict().get("source") and not found.group(0).startswith(
                 "According") and not _noun_phrase(found["source"], lang):

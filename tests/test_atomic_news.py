@@ -343,6 +343,10 @@ def test_a_genitive_after_the_second_quantity(lang, sentence, claims):
      [("statement", "A second strike is planned for next week, the union said.")]),
     ("en", "The harbour master said goodbye to the crews on Friday.",
      [("statement", "The harbour master said goodbye to the crews on Friday.")]),
+    # "said" after a relative clause: the words after it are no source
+    ("en", "The harbour master, who took office in May, said the quay would reopen in July.",
+     [("statement", "The harbour master said the quay would reopen in July."),
+      ("statement", "The harbour master took office in May.")]),
 ])
 def test_reports_without_that(lang, sentence, claims):
     assert [(p.kind, p.text) for p in atomic_pieces(sentence, lang)] == claims
