@@ -757,6 +757,19 @@ _ACCORDING_EN = re.compile(r"^According to (?P<source>[^,;“\"]+),\s+(?P<clause
                            r"^(?P<clause2>[^“\"]+),\s+according to (?P<source2>[^,;“\"]+?)\.?$")
 _SAYS_THAT_EN = re.compile(rf"^(?P<source>[^,;“\"]+?)\s+(?:{_REPORT_VERBS_EN})"
                            r"(?:\s+on\s+\w+)?\s+that\s+(?P<clause>.+)$")
+# A source inside the sentence: "... hat nach eigenen Angaben ...", "..., according to X, ...".
+# A German noun with its adjectives, one of them perhaps part of a name ("Statistischen Amt").
+_NAMED_ADJ_DE = rf"(?:{_ADJ_DE}\s+)*(?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)\s+)?"
+_NOUN_DE = (rf"{_NAMED_ADJ_DE}[A-ZÄÖÜ][\w-]*"
+            rf"(?:\s+(?:des|der)\s+{_NAMED_ADJ_DE}[A-ZÄÖÜ][\w-]*)?")
+_SOURCE_INSIDE = {
+    "de": re.compile(rf"(?<=\S)\s+(?P<phrase>(?:nach\s+(?:eigenen\s+)?(?:Angaben|Einschätzung|"
+                     rf"Schätzungen?|Berechnungen)(?:\s+(?P<of>(?:des|der|von)\s+{_NOUN_DE}))?)|"
+                     rf"laut\s+(?P<laut>(?:(?:dem|der|den)\s+)?{_NOUN_DE}))"
+                     # the source ends here: no genitive or place of it after ("der Polizei in X")
+                     r"(?!\s+(?:des|der|von|in|aus|bei)\b)(?=\s+[a-zäöüß\d])"),
+    "en": re.compile(r"(?<=\S),\s+(?P<phrase>according to (?P<to>[^,;“\"]+)),(?=\s+[a-z\d])"),
+}
 # "X said P" without "that"; "P, X said." / "P, said X." / "P, teilte X mit." after the statement.
 _SAYS_EN = re.compile(r"^(?P<source>[^,;“\"]+?)\s+(?:said|says|told reporters)"
                       r"(?:\s+on\s+\w+)?\s+(?P<clause>(?!that\b).+)$")
@@ -897,6 +910,7 @@ def split_reported(piece: Piece, lang: str) -> list[Piece]:
     text = piece.text.rstrip()
     clause: str | None = None
     said = piece.text
+    inside: re.Match[str] | None = None
     if lang == "de":
         fronted = _SOURCE_FIRST_DE.match(text)
         says = _SAYS_THAT_DE.match(text)
@@ -907,7 +921,12 @@ def split_reported(piece: Piece, lang: str) -> list[Piece]:
                 after["source2"], lang) and _first_constituent(after["clause2"], lang)):
             after = None  # an unnamed source after the statement: the sentence stays whole
         later = None if fronted or says or after else _reported_after_predicate(text, lang)
-        if after:
+        if not (fronted or says or after or later):
+            inside = _SOURCE_INSIDE["de"].search(text)
+        if inside:
+            source = re.sub(r"^(?:des|der|von)\s+", "", inside["of"] or inside["laut"] or "")
+            at, clause = 0, text[: inside.start()] + text[inside.end() :]
+        elif after:
             source, at, clause = after["source2"], 0, after["clause2"]
         elif fronted:
             source, at = fronted.group("a") or fronted.group("b"), fronted.end()
@@ -928,15 +947,20 @@ def split_reported(piece: Piece, lang: str) -> list[Piece]:
                 found = None
         if found is None:
             found = _SAID_AFTER["en"].match(text)
-            source = found and (found["source2"] or found["source3"])
-            if found and not (source and _named_source(source, lang) and _noun_phrase(
-                    source, lang) and _english_clause(found["clause2"])):
+            who = found["source2"] or found["source3"] if found else ""
+            if found and not (_named_source(who, lang) and _noun_phrase(who, lang) and
+                              _english_clause(found["clause2"])):
                 found = None  # an unnamed source after the statement: the sentence stays whole
         if found and found.groupdict().get("source") and not found.group(0).startswith(
                 "According") and not _noun_phrase(found["source"], lang):
             found = None
         later = None if found else _reported_after_predicate(text, lang)
-        if found and found.groupdict().get("clause2"):
+        if not (found or later):
+            inside = _SOURCE_INSIDE["en"].search(text)
+        if inside:
+            source, at = inside["to"], 0
+            clause = text[: inside.start()] + text[inside.end() :]
+        elif found and found.groupdict().get("clause2"):
             source = found["source2"] or found.groupdict().get("source3") or ""
             at, clause = 0, found["clause2"]
         elif found:
@@ -946,7 +970,7 @@ def split_reported(piece: Piece, lang: str) -> list[Piece]:
     pronoun = _PRONOUN_DE if lang == "de" else _PRONOUN_EN
     if not clause or _words(clause) < 4 or re.match(rf"(?i:{pronoun}|this|that|dies)\b", clause):
         return [piece]
-    end = piece.start + (len(text) if at else len(clause))
+    end = piece.start + (len(text) if at or inside else len(clause))
     claim = Piece(_tidy(clause), piece.start + at, end)
     according = lang == "en" and re.search(r"\b[Aa]ccording to\b", text)
     named = _named_source(source, lang) or according and re.search(r"[A-Z]", source)

@@ -350,3 +350,32 @@ def test_a_genitive_after_the_second_quantity(lang, sentence, claims):
 ])
 def test_reports_without_that(lang, sentence, claims):
     assert [(p.kind, p.text) for p in atomic_pieces(sentence, lang)] == claims
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # a source inside the sentence: the statement without it, and the report when it is named
+    ("de", "Der Sturm kostete die Reederei nach eigenen Angaben 4 Millionen Euro.",
+     [("statement", "Der Sturm kostete die Reederei 4 Millionen Euro.")]),
+    ("de", "Im Jahr 2023 liefen laut dem Statistischen Landesamt 9.000 Schiffe den Hafen an.",
+     [("quote", "Im Jahr 2023 liefen laut dem Statistischen Landesamt 9.000 Schiffe den Hafen "
+                "an."),
+      ("statement", "Im Jahr 2023 liefen 9.000 Schiffe den Hafen an.")]),
+    ("de", "Die Reparatur wird nach Einschätzung der Werften mehrere Wochen dauern.",
+     [("statement", "Die Reparatur wird mehrere Wochen dauern.")]),
+    ("en", "Prices rose, according to the statistics office, by 5 percent in May.",
+     [("quote", "Prices rose, according to the statistics office, by 5 percent in May."),
+      ("statement", "Prices rose by 5 percent in May.")]),
+])
+def test_a_source_inside_the_sentence(lang, sentence, claims):
+    pieces = atomic_pieces(sentence, lang)
+    assert [(p.kind, p.text) for p in pieces] == claims
+    assert all((p.start, p.end) == (0, len(sentence)) for p in pieces)
+
+
+@pytest.mark.parametrize("sentence", [
+    # "nach Angaben" as what a verb takes; a place after the source (whose is it?)
+    "Die Reederei richtet ihre Preise nach Angaben der Händler.",
+    "Bei dem Unfall wurden nach Angaben der Polizei in Kiel drei Menschen verletzt.",
+])
+def test_sources_inside_that_stay(sentence):
+    assert _split(sentence, "de") == [sentence]
