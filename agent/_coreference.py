@@ -347,11 +347,11 @@ _COUNTRIES = _country_table()
 _COUNTRY_RE = re.compile(
     r"(?<![\w-])(?P<name>"
     + "|".join(re.escape(n) for n in sorted(_COUNTRIES, key=len, reverse=True))
-    + r")(?P<gen>s|'s|’s|')?(?![\w-])"
+    + r")(?:s|'s|’s|')?(?![\w-])"
 )
 _CITY_RE = re.compile(
     r"(?<![\w-])(?P<name>" + "|".join(re.escape(n) for n in sorted(_CITIES, key=len, reverse=True))
-    + r")(?P<gen>s|'s|’s)?(?![\w-])"
+    + r")(?:s|'s|’s)?(?![\w-])"
 )
 _COMPANY_RE = re.compile(
     rf"(?P<name>(?!(?:Der|Die|Das|The)\b)[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*){{0,3}})\s+"
@@ -944,7 +944,7 @@ _PRONOUN_EN = re.compile(r"\b(?:[Hh]e|him|[Hh]is|[Ss]he|[Hh]er|[Ii]t|[Ii]ts|[Tt]
 # is plural.
 _SINGULAR_VERB_DE = re.compile(r"(?:kann|begann|gewann|[a-zäöüß]*[^n\W])$")
 _NO_VERB_DE = re.compile(r"(?:und|oder|aber|auch|nicht|noch|selbst|allein|hingegen|jedoch|dagegen|"
-                         r"aber|also|zwar|nun|sich)$")
+                         r"also|zwar|nun|sich)$")
 _PLURAL_VERB_DE = re.compile(r"(?:sind|[a-zäöüß]+en)$")
 # What follows "ihr" when it is the dative pronoun and not a possessive ("warf ihr vor").
 _AFTER_DATIVE_IHR = re.compile(r"\s*(?:[.,;:!?]|$|(?:vor|zu|nach|bei|mit|für|von|aus|an|auf|ab|"
@@ -1023,6 +1023,8 @@ def _classify_de(word: str, opening: bool, after: str,
         if opening and re.match(r"\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]", after):
             return frozenset({"f", "pl"}), "poss"  # "Ihr Vertrag ...", "ihr neuer Vertrag"
         return frozenset({"f", "pl"}), ""
+    if word == "sein" and not re.match(r"\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]", after):
+        return None  # the verb: "wird vorbei sein"
     if word.startswith("sein"):
         return frozenset({"m", "n"}), "poss"
     return frozenset({"f", "pl"}), "poss"  # ihre, ihren, ...

@@ -306,3 +306,12 @@ def test_a_quotation_said_by_a_pronoun_names_the_speaker_where_clear():
               for c in ClaimExtractor().extract(text) if c.kind == "quote"]
     assert quotes == ["Anna Berger erklärte: „Das Bad ist ein Gewinn für die ganze Region“",
                       "Helen Ortiz said: „The bridge will cut travel times by half“"]
+
+
+def test_the_verb_sein_is_no_possessive():
+    discourse = Discourse("de")
+    discourse.add_sentence("Karl Brandt eröffnete am Montag die neue Halle in Kleinhausen.")
+    assert discourse.resolve("Die Halle soll bis Mai fertig sein.", "") == (
+        "Die Halle soll bis Mai fertig sein.")
+    assert discourse.resolve("Die Halle soll sein neues Büro beherbergen.", "") == (
+        "Die Halle soll Karl Brandts neues Büro beherbergen.")
