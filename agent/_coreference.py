@@ -219,6 +219,9 @@ _MODIFIERS = _word_set("""
 Prime Foreign Defence Defense Vice Deputy Former Acting Interior Finance Health Supreme Chief
 Senior Top State Federal North South East West Nord Süd Ost West Ex
 """)
+_WHEN_DE = re.compile(r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+                     r"November|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|"
+                     r"Sonntag")
 _NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nis|tum|ment|ium|ik|ie)$")
 _TITLE_GENDER = {"Herr": "m", "Herrn": "m", "Mr": "m", "Mr.": "m", "Sir": "m", "Frau": "f",
                  "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Lady": "f"}
@@ -550,7 +553,7 @@ class Discourse:
             title = words[0] if words[0] in _TITLE_GENDER or _is_role(words[0]) else title
             offset = text.index(words[0], offset) + len(words[0])
             words.pop(0)
-        while words and words[-1].rstrip(".,") in _NOT_NAME:
+        while words and self.lang == "de" and _WHEN_DE.fullmatch(words[-1].rstrip(".,")):
             words.pop()  # "Ende Oktober"
         if not words:
             return

@@ -101,6 +101,9 @@ def test_german_pronouns_are_resolved(article, claim):
     ("Julia Stone and Daniel Hart founded the club in 2019. The council thanked them on Monday "
      "with an award.",
      "The council thanked Julia Stone and Daniel Hart on Monday with an award."),
+    ("Theresa May met Daniel Hart in London on Monday. She said the talks had been useful and "
+     "friendly.",
+     "Theresa May said the talks had been useful and friendly."),
     ("Human Rights Watch published a report on prisons on Monday. It said 300 prisoners had "
      "been released since May.",
      "Human Rights Watch said 300 prisoners had been released since May."),
