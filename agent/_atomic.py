@@ -657,6 +657,39 @@ def split_predicates(piece: Piece, lang: str) -> list[Piece]:
     return [piece]
 
 
+# A German participle or infinitive that ends a clause after "hat" or a modal.
+_VERB_END_DE = re.compile(r"(?:[a-zäöüß]*ge[a-zäöüß]+(?:t|en)|[a-zäöüß]+iert|"
+                          r"(?:be|er|ver|ent|zer|über|unter|miss)[a-zäöüß]+(?:t|en)|"
+                          r"[a-zäöüß]+(?:en|ern|eln))$")
+
+
+def split_shared_auxiliary(piece: Piece, lang: str) -> list[Piece]:
+    """Two German clauses that share the subject and "hat" or a modal ("Die Polizei hat drei
+    Männer festgenommen und 40 Kilo Kokain sichergestellt", "Die Stadt will 2025 eine Schule
+    bauen und 2026 ein Bad eröffnen"): one claim each, where the second gives a figure or a date
+    (as `split_predicates` asks). Not with "ist", "wird", "wurde", whose second part may have a
+    subject of its own ("wurden gesperrt und 300 Häuser evakuiert")."""
+    text = piece.text
+    subject = _predicate_subject(text, lang) if lang == "de" else None
+    found = subject and re.match(
+        r"\s+(?P<aux>hat|haben|hatte|hatten|will|wollen|wollte|wollten|soll|sollen|sollte|"
+        r"sollten|muss|müssen|musste|mussten|kann|können|konnte|konnten)\s+"
+        r"(?P<left>[^,;:„“\"]+?\s(?P<end1>[a-zäöüß]+))\s+und\s+"
+        r"(?P<right>(?!(?:und|oder|sowie|dann|danach|damit)\b)[^,;:„“\"]+?\s"
+        r"(?P<end2>[a-zäöüß]+))\.?$", text[len(subject) :])
+    if not found or not _VERB_END_DE.match(found["end1"]) or not _VERB_END_DE.match(
+            found["end2"]) or re.match(rf"(?:{_AUX_DE}|[a-zäöüß]+te)\s", found["right"]) or (
+            _words(found["left"]) < 2 or _words(found["right"]) < 3) or not re.search(
+            rf"\d|\b(?i:{_NUMBER_WORDS}|{_MONTHS}|hunderte|tausende|dutzende)\b", found["right"]):
+        return [piece]  # a finite verb of its own (`split_predicates`), or no figure or date
+    at = len(subject)
+    head = f"{subject} {found['aux']}"
+    return [Piece(_tidy(text[: at + found.end("left")]), piece.start,
+                  piece.start + at + found.end("left")),
+            Piece(_tidy(f"{head} {found['right']}"), piece.start + at + found.start("right"),
+                  piece.end)]
+
+
 def _finite_after_and(left: str, verb: str, after: str, right: str, lang: str) -> bool:
     """Whether the word after "und"/"and" is a finite verb with the subject of the clause before
     (`left`: that clause after its subject; `after`: the word after the verb)."""
@@ -1177,6 +1210,7 @@ def split_fact(piece: Piece, lang: str) -> list[Piece]:
 SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_comparison,
           split_not_only,
           split_clauses, split_relative, split_apposition, split_participle, split_predicates,
+          split_shared_auxiliary,
           split_quantities, split_coordination, split_objects, split_consequence)
 
 

@@ -379,3 +379,26 @@ def test_a_source_inside_the_sentence(lang, sentence, claims):
 ])
 def test_sources_inside_that_stay(sentence):
     assert _split(sentence, "de") == [sentence]
+
+
+@pytest.mark.parametrize(("sentence", "claims"), [
+    ("Die Küstenwache hat zwei Segler gerettet und 14 Boote in den Hafen geschleppt.",
+     ["Die Küstenwache hat zwei Segler gerettet.",
+      "Die Küstenwache hat 14 Boote in den Hafen geschleppt."]),
+    ("Die Reederei will 2025 eine Fähre kaufen und 2026 zwei Linien eröffnen.",
+     ["Die Reederei will 2025 eine Fähre kaufen.", "Die Reederei will 2026 zwei Linien eröffnen."]),
+])
+def test_two_clauses_sharing_hat_or_a_modal(sentence, claims):
+    assert _split(sentence, "de") == claims
+
+
+@pytest.mark.parametrize("sentence", [
+    # a passive "wurden": the second part has a subject of its own
+    "Die Deiche wurden verstärkt und 300 Häuser evakuiert.",
+    # too short to stand alone; a second subject; no figure
+    "Der Hafen hat Kräne verkauft und 2 gekauft.",
+    "Die Reederei hat die Preise erhöht und die Kunden dagegen protestiert.",
+    "Die Ministerin hat den Hafen besucht und mit den Lotsen gesprochen.",
+])
+def test_clauses_sharing_an_auxiliary_that_stay(sentence):
+    assert _split(sentence, "de") == [sentence]
