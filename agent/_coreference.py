@@ -543,7 +543,7 @@ class Discourse:
     def _name_mention(self, text: str, match: re.Match[str], add: _Add) -> None:
         """A run of capitalised words: a person, an organisation, or nothing to note. Words
         that open a sentence, offices and forms of address before the name are not part of it."""
-        words = match[0].split()
+        words = [w.rstrip(".,'’") or w for w in match[0].split()]
         offset = match.start()
         title = None
         while words and (words[0] in _NOT_NAME or words[0] in _MODIFIERS or _is_role(words[0])
@@ -558,7 +558,6 @@ class Discourse:
         if not words:
             return
         start = text.index(words[0], offset)
-        words = [w.rstrip(".,'’") or w for w in words]
         if words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
         elif self.lang == "de" and len(words) > 1 and " ".join(words)[:-1] in self._people:
