@@ -442,6 +442,7 @@ _ROLE_NAMES = {
     "vice-president": r"vizepräsident(?:in)?|vice[- ]president",
     "president": r"(?:bundes|staats)?präsident(?:in)?|president",
     "mayor": r"(?:ober)?bürgermeister(?:in)?|(?:lord )?mayor",
+    "district-head": r"landr(?:at|ätin)|district administrator",
     "governor": r"gouverneur(?:in)?|governor",
     "ceo": r"vorstandsvorsitzende[rn]?|vorstandschef(?:in)?|konzernchef(?:in)?|"
            r"geschäftsführer(?:in)?|ceo|chief executive(?: officer)?|"
@@ -468,11 +469,22 @@ _TAKE_OFFICE = re.compile(
 )
 
 
+# Going into service or into force: "in Betrieb genommen", "ging in Betrieb", "tritt in Kraft".
+_IN_SERVICE = re.compile(r"\bin\s+(?P<noun>Betrieb|Kraft)\b")
+_SERVICE_VERB = re.compile(r"\b(?:ge(?:nommen|gangen|setzt|treten)|gehen|geht|ging|gingen|nehmen|"
+                           r"nimmt|nahm|nahmen|treten|tritt|trat|traten)\b")
+
+
 def _verb_events(text: str) -> dict[int, set[str]]:
     """Events that a verb names only with its context, by the verb's offset: German verbs whose
     particle ends the clause ("traf am Freitag in Bremen ein" is an arrival, not a meeting),
     travel to a named place, and taking up an office."""
     found: dict[int, set[str]] = {m.start("verb"): {"arrive"} for m in _TRAVEL_TO.finditer(text)}
+    for match in _IN_SERVICE.finditer(text):
+        clause = re.split(r"[,;:]", text[max(0, match.start() - 60) : match.end() + 30])
+        if any(_SERVICE_VERB.search(part) for part in clause if match.group(0) in part):
+            found[match.start("noun")] = {
+                "open" if match.group("noun") == "Betrieb" else "force"}
     for match in _TAKE_OFFICE.finditer(text):
         found[match.start("verb") if match.group("verb") else match.start("become")] = {"office"}
     for match in _SEPARABLE.finditer(text):  # "reiste am Montag nach Oslo ab" sets off
@@ -542,10 +554,18 @@ def _is_unit_word(word: _Word) -> bool:
     return folded in _MEASURES or folded in ("prozent", "percent", "prozentpunkte")
 
 
+# A period named relative to the time of writing: "last year", "im vergangenen Jahr".
+_RELATIVE_PERIOD = re.compile(
+    r"\b(?:last|next|previous|past|coming|this|vergangen\w*|letzt\w*|vorig\w*|kommend\w*|"
+    r"nächst\w*|dies\w*)\s+(?:year|month|week|Jahr\w*|Monat\w*|Woche)\b", re.IGNORECASE)
+
+
 def _is_time_word(word: _Word, text: str) -> bool:
     """Whether a word is a month or a weekday ("in the year to June"), not part of a name before
-    it ("Theresa May")."""
+    it ("Theresa May"), or names a period relative to the time of writing ("last year")."""
     folded = _fold(word.text)
+    if any(m.start() <= word.start < m.end() for m in _RELATIVE_PERIOD.finditer(text)):
+        return True
     return (folded in _MONTHS or folded in _WEEKDAYS) and not re.search(
         r"[A-ZÄÖÜ][\w'’-]*\s+$", text[: word.start])
 
@@ -1644,8 +1664,8 @@ _TOTAL = re.compile(r"\b(?:insgesamt|zusammen|zusammengenommen|gemeinsam|in summ
                     r"total(?:l)?(?:ed|ing))\b", re.IGNORECASE)
 _FROM_TO = re.compile(r"\b(?:von|from)\s+$", re.IGNORECASE)
 _OF_TOTAL = re.compile(
-    r"^\s+(?:von|of|out of|der|aus)\s+(?:den|the|insgesamt|its|their|his|her|seinen|ihren|"
-    r"seiner|ihrer|allen|all)?\s*$",
+    r"^\s+(?:(?:von|of|out of|der|aus)\s+(?:den|the|insgesamt|its|their|his|her|seinen|ihren|"
+    r"seiner|ihrer|allen|all)?|ihrer|seiner|unserer)\s*$",
     re.IGNORECASE,
 )
 
@@ -1876,16 +1896,24 @@ def _shared_units(text: str, amounts: list[_Amount]) -> list[_Amount]:
     return ordered
 
 
-def _parts(text: str, amounts: list[_Amount]) -> list[_Amount]:
-    """A claim's figures without the wholes it gives a part of: in "won 21 of its 38 matches"
-    the event is about the 21, which counts what the whole counts."""
+def _wholes(text: str, amounts: list[_Amount]) -> set[int]:
+    """The starts of the figures that are the whole of a part before them ("21 of its 38
+    matches", "14 ihrer 30 Spiele"): the event is about the part, not the whole."""
     ordered = sorted(amounts, key=lambda a: a.start)
-    wholes = {i + 1 for i, (part, whole) in enumerate(zip(ordered, ordered[1:], strict=False))
-              if _OF_TOTAL.match(text[part.end : whole.start]) and part.unit in ("", whole.unit)
-              and not whole.unit.startswith(("percent", "change", "delta:", "factor"))}
-    return [replace(a, unit=ordered[i + 1].unit, label=ordered[i + 1].label)
-            if i + 1 in wholes and not a.unit else a
-            for i, a in enumerate(ordered) if i not in wholes]
+    return {whole.start for part, whole in zip(ordered, ordered[1:], strict=False)
+            if _OF_TOTAL.match(text[part.end : whole.start]) and part.unit in ("", whole.unit)
+            and not whole.unit.startswith(("percent", "change", "delta:", "factor"))}
+
+
+def _parts(text: str, amounts: list[_Amount]) -> list[_Amount]:
+    """A claim's figures without the wholes it gives a part of; a part without a unit counts
+    what its whole counts."""
+    ordered = sorted(amounts, key=lambda a: a.start)
+    wholes = _wholes(text, ordered)
+    nexts = [*ordered[1:], None] if ordered else []
+    return [replace(a, unit=after.unit, label=after.label)
+            if after is not None and after.start in wholes and not a.unit else a
+            for a, after in zip(ordered, nexts, strict=True) if a.start not in wholes]
 
 
 def _fraction_value(m: re.Match[str]) -> float:
@@ -1906,12 +1934,15 @@ def _derived(sentence: str, amounts: list[_Amount]) -> list[_Amount]:
     40 auf 60": 1.5-fold, +50 %, +20) and a share of a whole ("312 von 900": 34.7 %)."""
     found: list[_Amount] = []
     plain = [a for a in amounts if not a.unit.startswith(("delta:", "change", "factor"))]
-    for a in plain:
+    for first in plain:
         for b in plain:
-            if b.start <= a.end or b.start - a.end > 60 or a.low <= 0:
+            if b.start <= first.end or b.start - first.end > 60 or first.low <= 0:
                 continue
-            between = sentence[a.end : b.start]
-            text = sentence[a.start : b.end]
+            between = sentence[first.end : b.start]
+            text = sentence[first.start : b.end]
+            a = first if first.unit or not b.unit else replace(  # "von 40 auf 60 Millionen Euro"
+                first, unit=b.unit, per=b.per, low=first.low * b.per, high=first.high * b.per,
+                outer_low=first.outer_low * b.per, outer_high=first.outer_high * b.per)
             if a.unit == b.unit and _FROM_TO.search(sentence[max(0, a.start - 8) : a.start]) and (
                 re.search(r"\s(?:auf|to)\s+$", between) and len(between.split()) <= 6
             ):
@@ -2052,19 +2083,23 @@ def _of_claims_clause(claim: str, claim_spans: list[tuple[int, int]], sentence: 
 
 
 def _sentence_amount(claimed: _Amount, claim: str, claim_spans: list[tuple[int, int]],
-                     sentence: str) -> tuple[Label, str] | None:
+                     sentence: str, years: set[int]) -> tuple[Label, str] | None:
     """The outcome for one claimed amount from one evidence sentence on the same fact, with the
     evidence's value: the one figure of the claim's kind, or what several of them say."""
-    years = _years(claim)
     if years and _years(sentence) and not years & _years(sentence):
         return None  # another year's figure
+    if _RELATIVE_PERIOD.search(claim) and not years and _years(sentence):
+        return None  # "last year", when the time of writing is not known
     stated = _amounts(sentence, stated=True)
+    wholes = _wholes(sentence, stated)
     stated += _derived(sentence, stated)
     if not _same_event(claim, sentence, claim_spans, [(a.start, a.end) for a in stated],
                        coverage=0.5, without_event=0.6, any_direction=True):
         return None
     candidates = list({(f"{c.low:.6g}", f"{c.high:.6g}"): c for a in stated
-                       if (c := _in_unit(a, claimed.unit)) is not None}.values())
+                       if (c := _in_unit(a, claimed.unit)) is not None
+                       and not (a.start in wholes and a.unit == c.unit and a.text == c.text)
+                       }.values())
     claim_names = [w for w in _words(claim) if _is_name_like(w, claim)]
     if len(candidates) > 1 and claim_names:  # "die SPD auf 31 %, die CDU auf 36 %"
         names = _outside([w for w in _words(sentence) if _is_name_like(w, sentence)],
@@ -2082,7 +2117,20 @@ def _sentence_amount(claimed: _Amount, claim: str, claim_spans: list[tuple[int, 
     return _from_list(claimed, claim, candidates) if candidates else None
 
 
-def check_quantities(claim: str, evidence: Sequence[str]) -> CheckResult | None:
+def _claim_years(claim: str, as_of: date | None) -> set[int]:
+    """The years a claim's figures are of: those it names, and "last year", "this year", "im
+    vergangenen Jahr" counted from the time of writing."""
+    years = _years(claim)
+    for match in _RELATIVE_PERIOD.finditer(claim):
+        if as_of is not None and re.search(r"(?i)\b(?:year|jahr\w*)$", match.group(0)):
+            back = re.match(r"(?i)last|previous|past|vergangen|letzt|vorig", match.group(0))
+            ahead = re.match(r"(?i)next|coming|kommend|nächst", match.group(0))
+            years.add(as_of.year - 1 if back else as_of.year + 1 if ahead else as_of.year)
+    return years
+
+
+def check_quantities(claim: str, evidence: Sequence[str], as_of: date | None = None
+                     ) -> CheckResult | None:
     """The claim's quantities against the figures of evidence sentences on the same fact, of the
     same kind (unit, with conversions; percentages and fractions in words; changes and factors),
     with the tolerance the claim's wording allows ("rund", "knapp", "gut", "mehr als ein
@@ -2090,12 +2138,13 @@ def check_quantities(claim: str, evidence: Sequence[str]) -> CheckResult | None:
     wrong, SUPPORTED only when every figure of the claim holds. Numbers in names are not
     quantities; evidence sentences that disagree leave a figure alone."""
     claimed_all = [a for a in _parts(claim, _amounts(claim)) if a.unit]
+    years = _claim_years(claim, as_of)
     spans = [(a.start, a.end) for a in claimed_all]
     results: list[CheckResult] = []
     for claimed in claimed_all:
         outcomes: dict[Label, tuple[str, str]] = {}
         for sentence in evidence:
-            found = _sentence_amount(claimed, claim, spans, sentence)
+            found = _sentence_amount(claimed, claim, spans, sentence, years)
             if found and found[0] not in outcomes:
                 outcomes[found[0]] = (sentence, found[1])
         if len(outcomes) != 1:
@@ -2162,12 +2211,14 @@ _PARTIES = {
     "democrats": r"Democrats?|Democratic Party|Demokraten",
     "republicans": r"Republicans?|Republican Party|GOP|Republikaner(?:in)?",
     "övp": r"ÖVP", "spö": r"SPÖ", "fpö": r"FPÖ",
+    "independent": r"parteilos(?:e[rn]?)?|Independent",  # of no party
 }
 _PARTY = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<{key.replace('ö', 'oe')}>{p})" for key, p in
                                 _PARTIES.items()) + r")(?![\w])"
 )
-# A party's name that names one of its members: "der Sozialdemokrat NAME", "Democrat NAME".
+# A party's name that names one of its members: "der Sozialdemokrat NAME", "the Democrat NAME"
+# (with the article: without it, "US Republican NAME" may be an adjective).
 _PARTY_MEMBER = re.compile(r"(?:Sozial|Christ)demokrat(?:in)?|Democrat|Republican|"
                            r"Republikaner(?:in)?|Conservative|Liberal Democrat")
 _MEMBER_WORDS = (r"(?:Politiker(?:in)?|Abgeordnete[rn]?|Chef(?:in)?|Minister(?:in)?|"
@@ -2635,7 +2686,43 @@ def _succeeded(claimed: _RoleClaim, evidence: Sequence[str],
                                sentence, f"The evidence has {successor.name} take over this "
                                f"office from {claimed.name} ({successor.interval}), before the "
                                "claim's time.")
+        for name, role, ended, written in _endings(sentence):
+            if (ended < claimed.when[0] and _person(name, claimed.name) == "same"
+                    and _within(role, claimed.role)):
+                return _result("role", claimed.text, f"{name} (until {written})", Label.REFUTED,
+                               sentence, f"The evidence has {name} leave this office "
+                               f"({written}), before the claim's time.")
     return None
+
+
+# Leaving an office: "NAME stepped down as ROLE", "NAME resigned as ROLE", "NAME trat am DATE als
+# ROLE zurück", "NAME legte sein Amt als ROLE nieder" (the particle after the office).
+_LEFT_AS = re.compile(
+    r"(?P<name>(?:[A-ZÄÖÜ][\w'’.-]*\s+){1,3})(?:has\s+|had\s+)?(?:stepped down|stood down|"
+    r"resigned|retired|quit)\s+as\s+(?:the\s+|its\s+)?$"
+    r"|(?P<name2>(?:[A-ZÄÖÜ][\w'’.-]*\s+){1,3})(?:trat|tritt|ist|war|legte)\s+"
+    r"(?:[\w.]+\s+){0,8}?als\s+$"
+)
+
+
+def _endings(sentence: str) -> list[tuple[str, _Role, date, str]]:
+    """Who left which office by when, as a sentence says it: the person, the office, the last
+    day they may still have held it, and the date as written."""
+    found = []
+    for role in _roles(sentence):
+        match = _LEFT_AS.search(sentence[: role.start])
+        if match is None:
+            continue
+        rest = sentence[role.end : role.end + 80]
+        if match.group("name2") and not re.match(
+                r"[^,;.]*?\b(?:zurück(?:getreten)?|nieder(?:gelegt)?|ausgeschieden|aus)\b", rest):
+            continue  # "war ... als Ministerin" without leaving it
+        name = _clean_name(match.group("name") or match.group("name2"))
+        whens = [w for w in _find_dates(sentence) if w.relation == "at" and not w.is_range]
+        span = _span(whens[0], 0) if len(whens) == 1 and whens[0].last[0] else None
+        if name and span:
+            found.append((name, role, span[1], whens[0].text))
+    return found
 
 
 def _when_words(tenure: _Tenure) -> str:
@@ -2690,8 +2777,10 @@ def _memberships(text: str) -> list[_Membership]:
             name = _name_before_paren(aside.group("name"))  # "NAME, a Labour councillor"
         elif aside and re.match(r"\s*(?:[,;)]|$)", after):
             name = _name_before_paren(aside.group("name"))  # "NAME, a Democrat, said"
-        elif _PARTY_MEMBER.fullmatch(match.group(0)) and _name_after(after, 0):
-            name = _name_after(after, 0)  # "der Sozialdemokrat NAME", "Democrat NAME"
+        elif _PARTY_MEMBER.fullmatch(match.group(0)) and _name_after(after, 0) and re.search(
+            r"\b(?:der|die|dem|den|the)\s+$", before, re.IGNORECASE
+        ):
+            name = _name_after(after, 0)  # "der Sozialdemokrat NAME", "the Democrat NAME"
         elif re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
             name = _name_before_paren(before)
         elif member:
@@ -2752,7 +2841,7 @@ def run_checks(claim: str, evidence: Sequence[str], as_of: date | None = None,
         lambda: check_calendar(claim, evidence, as_of, contexts),
         lambda: check_dates(claim, evidence, contexts),
         lambda: check_place(claim, evidence, contexts),
-        lambda: check_quantities(claim, evidence),
+        lambda: check_quantities(claim, evidence, as_of),
         lambda: check_role(claim, evidence, as_of, contexts),
         lambda: check_membership(claim, evidence, as_of),
     ]

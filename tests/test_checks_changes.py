@@ -6,6 +6,8 @@ Constructed examples, German and English, with the cases that must not fire."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from agent._checks import _amounts, check_quantities
@@ -57,6 +59,17 @@ CASES = [
     ("The club won 23 of its 38 league matches.",
      ["The club won 21 matches, drew 8 and lost 9."], R, "21 matches"),
     ("Die Partei gewann 41 von 60 Sitzen.", ["Die Partei gewann 41 Sitze."], S, "41 Sitze"),
+    ("Die Mannschaft gewann 14 ihrer 30 Spiele.",
+     ["Die Mannschaft gewann 14 Spiele, spielte sechsmal unentschieden und verlor zehnmal."], S,
+     "14 Spiele"),
+    # must not fire: the evidence's whole is no count of the event
+    ("The club won 21 of its 38 matches.",
+     ["Rovers won 21, drew 8 and lost 9 of their 38 league matches."], N, ""),
+    # a counted noun before a preposition, a change from a figure without a unit
+    ("The company cut 1,200 jobs.", ["The company cut 2,100 jobs across its European plants."],
+     R, "2,100 jobs"),
+    ("The budget deficit was halved.",
+     ["The budget deficit fell from 4.0 billion to 2.9 billion euros."], R, "fold"),
     # figures in clauses of their own: the one of the claim's noun
     ("Der Umsatz der Reederei belief sich auf 652 Millionen Euro.",
      ["Der Umsatz der Reederei belief sich auf 612 Millionen Euro, der Gewinn auf 48 Millionen "
@@ -102,3 +115,13 @@ def test_a_loss_or_a_growth_rate_is_no_change() -> None:
     assert [a.unit for a in _amounts("Economic growth of 5.6% outpaced the region.")] == [
         "percent"]
     assert [a.unit for a in _amounts("Sales were down 4 percent.")] == ["change%:down"]
+
+
+def test_last_year_is_counted_from_the_time_of_writing() -> None:
+    claim = "The museum welcomed 412,000 visitors last year."
+    stated = ["The museum welcomed 421,000 visitors in 2024."]
+    older = ["The museum welcomed 380,000 visitors in 2019."]
+    result = check_quantities(claim, stated, date(2025, 11, 20))
+    assert result is not None and result.outcome == R
+    assert check_quantities(claim, older, date(2025, 11, 20)) is None
+    assert check_quantities(claim, stated) is None  # the time of writing unknown

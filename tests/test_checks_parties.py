@@ -27,6 +27,8 @@ CASES = [
      "Grünen"),
     ("Republican Senator John Hale voted against the bill.",
      ["John Hale, a Democrat, voted against the bill."], R, "Democrat"),
+    ("Bürgermeisterin Jana Roth (parteilos) eröffnete die Messe.",
+     ["Bürgermeisterin Jana Roth (SPD) eröffnete die Messe am Freitag."], R, "SPD"),
     # must not fire: another person, a party that names no person
     ("The Democrat Alma Reyes presented the budget.",
      ["The Republican Tom Reyes spoke against it."], N, ""),
@@ -47,6 +49,7 @@ def test_party_of_a_person(claim: str, evidence: list[str], outcome: Label | Non
 
 
 @pytest.mark.parametrize("text", [
+    "US Republican Jane Hale opposed the bill.",  # without an article: maybe an adjective
     "The bill, a Republican priority, passed.", "Die SPD-Fraktion im Landtag stimmte zu.",
     "The Conservative Party Conference opened.", "Die Republikaner im Senat stimmten dagegen.",
 ])

@@ -1,8 +1,8 @@
 """When a term of office begins and ends: a successor's start ends the predecessor's term ("Sie
-folgt auf NAME", "succeeding NAME"), the year a term began ("seit 2021", "took office in 2024",
-"trat ihr Amt 2024 an"), an office named less precisely than the evidence names it, and the tense
-of what a holder said. Constructed examples, German and English, with the cases that must not
-fire."""
+folgt auf NAME", "succeeding NAME"), as does stepping down ("trat als Landrat zurück"); the year a
+term began ("seit 2021", "took office in 2024", "trat ihr Amt 2024 an"); an office named less
+precisely than the evidence names it; the tense of what a holder said. Constructed examples,
+German and English, with the cases that must not fire."""
 
 from __future__ import annotations
 
@@ -46,6 +46,15 @@ SUCCESSIONS = [
     ("Chief executive Susan Hale said the trust would not appeal.",
      ["Daniel Okafor took over as chief executive of Westmere Health Trust from Susan Hale on 1 "
       "October 2024."], date(2025, 4, 20), R),
+    # leaving an office without a successor named
+    ("Prime Minister Ruth Kell visited the plant.",
+     ["Ruth Kell stepped down as prime minister on 3 March 2025."], date(2025, 11, 20), R),
+    ("Landrat Karl Urban eröffnete die Schule.",
+     ["Karl Urban trat am 3. März 2025 als Landrat zurück."], date(2025, 11, 20), R),
+    ("Prime Minister Ruth Kell visited the plant.",
+     ["Ruth Kell stepped down as prime minister on 3 March 2025."], date(2025, 1, 20), N),
+    ("Landrat Karl Urban eröffnete die Schule.",
+     ["Karl Urban war als Landrat beliebt."], date(2025, 11, 20), N),
     # must not fire: before the successor's start, another office, a shared office
     ("Finance director Omar Reyes said the reserves were healthy.",
      ["Lena Ortiz became finance director of Millbrook on 1 July 2025.",
@@ -121,6 +130,8 @@ TAKING_OFFICE = [
      R),
     ("Jonas Ekholm ist seit Anfang 2024 Vorstandschef.",
      ["Jonas Ekholm ist seit dem 1. März 2025 Vorstandschef von Nordavia Space."], R),
+    ("Die Anlage soll 2027 in Betrieb gehen.", ["Die Anlage soll 2029 in Betrieb gehen."], R),
+    ("Das Gesetz trat 2021 in Kraft.", ["Das Gesetz trat am 1. Mai 2022 in Kraft."], R),
     # must not fire: "wurde" of a passive, a change since another time, a state that is no office
     ("The sun has not been warming since 1970.", ["The sun has not been warming since 1978."],
      N),
