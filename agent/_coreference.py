@@ -813,8 +813,10 @@ class Discourse:
                     words = self._describe_pair(pair, match)
                     conj = " und " if self.lang == "de" else " and "
                     referent = Referent(conj.join(r.name for r in pair), "pair")
-                else:
-                    found_referent = _nearest(kind, levels)
+                else:  # a government only of a country its sentence is about, as subject
+                    groups = match.groupdict()
+                    found_referent = _nearest(kind, levels, subject=bool(
+                        groups.get("gov") or groups.get("gov_oblique")))
                     if found_referent is None:
                         continue
                     referent, words = found_referent, self._describe(found_referent, match)
@@ -1109,9 +1111,10 @@ def _nearest_pair(levels: list[list[Mention]]) -> tuple[Referent, Referent] | No
     return None
 
 
-def _nearest(kind: str, levels: list[list[Mention]]) -> Referent | None:
+def _nearest(kind: str, levels: list[list[Mention]], subject: bool = False) -> Referent | None:
     """The one referent of a kind named in the nearest sentence that names any or, for a country,
-    speaks of one ("die russische Armee"), else None."""
+    speaks of one ("die russische Armee"), else None; with `subject`, only where that sentence
+    opens with it."""
     for mentions in levels:
         named = {m.referent for m in mentions if m.referent and m.referent.kind == kind}
         spoken = {m.referent.name for m in mentions if kind == "country" and m.referent
@@ -1120,6 +1123,8 @@ def _nearest(kind: str, levels: list[list[Mention]]) -> Referent | None:
             if len(named) != 1:
                 return None
             found = next(iter(named))
+            if subject and not any(m.subject and m.referent == found for m in mentions):
+                return None
             return found if spoken <= {found.key} else None
     return None
 

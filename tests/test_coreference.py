@@ -226,6 +226,10 @@ def test_descriptions_and_it_name_the_country_city_or_company(article, claim):
     ("Daniel Hart warned on Sunday against new cuts. The council said on Monday that Okafor "
      "would travel to Leeds. He will meet the mayor there, the council said.",
      "He will meet the mayor there, the council said."),
+    # a government of a country the sentence before is not about
+    ("Karl Brandt reiste am Montag nach Litauen. Die Regierung sagte weitere Hilfe in Höhe von 2 "
+     "Milliarden Euro zu.",
+     "Die Regierung sagte weitere Hilfe in Höhe von 2 Milliarden Euro zu."),
     # "seine" may be the club's as well
     ("Karl Brandt trat am Montag als Vorsitzender des Vereins zurück. Seine Nachfolgerin wird im "
      "Mai gewählt.",
