@@ -335,7 +335,8 @@ def _trailing_relative(piece: Piece, lang: str) -> list[Piece] | None:
         return None if re.search(r"\s[A-ZÄÖÜ][\w-]*$", main) else [piece]
     noun = rf"(?!{_VERB_EN}\b)[a-z][\w-]*"
     ante = re.search(rf"(?:\b(?i:the|its|their)\s+(?:{noun}\s+){{0,2}}[\w-]+|"
-                     rf"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}|(?<=\s){noun}s)$", main)
+                     rf"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,3}}|"
+                     rf"(?<=\s)(?:(?!(?:{_PREPOSITIONS}|{_DET_EN})\b){noun}\s+)?{noun}s)$", main)
     if found["rel"] != "who" or ante is None:
         return [first, piece]
     clause = f"{ante.group(0)} {body}"
@@ -775,10 +776,13 @@ _REPORT_VERBS_DE = (r"berichtete|berichteten|berichtet|berichten|meldete|meldete
                     # complaints that take what they complain of as a fact
                     r"kritisierte|kritisierten|kritisiert|kritisieren|bemängelte|bemängelten|"
                     r"bemängelt|bemängeln|beklagte|beklagten|beklagt|beklagen|räumte ein|"
-                    r"räumten ein")
+                    r"räumten ein|"
+                    # findings of a court or a study
+                    r"entschied|entschieden|urteilte|urteilten|befand|befanden|ergab")
 _REPORT_VERBS_EN = (r"said|says|reported|reports|stated|states|announced|confirmed|warned|warn|"
                     r"warns|estimated|estimate|estimates|wrote|noted|added|told reporters|"
-                    r"complained|complain|criticised|criticized|acknowledged|admitted")
+                    r"complained|complain|criticised|criticized|acknowledged|admitted|"
+                    r"ruled|concluded|found")
 # "Laut X VERB ...", "X zufolge VERB ...": the source, then the reported clause in verb-first order.
 _SOURCE_FIRST_DE = re.compile(
     r"^(?:(?:Laut|Nach Angaben)\s+(?P<a>[^,;„“\"]*?[A-ZÄÖÜ][\w-]*)|"
@@ -1104,8 +1108,9 @@ def _english_clause(clause: str) -> bool:
     that are no verb and open with no preposition, before a verb."""
     words = (rf"(?!(?:{_PREPOSITIONS}|{_SUBORDINATORS}|{_VERB_EN}|which|who|whose|that)\b|"
              r"\w+ing\b)[\w'-]+")
+    verb = rf"(?:{_VERB_EN}|{_IRREGULAR_EN})\b"
     return bool(_first_constituent(clause, "en") or re.match(
-        rf"{words}(?:\s+(?!{_VERB_EN}\b)[\w'-]+){{0,7}}?\s+(?:{_VERB_EN})\b", clause))
+        rf"{words}(?:\s+(?!{verb})[\w'-]+){{0,7}}?\s+{verb}", clause))
 
 
 def split_subordinate(piece: Piece, lang: str) -> list[Piece]:
@@ -1209,8 +1214,8 @@ def split_fact(piece: Piece, lang: str) -> list[Piece]:
 
 SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_comparison,
           split_not_only,
-          split_clauses, split_relative, split_apposition, split_participle, split_predicates,
-          split_shared_auxiliary,
+          split_clauses, split_relative, split_apposition, split_reported, split_participle,
+          split_predicates, split_shared_auxiliary,
           split_quantities, split_coordination, split_objects, split_consequence)
 
 

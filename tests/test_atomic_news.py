@@ -345,8 +345,22 @@ def test_a_genitive_after_the_second_quantity(lang, sentence, claims):
      [("statement", "The harbour master said goodbye to the crews on Friday.")]),
     # "said" after a relative clause: the words after it are no source
     ("en", "The harbour master, who took office in May, said the quay would reopen in July.",
-     [("statement", "The harbour master said the quay would reopen in July."),
+     [("statement", "The quay would reopen in July."),
       ("statement", "The harbour master took office in May.")]),
+    # a report once a relative clause is taken out; the finding of a court or a study
+    ("en", "Harbour master Tom Reyes, who took office in May, said 12 boats sank at sea.",
+     [("quote", "Harbour master Tom Reyes said 12 boats sank at sea."),
+      ("statement", "12 boats sank at sea."),
+      ("statement", "Tom Reyes took office in May.")]),
+    ("en", "The survey found that 40 percent of piers were in poor condition.",
+     [("statement", "40 percent of piers were in poor condition.")]),
+    ("de", "Das Gericht entschied, dass die Reederei 2 Millionen Euro zahlen muss.",
+     [("quote", "Das Gericht entschied, dass die Reederei 2 Millionen Euro zahlen muss."),
+      ("statement", "Die Reederei muss 2 Millionen Euro zahlen.")]),
+    # a relative clause on a plural with its modifier
+    ("en", "The ruling was welcomed by fishing crews, who had opposed the wind farm since 2019.",
+     [("statement", "The ruling was welcomed by fishing crews."),
+      ("statement", "Fishing crews had opposed the wind farm since 2019.")]),
 ])
 def test_reports_without_that(lang, sentence, claims):
     assert [(p.kind, p.text) for p in atomic_pieces(sentence, lang)] == claims
