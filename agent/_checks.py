@@ -138,9 +138,9 @@ _EVENTS = _lexicon({
     "crash": "absturz abgestürzt abstürzte crash* unfall accident",
     "rise": "stieg stiegen gestiegen anstieg steigerte gesteigert wuchs gewachsen zugenommen "
             "zunahm rose risen increase increased grew grown doubled verdoppelt verdoppelte "
-            "tripled verdreifacht",
+            "tripled verdreifacht plus zuwachs",
     "fall": "sank sanken gesunken fiel fielen gefallen rückgang zurückgegangen zurückging "
-            "declined decline fell fallen dropped decreased halved halbiert halbierte",
+            "declined decline fell fallen dropped decreased halved halbiert halbierte minus",
 })
 # Aspects: the start and the end of the same thing are different events.
 _ASPECTS = frozenset({"begin", "end"})

@@ -33,6 +33,9 @@ CASES = [
      "4 percent"),
     ("The bakery's sales fell by 12 percent.",
      ["The bakery's sales showed an increase of 12 percent on the year."], R, "12 percent"),
+    ("Die Reederei steigerte ihren Umsatz 2024 um 12 Prozent auf 214 Millionen Euro.",
+     ["Die Reederei erzielte 2024 einen Umsatz von 214 Millionen Euro, ein Plus von 18 Prozent."],
+     R, "18 Prozent"),
     # must not fire: a share is no change, nor is "up to"
     ("Police funding made up 22 percent of the budget.",
      ["Police funding rose by 22 percent, the city said."], N, ""),
