@@ -152,6 +152,11 @@ _COMPARED = {
                      rf"(?P<figure>{_FIGURE})(?:\s+(?P<unit>{_COUNTED['en']}))?\s+"
                      rf"(?P<period>{_PERIOD_EN}))\.?$"),
 }
+# Words for a figure that is an aim, a plan or a forecast, not a count.
+_AIMS = (r"\b(?:prognose\w*|prognostiz\w*|rechne[nt]|plan\w*|will|wollen|soll|sollen|ziel\w*|"
+         r"forecast\w*|aim\w*|target\w*|intend\w*)\b")
+_APPROXIMATE = (r"rund|etwa|circa|fast|knapp|über|mehr als|weniger als|about|around|nearly|"
+                r"almost|roughly|some|over|more than|less than")
 # Verbs of change to a level ("stieg auf", "fell to"): the earlier level is no change to it.
 _CHANGE_TO = {"de": r"(?:stieg|stiegen|sank|sanken|fiel|fielen|wuchs|wuchsen|kletterte|kletterten|"
                     r"erhöhte sich|erhöhten sich|verringerte sich|verringerten sich)"
@@ -180,6 +185,8 @@ def split_comparison(piece: Piece, lang: str) -> list[Piece]:
     target = change if change else figures[0] if len(figures) == 1 else None
     if target is None or unit and target["unit"] and unit.lower() != target["unit"].strip().lower():
         return [piece]
+    if _HEDGED.search(main) or _SPECULATIVE.search(main) or re.search(_AIMS, main, re.IGNORECASE):
+        return [piece]  # "erwarten 130.000 Besucher, nach 115.000": the earlier figure was no aim
     amount = f"{found['figure']}{' ' + unit if unit else target['unit'] or ''}"
     if change:
         subject = change["subject"]
@@ -189,8 +196,9 @@ def split_comparison(piece: Piece, lang: str) -> list[Piece]:
         was = "were" if re.search(r"[^s']s$", head) else "was"
         earlier = (f"{subject} lag {found['period']} bei {amount}" if lang == "de" else
                    f"{subject} {was} {amount} {found['period']}")
-    else:
-        earlier = main[: target.start()] + amount + main[target.end() :]
+    else:  # the earlier figure, without the "rund" / "about" of the later one
+        before = re.sub(rf"\b(?i:{_APPROXIMATE})\s+$", "", main[: target.start()])
+        earlier = before + amount + main[target.end() :]
         periods = list(re.finditer(rf"\b(?:{period_re})\b", earlier, re.IGNORECASE))
         if len(periods) > 1 or not periods and re.search(
                 rf"\b(?:{_MONTHS}|\d{{4}})\b", earlier, re.IGNORECASE):

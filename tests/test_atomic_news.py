@@ -416,3 +416,19 @@ def test_two_clauses_sharing_hat_or_a_modal(sentence, claims):
 ])
 def test_clauses_sharing_an_auxiliary_that_stay(sentence):
     assert _split(sentence, "de") == [sentence]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # an expected or planned figure: the earlier one was no expectation
+    ("de", "Die Veranstalter erwarten rund 90.000 Besucher, nach 80.000 im Vorjahr.",
+     ["Die Veranstalter erwarten rund 90.000 Besucher, nach 80.000 im Vorjahr."]),
+    ("en", "The port expects 3 million passengers, up from 2.5 million in 2023.",
+     ["The port expects 3 million passengers, up from 2.5 million in 2023."]),
+    # the earlier figure without the "rund" / "about" of the later one
+    ("de", "Die Messe zählte rund 90.000 Besucher, nach 80.000 im Vorjahr.",
+     ["Die Messe zählte rund 90.000 Besucher.", "Die Messe zählte 80.000 Besucher im Vorjahr."]),
+    ("en", "The fair drew about 90,000 visitors, up from 80,000 a year earlier.",
+     ["The fair drew about 90,000 visitors.", "The fair drew 80,000 visitors a year earlier."]),
+])
+def test_comparisons_of_aims_and_rounded_figures(lang, sentence, claims):
+    assert _split(sentence, lang) == claims
