@@ -453,7 +453,7 @@ _ROLE_NAMES = {
     "coach": r"(?:chef)?trainer(?:in)?|head coach|coach",
     "captain": r"kapitän(?:in)?|spielführer(?:in)?|captain",
     "editor-in-chief": r"chefredakteur(?:in)?|editor[- ]in[- ]chief",
-    "director": r"direktor(?:in)?|museumsdirektor(?:in)?|intendant(?:in)?|director",
+    "director": r"direktor(?:in)?|intendant(?:in)?|director",
     "pope": r"papst|pope",
     "ambassador": r"botschafter(?:in)?|ambassador",
     "spokesperson": r"sprecher(?:in)?|spokes(?:person|man|woman)",
@@ -2301,30 +2301,33 @@ def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozense
                 found.add(_fold(word.text))
             else:
                 break  # a name follows the office: "Präsidentin Ana Duarte"
-    return frozenset(found)
+    return frozenset(_stem(word) for word in found)  # "des Museums" as "Museumsdirektor"
 
 
 def _roles(text: str) -> list[_Role]:
     """The offices a text names, German compounds of an office by its head ("Klinikdirektor"
     is a director) where the whole word is no office of its own."""
-    spans = [(m, m.start(), m.end()) for m in _ROLE.finditer(text)]
+    spans = [(m, m.start(), m.end(), "") for m in _ROLE.finditer(text)]
     for word in re.finditer(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{3,}(?![\w-])", text):
-        if any(s < word.end() and word.start() < e for _, s, e in spans):
+        if any(s < word.end() and word.start() < e for _, s, e, _ in spans):
             continue
-        head = next((m for i in range(3, len(word.group(0)) - 3)
+        head = next(((i, m) for i in range(3, len(word.group(0)) - 3)
                      if (m := _ROLE.fullmatch(word.group(0)[i:]))), None)
-        if head is not None and not head.group("prefix") and not head.group("deputy"):
-            spans.append((head, word.start(), word.end()))
+        if head is not None and not head[1].group("prefix") and not head[1].group("deputy"):
+            # what the office is of: "Polizeipräsidentin", "Museumsdirektor"
+            spans.append((head[1], word.start(), word.end(), _fold(word.group(0)[: head[0]])))
     found = []
-    for match, start, end in sorted(spans, key=lambda item: item[1]):
+    for match, start, end, modifier in sorted(spans, key=lambda item: item[1]):
         concept = next(name for i, name in enumerate(_ROLE_NAMES) if match.group(f"r{i}"))
         if concept == "ceo" and _PARTY.fullmatch((match.group("prefix") or "").rstrip("-")):
             continue  # "SPD-Chef" leads a party, no company
         if match.group("deputy"):
             concept = f"deputy-{concept}"
         before = text[:start]
-        found.append(_Role(concept, _qualifiers(text, start, end, match.group("prefix")),
-                           start, end, bool(_FORMER.search(before)),
+        qualifiers = _qualifiers(text, start, end, match.group("prefix"))
+        if modifier and modifier not in _NOT_QUALIFIERS:
+            qualifiers |= {_stem(modifier)}
+        found.append(_Role(concept, qualifiers, start, end, bool(_FORMER.search(before)),
                            bool(_INDEFINITE.search(before))))
     return found
 
@@ -2333,12 +2336,19 @@ def _clean_name(raw: str) -> str:
     """A person's name from a run of words: capitalised words and name particles, without
     function words, offices, months and weekdays; "" when none is left."""
     words: list[str] = []
-    for token in raw.split():
+    tokens = raw.split()
+    for at, token in enumerate(tokens):
         folded = _fold(token.strip(".,"))
         if folded in _PARTICLES and words:
             words.append(token)
             continue
-        if not token[:1].isupper() or folded in _STOPWORDS or folded in _MONTHS or (
+        following = tokens[at + 1] if at + 1 < len(tokens) and token[-1:] not in ".," else ""
+        # a month's name is a first name before a surname ("Jan Ott") or a surname after a
+        # first name ("Theresa May"), else a date's month
+        month = folded in _MONTHS and not (following[:1].isupper() and _fold(following.strip(
+            ".,")) not in _MONTHS | _WEEKDAYS.keys() | {"dr", "prof"}) and not (
+            words and not re.match(r"\d", following))
+        if not token[:1].isupper() or folded in _STOPWORDS or month or (
             folded in _WEEKDAYS or _ROLE.fullmatch(token) or _PARTY.fullmatch(token)
             or _concepts(folded, _PLACES)
         ):

@@ -160,6 +160,23 @@ def test_an_office_after_a_name_with_a_day_between() -> None:
     assert tenure.held[0] == date(2025, 3, 1)
 
 
+@pytest.mark.parametrize(("claim", "evidence", "outcome"), [
+    ("Museumsdirektorin Anna Keller eröffnete die Schau.",
+     ["Seit 2021 ist Jan Ott Direktor des Museums."], R),
+    ("Klinikdirektorin Anna Keller eröffnete die Station.",
+     ["Klinikdirektor ist seit 2021 Jan Ott."], R),
+    # must not fire: an office of another body ("Polizeipräsidentin", "Präsident")
+    ("Polizeipräsidentin Anna Keller stellte die Statistik vor.",
+     ["Seit 2022 ist Frank Müller Präsident."], N),
+    ("Klinikdirektorin Anna Keller eröffnete die Station.",
+     ["Seit 2021 ist Jan Ott Direktor."], N),
+])
+def test_a_compound_names_what_the_office_is_of(claim: str, evidence: list[str],
+                                                outcome: Label | None) -> None:
+    result = check_role(claim, evidence, date(2025, 5, 1))
+    assert (result.outcome if result else None) == outcome
+
+
 def test_a_party_chief_is_no_company_chief() -> None:
     assert _tenures("SPD-Chef Lars Klein sprach zuerst.") == []
     [tenure] = _tenures("Nordavia-Chefin Birgit Sandvik sprach zuerst.")
