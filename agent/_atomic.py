@@ -724,6 +724,9 @@ def _finite_after_and(left: str, verb: str, after: str, right: str, lang: str) -
         return False  # "und neue Schulden": an adjective, not a verb
     if re.fullmatch(adjective, after) and not re.fullmatch(_DET_DE, after):
         return False  # "und gut ausgebildete Fachkräfte"
+    if re.fullmatch(r"ist|sind|war|waren|bleibt|bleiben|blieb|blieben|gilt|galt",
+                    left.split()[0]) and not re.fullmatch(r"[a-zäöüß]+ten?", verb):
+        return False  # "ist 40 Meter tief und bekannt für ...": an adjective, not a verb
     # "hat gespart und viel investiert": a verb at the end shares the auxiliary before it
     auxiliary = re.fullmatch(rf"{_AUX_DE}|soll|sollen|muss|müssen|will|wollen", left.split()[0])
     return not (auxiliary and re.search(r"\s[a-zäöüß]+\.?$", right) and not re.search(

@@ -57,6 +57,9 @@ def test_two_predicates_of_one_subject(lang, sentence, claims):
     ("de", "Meteorologen beobachten die Wolken und warnen, dass es bis zu 80 Liter regnen könnte."),
     # the second predicate adds no figure, date or name
     ("de", "Die Feuerwehr rückte mit 40 Kräften aus und löschte den Brand schnell."),
+    # after "ist": a predicate adjective, not a verb
+    ("de", "Der See ist 40 Meter tief und bekannt für seine 12 Inseln."),
+    ("de", "Die Stadt ist groß und reich an 3 Seen."),
 ])
 def test_predicates_that_stay_together(lang, sentence):
     assert _split(sentence, lang) == [sentence]
