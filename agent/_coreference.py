@@ -443,7 +443,7 @@ class Discourse:
                 title: str | None) -> tuple[str, frozenset[str], bool] | None:
         """(name, genders, sure) when capitalised words may be a person's name: "" as the name
         for a surname of more than one person named before; not sure for words not known as a
-        name ("Kim Jong Un", but also "Neue Zahlen")."""
+        name ("Arvid Brekke", but also "Neue Zahlen")."""
         name = " ".join(words)
         if len(words) == 1 and name not in self._people:
             owners = {n for n in self._people if len(name) >= 3 and name in n.split()}
@@ -573,7 +573,7 @@ class Discourse:
         if person is None:
             if (self.lang == "en" and len(words) == 1 and start > 0 and len(words[0]) > 1
                     and not words[0].isupper()):
-                add(start, match.end(), {"m", "f"}, None)  # "Putin" never named in full
+                add(start, match.end(), {"m", "f"}, None)  # "Okafor" never named in full
             return
         found, genders, sure = person
         if sure:  # a surname of several people: someone a pronoun may mean, but who is unclear
@@ -924,7 +924,7 @@ _ARTICLES = (r"der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|vo
 
 
 def _headline(text: str) -> bool:
-    """Whether most words of an English line are capitalised ("Russia Sends Troops To Kursk")."""
+    """Whether most words of an English line are capitalised ("Portugal Opens New Port")."""
     words = re.findall(r"[A-Za-z][\w'-]*", text)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
@@ -1113,7 +1113,7 @@ def _nearest_pair(levels: list[list[Mention]]) -> tuple[Referent, Referent] | No
 
 def _nearest(kind: str, levels: list[list[Mention]], subject: bool = False) -> Referent | None:
     """The one referent of a kind named in the nearest sentence that names any or, for a country,
-    speaks of one ("die russische Armee"), else None; with `subject`, only where that sentence
+    speaks of one ("die portugiesische Marine"), else None; with `subject`, only where that sentence
     opens with it."""
     for mentions in levels:
         named = {m.referent for m in mentions if m.referent and m.referent.kind == kind}
@@ -1129,7 +1129,8 @@ def _nearest(kind: str, levels: list[list[Mention]], subject: bool = False) -> R
     return None
 
 
-# Adjectives of countries ("russische", "North Korean"): they speak of a country without naming it.
+# Adjectives of countries ("portugiesische", "South African"): they speak of a country without
+# naming it.
 _DEMONYM_DE = re.compile(r"\b(?i:[a-zäöüß-]+?isch(?:e|en|er|es|em)?|deutsch(?:e|en|er|es|em)?)\b")
 _DEMONYM_EN = re.compile(r"\b(?:(?:North|South)\s+)?[A-Z][a-z]+(?:an|ese|ish|ch|i|ss)\b")
 _DEMONYM_OF = {"deutsch": "Deutschland", "französisch": "Frankreich", "britisch": "Großbritannien",
@@ -1140,7 +1141,7 @@ _DEMONYM_OF = {"deutsch": "Deutschland", "französisch": "Frankreich", "britisch
 
 def _demonym_countries(word: str) -> set[str]:
     """The countries (German names) an adjective of nationality may be of: those with a name
-    that it begins with, but for its last three letters ("nordkoreanische": Nordkorea)."""
+    that it begins with, but for its last three letters ("portugiesische": Portugal)."""
     word = word.lower()
     stem = re.sub(r"(?<=sch)(?:e|en|er|es|em)$", "", word)
     if stem in _DEMONYM_OF:
@@ -1157,7 +1158,7 @@ def _genitive(name: str, lang: str) -> str:
 
 
 def _case_de(name: str, article: str, case: str) -> str:
-    """A German country's name in a case: "Russland", "Russlands", "der Schweiz", "den USA"."""
+    """A German country's name in a case: "Norwegen", "Norwegens", "der Schweiz", "den USA"."""
     if not article:
         if case == "gen":
             return f"von {name}" if name[-1] in "sßxz" else name + "s"

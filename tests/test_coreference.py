@@ -50,9 +50,9 @@ def statements(article: str) -> list[str]:
      "der Verein werde zwei neue Spieler verpflichten.",
      "Karl Brandt erklärte danach, der Verein werde zwei neue Spieler verpflichten."),
     # "er" after the verb; the man named after it is the object, not a cataphor
-    ("Kim Jong Un besuchte im September die Stadt Wladiwostok. Dort traf er Präsident Wladimir "
-     "Putin zu Gesprächen über Rüstung.",
-     "Dort traf Kim Jong Un Präsident Wladimir Putin zu Gesprächen über Rüstung."),
+    ("Arvid Brekke besuchte im September die Stadt Bremen. Dort traf er Bürgermeister Stefan "
+     "Keller zu Gesprächen über den Hafen.",
+     "Dort traf Arvid Brekke Bürgermeister Stefan Keller zu Gesprächen über den Hafen."),
     # a role named of one person only stands for that person
     ("Die Bürgermeisterin Eva Roth eröffnete am Freitag das neue Rathaus. Die Bürgermeisterin "
      "dankte den Handwerkern. Sie kündigte zudem einen Neubau für die Feuerwehr an.",
@@ -66,15 +66,15 @@ def statements(article: str) -> list[str]:
      "Genf an.",
      "Karl Brandt kündigte neue Gespräche in Genf an."),
     # an office before a surname tells the gender ("Außenministerin")
-    ("Außenministerin Lindqvist besuchte am Montag Kiew. Sie sagte der Ukraine weitere Hilfe "
+    ("Außenministerin Lindqvist besuchte am Montag Bern. Sie sagte der Schweiz weitere Hilfe "
      "zu.",
-     "Lindqvist sagte der Ukraine weitere Hilfe zu."),
+     "Lindqvist sagte der Schweiz weitere Hilfe zu."),
     # "sein-" for a country; "9 Milliarden Euro" is no name
     ("Norwegen erhöhte 2024 seinen Verteidigungshaushalt auf 9 Milliarden Euro. Seine Marine "
      "erhält bis 2030 zwei neue Fregatten.",
      "Norwegens Marine erhält bis 2030 zwei neue Fregatten."),
     # "es" for a country named as the subject before
-    ("Deutschland hat im Mai 40 Panzer an die Ukraine geliefert. Es will bis Juni weitere "
+    ("Deutschland hat im Mai 40 Busse an die Slowakei geliefert. Es will bis Juni weitere "
      "Fahrzeuge schicken.",
      "Deutschland will bis Juni weitere Fahrzeuge schicken."),
 ])
@@ -95,9 +95,10 @@ def test_german_pronouns_are_resolved(article, claim):
     ("Julia Stone was elected mayor of Kingsport in 2021. She said: \"We will build 300 new "
      "homes.\" Her deputy will present the plan in March.",
      "Julia Stone's deputy will present the plan in March."),
-    ("Russian President Vladimir Putin met Chinese leader Xi Jinping in Moscow on Monday. Putin "
-     "said the talks had been useful. He announced a new gas deal worth 10 billion dollars.",
-     "Vladimir Putin announced a new gas deal worth 10 billion dollars."),
+    ("Portuguese President Pedro Almeida met Norwegian leader Arvid Brekke in Lisbon on Monday. "
+     "Almeida said the talks had been useful. He announced a new ferry deal worth 10 billion "
+     "dollars.",
+     "Pedro Almeida announced a new ferry deal worth 10 billion dollars."),
     ("Julia Stone and Daniel Hart founded the club in 2019. The council thanked them on Monday "
      "with an award.",
      "The council thanked Julia Stone and Daniel Hart on Monday with an award."),
@@ -146,10 +147,10 @@ def test_english_pronouns_are_resolved(article, claim):
     ("Greenfield Motors Inc. opened a new plant in Ohio in 2023. The company employs 1,200 people "
      "there. It also raised its forecast for the coming year.",
      "Greenfield Motors also raised its forecast for the coming year."),
-    ("Russland und Nordkorea unterzeichneten im Juni 2024 einen Vertrag über Beistand. Die "
-     "beiden Länder wollen ihre Zusammenarbeit ausbauen. Sie planen gemeinsame Manöver im "
-     "Herbst.",
-     "Russland und Nordkorea planen gemeinsame Manöver im Herbst."),
+    ("Portugal und Norwegen unterzeichneten im Juni 2024 einen Vertrag über Fischerei. Die "
+     "beiden Länder wollen ihre Zusammenarbeit ausbauen. Sie planen gemeinsame Forschungsfahrten "
+     "im Herbst.",
+     "Portugal und Norwegen planen gemeinsame Forschungsfahrten im Herbst."),
     ("Norway and Sweden signed a defence pact in March 2024. The two countries will hold joint "
      "exercises in the Baltic Sea.",
      "Norway and Sweden will hold joint exercises in the Baltic Sea."),
@@ -193,17 +194,17 @@ def test_descriptions_and_it_name_the_country_city_or_company(article, claim):
      "Landrat für den schnellen Bau.",
      "Am Abend lobte sie der Landrat für den schnellen Bau."),
     # a neuter thing before "es"; an adjective opening a sentence is no name
-    ("Das Abkommen wurde im Juni in Pjöngjang unterzeichnet. Es sieht gegenseitigen Beistand im "
-     "Kriegsfall vor.",
-     "Es sieht gegenseitigen Beistand im Kriegsfall vor."),
+    ("Das Abkommen wurde im Juni in Oslo unterzeichnet. Es sieht gemeinsame Fangquoten für die "
+     "Nordsee vor.",
+     "Es sieht gemeinsame Fangquoten für die Nordsee vor."),
     ("Neue Zahlen zeigen einen Anstieg der Kosten um 40 Prozent. Er kündigte eine Prüfung durch "
      "den Rechnungshof an.",
      "Er kündigte eine Prüfung durch den Rechnungshof an."),
     # the sentence before speaks of another country without naming it
-    ("Nordkorea schickte nach Angaben aus Seoul weitere Soldaten an die russische Front. Das "
-     "Land hat bereits 10000 Soldaten entsandt.",
-     "Das Land hat bereits 10000 Soldaten entsandt."),
-    ("North Korea launched a new destroyer on Monday. The Russian navy sent an observer to the "
+    ("Norwegen schickte nach Angaben aus Lissabon weitere Forschungsschiffe an die portugiesische "
+     "Küste. Das Land hat bereits 12 Schiffe entsandt.",
+     "Das Land hat bereits 12 Schiffe entsandt."),
+    ("Portugal launched a new research ship on Monday. The Norwegian navy sent an observer to the "
      "ceremony. The country plans to build two more ships by 2027.",
      "The country plans to build two more ships by 2027."),
     # "er" may be the war: "wird ... vorbei sein" is no verb of saying or doing
@@ -211,16 +212,16 @@ def test_descriptions_and_it_name_the_country_city_or_company(article, claim):
      "Mai vorbei sein.",
      "Er wird nach seinen Worten im Mai vorbei sein."),
     # a surname after an office is a person, though named in full nowhere
-    ("Präsident Halvorsen traf am Montag Kim Jong Un in Wladiwostok. Er kündigte eine engere "
+    ("Präsident Halvorsen traf am Montag Joar Nesheim in Oslo. Er kündigte eine engere "
      "Zusammenarbeit an.",
      "Er kündigte eine engere Zusammenarbeit an."),
     # a surname that two people named before share
-    ("Kim Jong Un und Kim Yo Jong besuchten am Montag eine Fabrik. Kim lobte die Arbeiter der "
-     "Fabrik. Er kündigte neue Investitionen in Höhe von 2 Milliarden Won an.",
-     "Er kündigte neue Investitionen in Höhe von 2 Milliarden Won an."),
+    ("Jonas Weber und Paul Weber besuchten am Montag eine Fabrik. Weber lobte die Arbeiter der "
+     "Fabrik. Er kündigte neue Investitionen in Höhe von 2 Millionen Euro an.",
+     "Er kündigte neue Investitionen in Höhe von 2 Millionen Euro an."),
     # three countries before "die beiden Länder"
-    ("Russland schickte im Oktober Truppen an die Grenze zur Ukraine und zu Belarus. Die beiden "
-     "Länder reagierten mit scharfem Protest.",
+    ("Österreich schickte im Oktober Zollbeamte an die Grenze zur Schweiz und zu Italien. Die "
+     "beiden Länder reagierten mit scharfem Protest.",
      "Die beiden Länder reagierten mit scharfem Protest."),
     # an English surname never named in full still stands between the pronoun and a man before
     ("Daniel Hart warned on Sunday against new cuts. The council said on Monday that Okafor "
