@@ -141,9 +141,12 @@ _UNIT = r"Prozent|percent|per cent|%|Euro|Dollar|Franken|Pfund|euros|dollars|pou
 # What a figure counts: a unit, a German noun, an English plural ("Tonnen", "containers").
 _COUNTED = {"de": rf"{_UNIT}|[A-ZÄÖÜ][a-zäöüß-]+", "en": rf"{_UNIT}|[a-z]+s\b"}
 # When a figure holds: a year, a month, the year or period before.
-_PERIOD_DE = (rf"im Vorjahr|im Vorjahreszeitraum|im vergangenen Jahr|vor einem Jahr|"
+_PERIOD_DE = (rf"im Vorjahr|im Vorjahreszeitraum|im Vorjahresmonat|im Vorjahresquartal|"
+              rf"im Vormonat|im Vorquartal|im Jahr zuvor|ein Jahr zuvor|im vergangenen Jahr|"
+              rf"vor einem Jahr|"
               rf"(?:im Jahr|in|im)\s+\d{{4}}|\d{{4}}|im (?i:{_MONTHS})(?:\s+\d{{4}})?")
 _PERIOD_EN = (rf"a year earlier|a year ago|last year|the previous year|the year before|"
+              rf"a month earlier|the previous month|the previous quarter|"
               rf"in \d{{4}}|in (?i:{_MONTHS})(?:\s+\d{{4}})?")
 _COMPARED = {
     "de": re.compile(rf",\s+(?P<cmp>(?:nach|gegenüber|verglichen mit)\s+(?P<figure>{_FIGURE})"
@@ -152,6 +155,9 @@ _COMPARED = {
                      rf"(?P<figure>{_FIGURE})(?:\s+(?P<unit>{_COUNTED['en']}))?\s+"
                      rf"(?P<period>{_PERIOD_EN}))\.?$"),
 }
+# The year before the one a figure is of.
+_YEAR_BEFORE = (r"im Vorjahr|im Jahr zuvor|ein Jahr zuvor|vor einem Jahr|a year earlier|"
+                r"the previous year|the year before")
 # Words for a figure that is an aim, a plan or a forecast, not a count.
 _AIMS = (r"\b(?:prognose\w*|prognostiz\w*|rechne[nt]|plan\w*|will|wollen|soll|sollen|ziel\w*|"
          r"forecast\w*|aim\w*|target\w*|intend\w*)\b")
@@ -188,14 +194,21 @@ def split_comparison(piece: Piece, lang: str) -> list[Piece]:
     if _HEDGED.search(main) or _SPECULATIVE.search(main) or re.search(_AIMS, main, re.IGNORECASE):
         return [piece]  # "erwarten 130.000 Besucher, nach 115.000": the earlier figure was no aim
     amount = f"{found['figure']}{' ' + unit if unit else target['unit'] or ''}"
+    period = found["period"]
+    years = re.findall(r"\b(?:19|20)\d\d\b", main)  # "2023, nach ... im Vorjahr": 2022
+    if re.fullmatch(_YEAR_BEFORE, period, re.IGNORECASE) and len(years) == 1:
+        period = f"{'im Jahr' if lang == 'de' else 'in'} {int(years[0]) - 1}"
+    elif re.fullmatch(_YEAR_BEFORE, period, re.IGNORECASE) and re.search(
+            r"\b(?:im vergangenen Jahr|im letzten Jahr|last year)\b", main):
+        period = "im vorletzten Jahr" if lang == "de" else "the year before last"
     if change:
         subject = change["subject"]
         if not _noun_phrase(subject, lang) or re.search(r"\d", subject):
             return [piece]
         head = subject.split(" of ")[0].split()[-1]  # "the number of visitors": "number"
         was = "were" if re.search(r"[^s']s$", head) else "was"
-        earlier = (f"{subject} lag {found['period']} bei {amount}" if lang == "de" else
-                   f"{subject} {was} {amount} {found['period']}")
+        earlier = (f"{subject} lag {period} bei {amount}" if lang == "de" else
+                   f"{subject} {was} {amount} {period}")
     else:  # the earlier figure, without the "rund" / "about" of the later one
         before = re.sub(rf"\b(?i:{_APPROXIMATE})\s+$", "", main[: target.start()])
         earlier = before + amount + main[target.end() :]
@@ -203,8 +216,8 @@ def split_comparison(piece: Piece, lang: str) -> list[Piece]:
         if len(periods) > 1 or not periods and re.search(
                 rf"\b(?:{_MONTHS}|\d{{4}})\b", earlier, re.IGNORECASE):
             return [piece]  # another date in the sentence: which one the figure was of is unclear
-        earlier = (earlier[: periods[0].start()] + found["period"] + earlier[periods[0].end() :]
-                   if periods else f"{earlier} {found['period']}")
+        earlier = (earlier[: periods[0].start()] + period + earlier[periods[0].end() :]
+                   if periods else f"{earlier} {period}")
     return [Piece(_tidy(main), piece.start, piece.start + found.start()),
             Piece(_tidy(earlier), piece.start + found.start("cmp"), piece.end)]
 
@@ -680,7 +693,9 @@ def split_shared_auxiliary(piece: Piece, lang: str) -> list[Piece]:
     subject of its own ("wurden gesperrt und 300 Häuser evakuiert")."""
     text = piece.text
     subject = _predicate_subject(text, lang) if lang == "de" else None
-    found = subject and re.match(
+    if subject is None:
+        return [piece]
+    found = re.match(
         r"\s+(?P<aux>hat|haben|hatte|hatten|will|wollen|wollte|wollten|soll|sollen|sollte|"
         r"sollten|muss|müssen|musste|mussten|kann|können|konnte|konnten)\s+"
         r"(?P<left>[^,;:„“\"]+?\s(?P<end1>[a-zäöüß]+))\s+und\s+"

@@ -216,7 +216,10 @@ def test_complaints_and_promises(lang, sentence, claims):
     ("de", "Der Hafen schlug im vergangenen Jahr 8,4 Millionen Tonnen um, nach 7,9 Millionen "
            "Tonnen im Vorjahr.",
      ["Der Hafen schlug im vergangenen Jahr 8,4 Millionen Tonnen um.",
-      "Der Hafen schlug im Vorjahr 7,9 Millionen Tonnen um."]),
+      "Der Hafen schlug im vorletzten Jahr 7,9 Millionen Tonnen um."]),
+    # the year before a year named
+    ("en", "The yard built 14 ships in 2023, up from 11 a year earlier.",
+     ["The yard built 14 ships in 2023.", "The yard built 11 ships in 2022."]),
     ("de", "Die Quote lag im Mai bei 5,1 Prozent, nach 5,3 Prozent im April.",
      ["Die Quote lag im Mai bei 5,1 Prozent.", "Die Quote lag im April bei 5,3 Prozent."]),
     ("en", "Wind farms supplied 14 percent of the county's power in 2023, up from 9 percent in "
@@ -227,7 +230,7 @@ def test_complaints_and_promises(lang, sentence, claims):
     ("de", "Der Umsatz der Werft stieg 2023 um 5 Prozent auf 3 Milliarden Euro, nach 2,8 "
            "Milliarden im Vorjahr.",
      ["Der Umsatz der Werft stieg 2023 um 5 Prozent auf 3 Milliarden Euro.",
-      "Der Umsatz der Werft lag im Vorjahr bei 2,8 Milliarden Euro."]),
+      "Der Umsatz der Werft lag im Jahr 2022 bei 2,8 Milliarden Euro."]),
     ("en", "The ferry line's revenue fell to 80 million pounds last year, down from 95 million in "
            "2022.",
      ["The ferry line's revenue fell to 80 million pounds last year.",
