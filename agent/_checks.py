@@ -114,6 +114,7 @@ _EVENTS = _lexicon({
     "begin": "begann begannen begonnen beginn* began begin begins beginning start startete "
              "starteten gestartet started",
     "end": "endete endeten beendet* ende ended ends concluded abgeschlossen abschloss",
+    "complete": "completed completes completion fertiggestellt fertigstellung vollendet vollzogen",
     "receive": "erhielt erhielten erhalten bekam bekamen bekommen kam kamen received receives "
                "got gained",
     "promote": "aufstieg aufstiegen aufgestiegen promoted promotion",
@@ -780,6 +781,10 @@ _DATE_PATTERNS = [
                rf"(?:,?\s+{_f(_YEAR, 'y1')})?"),
     # Juni 2023, June 2023
     re.compile(rf"\b{_f(_MONTH, 'm1')}\s+{_f(_YEAR, 'y1')}"),
+    # im Frühjahr 2024, in the spring of 2024 (winter spans two years: not read)
+    re.compile(rf"(?i:\b(?:im|in|the|during|seit|since|bis|until)\s+(?:the\s+|dem\s+|zum\s+)?"
+               rf"(?P<season>Frühjahr|Frühling|Sommer|Herbst|spring|summer|autumn|fall)"
+               rf"\s+(?:of\s+)?){_f(_YEAR, 'y1')}"),
     # im Juni, in June, Anfang Mai
     re.compile(rf"(?i:\b(?:im|in|anfang|mitte|ende|early|mid|late|during|seit|since|bis|until|"
                rf"vom|from|of)\s+){_f(_MONTH, 'm1')}"),
@@ -844,9 +849,18 @@ def _number(token: str | None) -> int | None:
     return int(token) if token else None
 
 
+# The first month of a season of the northern hemisphere.
+_SEASONS = {"fruhjahr": 3, "fruhling": 3, "spring": 3, "sommer": 6, "summer": 6, "herbst": 9,
+            "autumn": 9, "fall": 9}
+
+
 def _match_when(match: re.Match[str]) -> _When | None:
     """A `_When` from a match of one of the date patterns; None for impossible dates."""
     groups = match.groupdict()
+    if groups.get("season"):  # three months
+        year, season = int(groups["y1"]), _SEASONS[_fold(groups["season"])]
+        return _When(match.start("season"), match.end(), match.string[
+            match.start("season") : match.end()], (year, season, None), (year, season + 2, None))
     month_last = _month_number(groups.get("m2") or groups.get("m1"))
     year_last = _number(groups.get("y2") or groups.get("y1"))
     day_last = _number(groups.get("d2") or groups.get("d1"))
@@ -1319,7 +1333,7 @@ def _sentence_dates(claimed: _When, claim: str, spans: list[tuple[int, int]], se
 # Events that happen once to the same participants: a different date for them is a wrong date.
 # Others (visits, meetings, votes, matches) recur, so a date months away may be another one.
 _ONCE = frozenset({"sign", "ratify", "found", "born", "die", "open", "launch", "force", "build",
-                   "resign", "office", "agree", "promote", "relegate"})
+                   "resign", "office", "agree", "promote", "relegate", "complete"})
 
 
 def _months_apart(claimed: _When, stated: _When) -> float:
