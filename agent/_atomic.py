@@ -752,8 +752,9 @@ def split_objects(piece: Piece, lang: str) -> list[Piece]:
     """Two objects of one verb joined by "sowie" / "as well as" ("Die Stadt sanierte die Schule
     sowie das Rathaus", "The trust welcomed the ruling as well as the court's call for ..."): one
     claim each, with the words after the second that end a German clause ("... saniert"). Only
-    where both open with a determiner, the first follows the verb (not a preposition), and the
-    predicate is not said of the two together."""
+    where both open with a determiner (in German or an adjective: "niedrigere Entgelte"), the
+    first follows the verb (not a preposition), and the predicate is not said of the two
+    together."""
     text = piece.text
     subject = _predicate_subject(text, lang) if lang in ("de", "en") else None
     conj = r"\s+sowie\s+" if lang == "de" else r"\s+as well as\s+"
@@ -762,8 +763,11 @@ def split_objects(piece: Piece, lang: str) -> list[Piece]:
             text) or re.search(r"\d|[„“\"]", text):
         return [piece]
     det = _DET_DE if lang == "de" else _DET_EN
-    owner = "" if lang == "de" else r"|[A-Z][\w'’-]*['’]s"
-    before = list(re.finditer(rf"\s(?:(?i:{det}){owner})\s", text[len(subject) : joint.start()]))
+    # an English possessive; a German adjective before a plural noun ("niedrigere Entgelte")
+    owner = rf"|{_ADJ_DE}(?=\s+[A-ZÄÖÜ])" if lang == "de" else r"|[A-Z][\w'’-]*['’]s"
+    before = [m for m in re.finditer(rf"\s(?:(?i:{det}){owner})\s",
+                                     text[len(subject) : joint.start()])
+              if not re.search(rf"\b(?i:{det})\s*$", text[: len(subject) + m.start()])]
     second = re.match(rf"(?:(?i:{det}){owner})\s", text[joint.end() :])
     if not before or not second or re.search(r"[,;:]", text[len(subject) : joint.start()]):
         return [piece]
@@ -1114,8 +1118,8 @@ def split_coordination(piece: Piece, lang: str) -> list[Piece]:
         return [piece]
     verb = re.match(r"\s+(\S+)", tail)
     if subject and lang == "de" and verb and verb.group(1) not in _SINGULAR_AUX and re.fullmatch(
-            r"[a-zäöüß]+(?<!t)en", verb.group(1)):
-        return [piece]  # "zahlen", "liegen": the singular is not regular ("zahlt", "liegt")
+            r"[a-zäöüß]+(?<!t)(?:en|rn|ln)", verb.group(1)):
+        return [piece]  # "zahlen", "fordern": the singular is not regular ("zahlt", "liegt")
     pieces = []
     for number, (at, words) in enumerate(conjuncts):
         rest = tail

@@ -263,6 +263,9 @@ def test_comparisons_that_stay_whole(lang, sentence):
     ("de", "Der Verband hat die Schleuse sowie den neuen Kai im Sommer besichtigt.",
      ["Der Verband hat die Schleuse besichtigt.",
       "Der Verband hat den neuen Kai im Sommer besichtigt."]),
+    ("de", "Der Verband fordert niedrigere Hafengebühren sowie schnellere Genehmigungen.",
+     ["Der Verband fordert niedrigere Hafengebühren.",
+      "Der Verband fordert schnellere Genehmigungen."]),
     ("en", "The society welcomed the ruling as well as the court's call for a new survey.",
      ["The society welcomed the ruling.",
       "The society welcomed the court's call for a new survey."]),
@@ -278,6 +281,7 @@ def test_two_objects_joined_by_sowie_or_as_well_as(lang, sentence, claims):
     ("de", "Die Polizei sperrte die Straße zwischen dem Bahnhof sowie dem Hafen."),
     # a German present plural has no regular singular ("zahlen" -> "zahlt", "liegen" -> "liegt")
     ("de", "Die Reederei sowie der Hafen tragen die Kosten für die Reparatur."),
+    ("de", "Die Reederei und der Hafen fordern mehr Geld sowie neue Stellen."),
 ])
 def test_objects_and_subjects_that_stay_whole(lang, sentence):
     assert _split(sentence, lang) == [sentence]
