@@ -461,6 +461,8 @@ def _apposition_en(found: re.Match[str]) -> str | None:
     if re.fullmatch(rf"(?i:{_SENTENCE_ADVERBS_EN}|{_PREPOSITIONS}|{_SUBORDINATORS})|\w+ly", first):
         return None
     ante = ante[0].upper() + ante[1:]
+    if re.fullmatch(r"\d{1,3}", app) and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", ante):
+        return f"{ante} is {app} years old"  # "John Reed, 45, was charged ..."
     plural = re.match(r"(?i:the|its|their)\s", ante) and re.search(r"[^s']s$", ante)
     if found["participle"]:
         stative = re.match(rf"(?:[a-z]+ly\s+)?(?:{_STATIVE_EN})\b", app)

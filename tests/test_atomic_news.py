@@ -148,6 +148,9 @@ def test_relative_clauses_without_a_clear_antecedent(lang, sentence):
      ["The lighthouse was closed in 2019.", "The lighthouse is one of the oldest on the coast."]),
     ("en", "In Selby, a town of 15,000 people, 800 homes lost power.",
      ["In Selby, 800 homes lost power.", "Selby is a town of 15,000 people."]),
+    # an age after a name
+    ("en", "Skipper Anna Holt, 52, was rescued on Sunday.",
+     ["Skipper Anna Holt was rescued on Sunday.", "Skipper Anna Holt is 52 years old."]),
     # a participle in apposition: done by someone, or stative
     ("en", "The festival, organised by the Harbour Trust, drew 40,000 visitors.",
      ["The festival drew 40,000 visitors.", "The festival was organised by the Harbour Trust."]),
