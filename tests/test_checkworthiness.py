@@ -92,3 +92,14 @@ def test_rejected_statements_are_listed_with_a_reason_and_no_claim():
         ("question", "Wann wird die neue Station endlich eröffnet?")]
     for item in found.not_checked:
         assert article[item.start:item.end] == item.text
+
+
+@pytest.mark.parametrize(("sentence", "prediction"), [
+    ("Die Stadt wird im Mai ein neues Hallenbad eröffnen.", True),
+    ("Die Preise werden im nächsten Jahr weiter steigen.", True),
+    ("In diesem Jahr wird die Firma zu einem wichtigen Lieferanten, der Teile nach Polen liefert.",
+     False),
+    ("Die Brücke wird seit März 2024 saniert.", False),
+])
+def test_the_german_future_needs_a_lower_case_infinitive(sentence: str, prediction: bool):
+    assert (rejection_reason(sentence) == "prediction") is prediction
