@@ -37,6 +37,43 @@ _NEGATION = re.compile(
 )
 # Above this similarity, a sentence that says the same with opposite polarity contradicts.
 NEGATION_THRESHOLD = 0.92
+# Words of opposite meaning (German and English forms): a sentence that says the claim with the
+# other side's word says the opposite. Only pairs whose subject stays the subject: "A beat B" and
+# "B lost to A" say the same, so winning and losing, and comparatives, are not here.
+_OPPOSITES = (
+    ("rose rise rises risen rising increased increase increases grew grown grows climbed "
+     "stieg stiegen steigt steigen gestiegen wuchs wuchsen gewachsen zugenommen",
+     "fell fall falls fallen falling decreased decrease decreases declined declines dropped "
+     "shrank shrunk sank sanken sinkt sinken gesunken fiel fielen schrumpfte geschrumpft "
+     "abgenommen"),
+    ("approved approve approves accepted accept accepts billigte billigten gebilligt genehmigte "
+     "genehmigten genehmigt angenommen",
+     "rejected reject rejects refused refuse refuses vetoed lehnte lehnten abgelehnt verwarf "
+     "verwarfen verworfen"),
+    ("praised praise praises lobte lobten gelobt",
+     "criticised criticized criticise criticize criticises criticizes condemned kritisierte "
+     "kritisierten kritisiert verurteilte verurteilten"),
+    ("confirmed confirm confirms bestätigte bestätigten bestätigt",
+     "denied deny denies bestritt bestritten dementierte dementierten dementiert"),
+    ("allowed allow allows permitted legalised legalized erlaubte erlaubten erlaubt",
+     "banned ban bans prohibited verbot verboten untersagte untersagt"),
+    ("raised erhöhte erhöhten erhöht", "lowered cut senkte senkten gesenkt"),
+)
+_OPPOSITE_SIDES = [(frozenset(a.split()), frozenset(b.split())) for a, b in _OPPOSITES]
+_OPPOSITE_WORDS = frozenset().union(*(a | b for a, b in _OPPOSITE_SIDES))
+
+
+def opposite_words(claim: str, evidence: str) -> tuple[str, str] | None:
+    """A word of the claim and its opposite in the evidence ("rose", "fell"), where the claim
+    has only one side of a pair and the evidence only the other; else None."""
+    said, stated = set(tokenize(claim)), set(tokenize(evidence))
+    for one, other in _OPPOSITE_SIDES:
+        for mine, theirs in ((one, other), (other, one)):
+            if said & mine and not said & theirs and stated & theirs and not stated & mine:
+                return min(said & mine), min(stated & theirs)
+    return None
+
+
 # Share of a quotation's words that a same-language sentence must give to report it: at least
 # half (a decision rule; quotations are verbatim, reported speech keeps most words).
 QUOTE_WORDS = 0.5
@@ -227,12 +264,25 @@ def _statement_of(said: str) -> str:
     return re.sub(r"^[\s,:]*(?:(?:dass|that)\s+)?", "", said).strip(" .")
 
 
+_SPEAKER = re.compile(rf"^.*?\b(?i:{SPEECH_VERBS}|says|sagt|wrote)\b|"
+                      r"\b(?i:according to|laut)\s+(?:(?i:the|dem|der|des)\s+)?"
+                      r"(?:[A-ZÄÖÜ][\w.'-]*\s*)+,?")
+
+
+def _said_of(text: str) -> str:
+    """A claim without who said or wrote it ("NAME says ...", "(NAME)"): the names left are
+    those of what it is about."""
+    return _SPEAKER.sub(" ", re.sub(r"\([^)]*\)", " ", text), count=1)
+
+
 def _names_any(names: list[str], text: str) -> bool:
-    """Whether a text names one of `names` (by any word of it, so "Sydney" stands for "Sydney
-    Harbour"), or there are no names to look for: a passage that names none of a claim's names
-    is about something else, however alike its sentences."""
-    return not names or any(word in text for name in names for word in name.split()
-                            if len(word) > 3)
+    """Whether a text names one of `names` (by any word of it, its first five letters for an
+    inflection: "Sydney" stands for "Sydney Harbour", "Trump" for "Trumps"), or there are no
+    names to look for: a passage that names none of a claim's names is about something else,
+    however alike its sentences."""
+    lowered = text.lower()
+    return not names or any(word[:5].lower() in lowered for name in names
+                            for word in name.split() if len(word) > 3)
 
 
 def _calendar_only(checks: list[CheckResult], label: Label) -> bool:
@@ -353,6 +403,11 @@ class RuleJudge:
                 return (Label.REFUTED, 0.55,
                         "The closest evidence states the same fact with the opposite polarity.",
                         [e])
+            opposite = opposite_words(text, e.text)
+            if opposite and self._restates(text, e):
+                return (Label.REFUTED, 0.55,
+                        f"The closest evidence says '{opposite[1]}' where the claim says "
+                        f"'{opposite[0]}'.", [e])
         if best.similarity >= SUPPORT_THRESHOLD:
             confidence = min(0.95, 0.6 + (best.similarity - SUPPORT_THRESHOLD) * 4)
             return (Label.SUPPORTED, confidence,
@@ -367,7 +422,7 @@ class RuleJudge:
         claimed = [q for q in find_quantities(text) if not q.is_year]
         if not claimed:
             return None
-        names = names_in(re.sub(r"\([^)]*\)", " ", text))  # not who is quoted: "(NAME)"
+        names = names_in(_said_of(text))
         same_fact = [e for e in evidence[:8] if e.similarity >= SAME_FACT_THRESHOLD
                      and _names_any(names, f"{e.hit.title} {e.hit.text}")]
         mismatch: EvidenceSentence | None = None
@@ -414,10 +469,13 @@ class RuleJudge:
 
     @staticmethod
     def _restates(claim: str, e: EvidenceSentence) -> bool:
-        """Whether an evidence sentence says nearly what the claim says, negation aside: most
-        words shared, or (across languages) a very close embedding."""
-        words = {w for w in tokenize(claim) if not _NEGATION.fullmatch(w)}
-        other = {w for w in tokenize(e.text) if not _NEGATION.fullmatch(w)}
+        """Whether an evidence sentence says nearly what the claim says, negation and words of
+        opposite meaning aside: most words shared, or (across languages) a very close
+        embedding."""
+        words = {w for w in tokenize(claim)
+                 if not _NEGATION.fullmatch(w) and w not in _OPPOSITE_WORDS}
+        other = {w for w in tokenize(e.text)
+                 if not _NEGATION.fullmatch(w) and w not in _OPPOSITE_WORDS}
         overlap = len(words & other) / len(words | other) if words | other else 0.0
         return overlap >= RESTATE_OVERLAP or e.similarity >= NEGATION_THRESHOLD
 

@@ -118,6 +118,13 @@ CASES = [
                  id="quote-across-languages"),
     pytest.param("Anna Berger sagte bei der Eröffnung, das Bad sei ein Gewinn für die ganze "
                  "Region.", SUPPORTED, id="de-reported-speech"),
+    # the same sentence with a word of opposite meaning
+    pytest.param("Stadtrat Peter Lang lobte dagegen die hohen Kosten.", REFUTED,
+                 id="de-opposite-word"),
+    pytest.param("Council member Tom Reid praised the cost of the new wing.", REFUTED,
+                 id="en-opposite-word"),
+    pytest.param("Council member Tom Reid criticised the cost of the new wing.", SUPPORTED,
+                 id="en-same-word"),
     # "weder ... noch" and "neither ... nor" deny both parts
     pytest.param("Der SV Unterbach hat nach der Niederlage seinen Trainer entlassen.", REFUTED,
                  id="de-weder-noch"),
