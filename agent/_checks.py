@@ -562,13 +562,12 @@ _RELATIVE_PERIOD = re.compile(
 
 
 def _is_time_word(word: _Word, text: str) -> bool:
-    """Whether a word is a month or a weekday ("in the year to June"), not part of a name before
-    it ("Theresa May"), or names a period relative to the time of writing ("last year")."""
-    folded = _fold(word.text)
+    """Whether a word is a month ("in the year to June"), not part of a name before it
+    ("Theresa May"), or names a period relative to the time of writing ("last year")."""
     if any(m.start() <= word.start < m.end() for m in _RELATIVE_PERIOD.finditer(text)):
         return True
-    return (folded in _MONTHS or folded in _WEEKDAYS) and not re.search(
-        r"[A-ZÄÖÜ][\w'’-]*\s+$", text[: word.start])
+    return _fold(word.text) in _MONTHS and not re.search(r"[A-ZÄÖÜ][\w'’-]*\s+$",
+                                                          text[: word.start])
 
 
 def _is_name_like(word: _Word, text: str) -> bool:
