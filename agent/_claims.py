@@ -41,7 +41,7 @@ ROLE_NOUNS = (
     r"direktor|vorsitzend|berater|gouverneur|bürgermeister|senator|general|admiral|offizier)\w*|"
     r"president|minister|spokes\w+|analyst|diplomat|ambassador|chancellor|chief|head|director|"
     r"executive|leader|council+or|chair\w*|advis[oe]r|governor|mayor|senator|secretary|general|"
-    r"admiral|officer|ceo|coach|captain|manager)"
+    r"admiral|officer|ceo|coach|captain|manager|commissioner|\bmps?\b)"
 )
 
 SPEECH_VERBS = (
@@ -111,10 +111,18 @@ _TITLE_BEFORE_NAME = re.compile(
     rf"\b(?!(?:Admiral|General|Dr|Prof|Herr|Frau|Mr|Mrs|Ms)\b)"
     rf"(?P<role>[A-ZÄÖÜ][\w-]*(?<=[a-zäöüß])(?:(?<=präsident)|(?<=minister)|(?<=direktor)|"
     rf"(?<=kanzler)|(?<=bürgermeister)|(?<=gouverneur)|(?<=botschafter)|(?<=sprecher)|"
-    rf"(?<=vorsitzende)|(?<=chef)|(?<=leiter)|(?<=trainer)|(?<=kapitän)|(?<=President)|"
+    rf"(?<=vorsitzende)|(?<=chef)|(?<=leiter)|(?<=trainer)|(?<=kapitän)|(?<=andrat)|"
+    rf"(?<=andrät)|(?<=bgeordnete)|(?<=President)|"
     rf"(?<=Minister)|(?<=Mayor)|(?<=Governor)|(?<=Chancellor)|(?<=Ambassador)|(?<=Director)|"
     rf"(?<=Secretary)|(?<=Premier)|(?<=Coach)|(?<=Captain))"
     rf"(?:in)?)\s+(?P<name>{_NAME})"
+)
+# English "Transport secretary NAME", "Council leader NAME", "Local MP NAME": a capitalised
+# word before a lower-case office.
+_QUALIFIED_TITLE_BEFORE_NAME = re.compile(
+    rf"\b(?!(?:The|A|An|This|That|Its|Their|His|Her)\b)(?P<role>[A-Z][a-z]+\s+"
+    rf"(?:secretary|leader|minister|mayor|director|commissioner|chief executive|MP))"
+    rf"\s+(?P<name>{_NAME})"
 )
 # NP, unter der Führung von NAME / NP, led by NAME; "das Regime unter NAME" for a government.
 _LED_BY = re.compile(
@@ -381,7 +389,9 @@ class ClaimExtractor:
             role = role[0].lower() + role[1:]
             found.append(("role", f"{_clean_name(match.group('name'))} {copula} {role}.",
                           match.start(), match.end()))
-        for match in _TITLE_BEFORE_NAME.finditer(text):
+        titles = [*_TITLE_BEFORE_NAME.finditer(text),
+                  *(_QUALIFIED_TITLE_BEFORE_NAME.finditer(text) if lang == "en" else [])]
+        for match in titles:
             taken = any(start < match.end() and match.start() < end for _, _, start, end in found)
             if not taken and not re.search(r"(?i:\b(?:der|die|the|des|dem|den)\s+|s\s+|'s\s+)$",
                                            text[: match.start()]):

@@ -228,6 +228,12 @@ def test_text_without_any_punctuation_is_not_one_huge_claim():
      "Klaus Reuter ist Klinikdirektor."),
     ("Mayor Helen Ortiz cut the ribbon at the new harbour bridge on Thursday.",
      "Helen Ortiz is mayor."),
+    ("Landrätin Anna Weber eröffnete am Dienstag die neue Kreisstraße bei Wettin.",
+     "Anna Weber ist Landrätin."),
+    ("Transport secretary Ian Marsh opened the new station in Leeds on Monday.",
+     "Ian Marsh is transport secretary."),
+    ("Local MP Sarah Cole visited the ward in March. The hospital trust said it would close.",
+     "Sarah Cole is local MP."),
 ])
 def test_an_office_before_a_name_without_an_article_is_a_role_claim(text, role):
     claims = ClaimExtractor().extract(text)
