@@ -2059,7 +2059,10 @@ def _from_list(claimed: _Amount, claim: str, candidates: list[_Amount]
         return None
     total = replace(listed[0], low=sum(c.low for c in listed), high=sum(c.high for c in listed),
                     written="")
-    summed = _judge_amount(claimed, total)
+    # the written figures add up to the claim's (45 + 30 = 75), though their roundings widen
+    middle = sum((c.low + c.high) / 2 for c in listed)
+    summed = (Label.SUPPORTED if claimed.low <= middle <= claimed.high
+              else _judge_amount(claimed, total))
     shown = f"{total.shown()} (the sum of {', '.join(c.text for c in listed)})"
     if summed == Label.SUPPORTED or summed == Label.REFUTED and _TOTAL.search(claim):
         return summed, shown
@@ -2114,7 +2117,8 @@ def _sentence_amount(claimed: _Amount, claim: str, claim_spans: list[tuple[int, 
                        and not (a.start in wholes and a.unit == c.unit and a.text == c.text)
                        }.values())
     claim_names = [w for w in _words(claim) if _is_name_like(w, claim)]
-    if len(candidates) > 1 and claim_names:  # "die SPD auf 31 %, die CDU auf 36 %"
+    # "die SPD auf 31 %, die CDU auf 36 %"; not for a total of several ("zusammen", "combined")
+    if len(candidates) > 1 and claim_names and not _TOTAL.search(claim):
         names = _outside([w for w in _words(sentence) if _is_name_like(w, sentence)],
                          [(a.start, a.end) for a in stated])
         near = [c for c in candidates

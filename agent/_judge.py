@@ -355,8 +355,10 @@ class RuleJudge:
         considered = list(dict.fromkeys(e.hit.passage_id for e in [*evidence, *checked]))
         checks = run_checks(claim.text, [e.text for e in checked],
                             parse_date(claim.as_of) if claim.as_of else None, contexts)
-        label, confidence, rationale, cited = overrule(checks, self._decide(claim, evidence),
-                                                       checked)
+        quantities = {c.outcome for c in checks if c.kind == "quantity"}
+        numbers_fit = Label.SUPPORTED in quantities and Label.REFUTED not in quantities
+        label, confidence, rationale, cited = overrule(
+            checks, self._decide(claim, evidence, numbers_fit), checked)
         missing = unstated_days(claim.text, [e.text for e in checked])
         if label == Label.SUPPORTED and missing:
             label, confidence, cited = Label.NOT_ENOUGH_INFO, 0.6, []
@@ -374,8 +376,10 @@ class RuleJudge:
                             checks=checks)
 
     def _decide(
-        self, claim: Claim, evidence: list[EvidenceSentence]
+        self, claim: Claim, evidence: list[EvidenceSentence], numbers_fit: bool = False
     ) -> tuple[Label, float, str, list[EvidenceSentence]]:
+        """The rules' verdict; `numbers_fit`: the exact quantity checks found the claim's figures
+        stated, so the rougher number rule may support but not doubt them."""
         if not evidence:
             return Label.NOT_ENOUGH_INFO, 0.9, "The corpus has no passage on this claim.", []
         best = evidence[0]
@@ -394,7 +398,7 @@ class RuleJudge:
             return self._decide_quote(quote.group("speaker"), quote.group("said"), evidence)
 
         conflict = self._number_conflict(text, evidence)
-        if conflict:
+        if conflict and (not numbers_fit or conflict[0] == Label.SUPPORTED):
             return conflict
         for e in evidence[:3]:
             if self._restates(text, e) and (

@@ -61,6 +61,13 @@ CASES = [
      ["Die drei Kraftwerke leisten 3,2 GW, 4,1 GW und 2,5 GW."], S, "9.8 GW"),
     ("The three wind farms have a combined capacity of 12 GW.",
      ["The three wind farms have capacities of 3.2 GW, 4.1 GW and 2.5 GW."], R, "9.8 GW"),
+    # a total of parts named in clauses of their own: the written figures add up
+    ("Bund und Land gaben zusammen 75 Millionen Euro für die Sporthalle in Obertal.",
+     ["Für die Sporthalle in Obertal gab der Bund 45 Millionen Euro, das Land weitere 30 "
+      "Millionen Euro."], S, "75,000,000 Euro"),
+    ("Bund und Land gaben zusammen 95 Millionen Euro für die Sporthalle in Obertal.",
+     ["Für die Sporthalle in Obertal gab der Bund 45 Millionen Euro, das Land weitere 30 "
+      "Millionen Euro."], R, "75,000,000 Euro"),
     ("Der Umsatz hat sich fast verdoppelt.",
      ["Der Umsatz stieg von 40 Millionen Euro auf 76 Millionen Euro."], S, "1.9-fold"),
     ("Revenue more than doubled.", ["Revenue rose from 40 million euros to 76 million euros."],

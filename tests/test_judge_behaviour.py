@@ -32,6 +32,10 @@ CORPUS = [
              text="Der FC Obertal besiegte den SV Unterbach am Sonntag mit 3:1. Der SV Unterbach "
                   "hat nach der Niederlage weder seinen Trainer entlassen noch neue Spieler "
                   "verpflichtet."),
+    Document(id="obertal-sporthalle", lang="de", date="2023-05-02",
+             title="Neue Sporthalle in Obertal",
+             text="Für die neue Sporthalle in Obertal gab der Bund 45 Millionen Euro, das Land "
+                  "weitere 30 Millionen Euro."),
     Document(id="harbour-museum", lang="en", date="2022-02-01",
              title="New director at the Harbour City Museum",
              text="Margaret Osei has been the director of the Harbour City Museum since January "
@@ -148,6 +152,11 @@ CASES = [
     # a like sentence about another place: its number neither supports nor refutes
     pytest.param("Die Renovierung des Harbour City Museum kostete 18 Millionen Euro.",
                  NOT_SUPPORTED, id="number-of-another-subject"),
+    # a total whose parts the evidence gives: the exact sum decides, not one part
+    pytest.param("Bund und Land steuerten zusammen 75 Millionen Euro für die neue Sporthalle in "
+                 "Obertal bei.", SUPPORTED, id="de-sum-of-parts"),
+    pytest.param("Bund und Land steuerten zusammen 95 Millionen Euro für die neue Sporthalle in "
+                 "Obertal bei.", REFUTED, id="de-wrong-sum-of-parts"),
     pytest.param("The Harbour City Museum owns 500 paintings.", NOT_ENOUGH_INFO,
                  id="en-number-never-stated"),
     # what the corpus says nothing about
