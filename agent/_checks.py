@@ -868,11 +868,11 @@ def _match_when(match: re.Match[str]) -> _When | None:
     last = (year_last, month_last, day_last)
     if month_last is None and day_last is not None:
         return None
-    for year, month, day in (first, last):
+    for in_year, month, day in (first, last):
         if month is not None and not 1 <= month <= 12:
             return None
         if day is not None and month is not None and not (
-            1 <= day <= calendar.monthrange(year or 2000, month)[1]
+            1 <= day <= calendar.monthrange(in_year or 2000, month)[1]
         ):
             return None
     if day_first is not None and day_last is not None and day_first > day_last:
