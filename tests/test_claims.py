@@ -174,24 +174,24 @@ def test_english_article():
 
 
 def test_a_line_without_a_full_stop_is_a_claim():
-    for line in ("Nordkorea hat im Oktober 2024 rund 10000 Soldaten nach Russland geschickt\n",
-                 "North Korea sent about 10,000 soldiers to Russia in October 2024"):
+    for line in ("Almsund hat im Oktober 2024 rund 10000 Tonnen Getreide nach Velsund geschickt\n",
+                 "Almsund sent about 10,000 tonnes of grain to Velsund in October 2024"):
         assert [c.text for c in ClaimExtractor().extract(line)] == [line.strip()]
 
 
 def test_a_headline_is_a_claim_and_a_short_heading_is_not():
-    article = ("Südkorea meldet 10000 nordkoreanische Soldaten in Kursk\n\n"
-               "Reaktionen aus Seoul\n"
-               "Der Geheimdienst in Seoul hat die Zahl am Mittwoch bestätigt.")
+    article = ("Osterwiek meldet 10000 neue Übernachtungsgäste in Brennholm\n\n"
+               "Reaktionen aus Osterwiek\n"
+               "Das Rathaus in Osterwiek hat die Zahl am Mittwoch bestätigt.")
     assert [c.text for c in ClaimExtractor().extract(article)] == [
-        "Südkorea meldet 10000 nordkoreanische Soldaten in Kursk",
-        "Der Geheimdienst in Seoul hat die Zahl am Mittwoch bestätigt."]
+        "Osterwiek meldet 10000 neue Übernachtungsgäste in Brennholm",
+        "Das Rathaus in Osterwiek hat die Zahl am Mittwoch bestätigt."]
 
 
 def test_lines_of_headlines_are_one_claim_each():
-    article = ("Nordkorea schickt Soldaten nach Russland\n"
-               "Südkorea warnt vor einer Eskalation im Krieg\n"
-               "Die NATO berät in Brüssel über die Lage\n")
+    article = ("Brennholm schickt Hafenarbeiter nach Velsund\n"
+               "Osterwiek warnt vor einem Streik im Hafen\n"
+               "Der Kreistag berät in Almsund über die Lage\n")
     found = ClaimExtractor().split(article)
     assert len(found.claims) + len(found.not_checked) == 3  # whether each is a fact or not
     for item in [*found.claims, *found.not_checked]:

@@ -247,7 +247,7 @@ def test_ctrl_c_during_ingest_says_so_and_search_says_it_did_not_finish(tmp_path
     assert "run the same command again to finish" in message
     assert "Traceback" not in stderr
 
-    search = factcheck("search", "Raketen aus Nordkorea", home=home)
+    search = factcheck("search", "Wohnungen in Almsund", home=home)
     assert search.rc == 0, search.stderr
     assert "the last ingest into the store" in search.message
     assert "did not finish" in search.message
@@ -259,9 +259,9 @@ def test_a_store_another_process_is_rebuilding_is_not_called_empty(
     home = tmp_path / "home"
     writer = CorpusStore(Settings(home=home), embedder)
     with writer.writing():  # as a `factcheck ingest --rebuild` in another process would
-        search = factcheck("search", "Raketen", home=home)
+        search = factcheck("search", "Wohnungen", home=home)
         verify = subprocess.run([str(FACTCHECK), "verify", "-"], env=cli_env(home), text=True,
-                                input="Nordkorea hat 148 Raketen geliefert.", capture_output=True,
+                                input="Almsund hat 148 Wohnungen übergeben.", capture_output=True,
                                 timeout=180)
         ingest = factcheck("ingest", SEED_CORPUS, home=home)
     assert search.rc == 0, search.stderr

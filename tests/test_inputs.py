@@ -15,8 +15,8 @@ from agent import InputError, Settings, Verifier
 from agent._language import other_language, screen
 
 FACTCHECK = Path(sys.executable).parent / "factcheck"
-FRENCH = ("La Corée du Nord a envoyé environ 10 000 soldats en Russie en octobre 2024. "
-          "Le président Emmanuel Macron a déclaré que la France soutiendrait l'Ukraine.")
+FRENCH = ("Le port d'Almsund a envoyé environ 10 000 tonnes de grain à Velsund en octobre 2024. "
+          "Le maire Jean Dupont a déclaré que la ville soutiendrait le port de pêche.")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def verifier(tiny_store_home: Path) -> Verifier:
     [
         (None, "the article must be text (a str), not None"),
         (123, "the article must be text (a str), not int"),
-        (b"Nordkorea schickt Soldaten.", "the article must be text (a str), not bytes: decode it"),
+        (b"Almsund baut Busse.", "the article must be text (a str), not bytes: decode it"),
         (["Ein Satz."], "the article must be text (a str), not list"),
     ],
 )
@@ -88,15 +88,15 @@ def test_ingest_takes_one_path_or_a_list(tmp_path: Path, embedder) -> None:
 
 
 def test_a_line_without_a_full_stop_is_checked(verifier: Verifier) -> None:
-    report = verifier.verify("Nordkorea hat im Oktober 2024 rund 10000 Soldaten nach Russland "
+    report = verifier.verify("Almsund hat im Oktober 2024 rund 10000 Tonnen Getreide nach Velsund "
                              "geschickt\n")
     assert [v.claim.text for v in report.verdicts] == [
-        "Nordkorea hat im Oktober 2024 rund 10000 Soldaten nach Russland geschickt"]
+        "Almsund hat im Oktober 2024 rund 10000 Tonnen Getreide nach Velsund geschickt"]
     assert report.summary.startswith("1 claim: ")
 
 
 def test_text_without_punctuation_is_reported_not_silently_dropped(verifier: Verifier) -> None:
-    report = verifier.verify("Raketen Soldaten Munition Kursk " * 1600)  # about 50,000 characters
+    report = verifier.verify("Kräne Frachter Getreide Almsund " * 1600)  # about 50,000 characters
     assert report.verdicts == []
     assert report.summary == "No check-worthy claims were found."
     assert report.warnings == ["1 sentence not checked: 51,199 characters without a full stop, "
@@ -107,14 +107,14 @@ def test_text_without_punctuation_is_reported_not_silently_dropped(verifier: Ver
 
 
 @pytest.mark.parametrize("text", [
-    "Der frühere französische Präsident François Hollande hat Nordkorea im Oktober 2024 "
+    "Der frühere französische Präsident François Hollande hat die Hafenpläne im Oktober 2024 "
     "scharf kritisiert.",
     "Recep Tayyip Erdoğan ist der türkische Präsident.",
-    "Kim Jong-un traf Wladimir Putin in Wladiwostok.",
+    "Jang Min-jun traf Wladimir Sorokin in Wladiwostok.",
     "Le Monde berichtet, dass Macron zurücktritt.",
-    "The former French president François Hollande criticised North Korea in October 2024.",
+    "The former French president François Hollande criticised the harbour plans in October 2024.",
     "Earth's climate has always changed.",
-    "Choe Son Hui und Sergej Lawrow trafen sich in Moskau.",
+    "Park Ji-woo und Sergej Sorokin trafen sich in Moskau.",
 ])
 def test_german_and_english_with_foreign_names_are_supported(text: str) -> None:
     assert other_language(text) == ""
@@ -126,28 +126,30 @@ def test_an_article_in_another_language_is_refused(verifier: Verifier) -> None:
     assert str(info.value) == ("the article is in French; factcheck checks German and English "
                                "text only")
     with pytest.raises(InputError, match="the claim is in Spanish"):
-        verifier.verify_claim("Corea del Norte envió unos 10.000 soldados a Rusia en 2024.")
+        verifier.verify_claim("El puerto de Almsund envió unas 10.000 toneladas de grano a "
+                              "Velsund en 2024.")
 
 
 def test_sentences_in_another_language_are_left_out_with_a_warning(verifier: Verifier) -> None:
-    article = ("Die Regierung in Seoul hat am Mittwoch neue Zahlen zu den Soldaten vorgelegt. "
-               "La Corée du Nord a envoyé environ 10 000 soldats en Russie en octobre 2024. "
-               "Die Zahlen stammen nach Angaben des Ministeriums vom Geheimdienst.")
+    article = ("Die Stadtverwaltung in Almsund hat am Mittwoch neue Zahlen zum Hafen vorgelegt. "
+               "Le port d'Almsund a envoyé environ 10 000 tonnes de grain à Velsund en octobre "
+               "2024. "
+               "Die Zahlen stammen nach Angaben der Verwaltung von der Hafenbehörde.")
     report = verifier.verify(article)
     texts = [v.claim.text for v in report.verdicts]
-    assert len(texts) == 2 and not any("Corée" in text for text in texts)
+    assert len(texts) == 2 and not any("Velsund" in text for text in texts)
     assert "1 sentence in French not checked: factcheck checks German and English text only" in (
         report.warnings)
     assert report.article == article
 
 
 def test_screening_keeps_every_offset() -> None:
-    german = ("Die Regierung in Seoul hat am Mittwoch neue Zahlen zu den Soldaten vorgelegt, "
-              "die nach Angaben des Ministeriums vom Geheimdienst stammen.")
+    german = ("Die Stadtverwaltung in Almsund hat am Mittwoch neue Zahlen zum Hafen vorgelegt, "
+              "die nach Angaben der Verwaltung von der Hafenbehörde stammen.")
     article = f"{german} {FRENCH.split('. ')[0]}.\n{german}"
     visible = screen(article).visible(article)
     assert len(visible) == len(article)
-    assert "Corée" not in visible
+    assert "Velsund" not in visible
     assert visible.startswith(german) and visible.endswith(f"\n{german}")
 
 
@@ -162,7 +164,7 @@ def test_cli_refuses_a_french_article_and_checks_a_headline(tiny_store_home: Pat
     assert french.returncode == InputError.exit_code, french.stderr
     assert "error: the article is in French; factcheck checks German and English text only" in (
         french.stderr)
-    line = "Nordkorea hat im Oktober 2024 rund 10000 Soldaten nach Russland geschickt"
+    line = "Almsund hat im Oktober 2024 rund 10000 Tonnen Getreide nach Velsund geschickt"
     headline = verify(line + "\n")
     assert headline.returncode == 0, headline.stderr
     assert [v["claim"]["text"] for v in json.loads(headline.stdout)["verdicts"]] == [line]

@@ -21,7 +21,7 @@ from agent._verifier import conflicting_verdicts
 
 
 @pytest.mark.parametrize(("text", "names"), [
-    ("Der frühere Präsident François Hollande hat Nordkorea kritisiert.", ["François Hollande"]),
+    ("Der frühere Präsident François Hollande hat den Plan kritisiert.", ["François Hollande"]),
     ("Recep Tayyip Erdoğan ist der türkische Präsident.", ["Recep Tayyip Erdoğan"]),
     ("Ursula von der Leyen sprach in Brüssel.", ["Ursula von der Leyen"]),
     ("Abu Bakr al-Baghdadi was named.", ["Abu Bakr al-Baghdadi"]),

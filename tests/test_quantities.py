@@ -36,10 +36,10 @@ def test_years_are_marked():
 @pytest.mark.parametrize(
     ("text", "unit"),
     [
-        ("148 ballistische Raketen", "Raketen"),
-        ("about 10,000 North Korean soldiers were sent", "soldiers"),
+        ("148 städtische Wohnungen", "Wohnungen"),
+        ("about 10,000 East Frisian volunteers were sent", "volunteers"),
         ("2,500 Russian troops deployed", "troops"),
-        ("148 ballistic missiles to Russia", "missiles"),
+        ("148 municipal flats to Almsund", "flats"),
         ("200 people died in the floods", "people"),
         ("rund 3 Millionen Euro Schaden", "Euro"),
         ("31 Prozent der Stimmen", "Stimmen"),
@@ -47,7 +47,7 @@ def test_years_are_marked():
         ("3,2 GW Leistung", "GW"),
         ("ein Stau von 5km", "km"),
         ("$10 billion in aid", "$"),
-        ("148 an Russland", ""),
+        ("148 an Dänemark", ""),
         ("12 neue Windräder", "Windräder"),
     ],
 )

@@ -17,9 +17,9 @@ GERMAN = [
  "Der Stadtrat von Bremen hat den Haushalt für das kommende Jahr beschlossen.",
  "In Hamburg wurde ein neues Hafenterminal für Containerschiffe eröffnet.",
  "Die Bundesregierung plant eine Reform der Pflegeversicherung.",
- "Nordkorea hat am Montag erneut eine ballistische Rakete ins Japanische Meer abgefeuert.",
- "Russland und Nordkorea haben einen Vertrag über gegenseitigen Beistand unterzeichnet.",
- "Der Kreml äußerte sich nicht zu Berichten über nordkoreanische Waffenlieferungen.",
+ "Die Reederei in Brennholm hat am Montag erneut einen Frachter nach Velsund geschickt.",
+ "Velsund und Brennholm haben einen Vertrag über gegenseitige Hafenhilfe unterzeichnet.",
+ "Das Rathaus von Velsund äußerte sich nicht zu Berichten über Kranlieferungen aus Brennholm.",
  "Im Schwarzwald hat ein Sturm zahlreiche Bäume entwurzelt.",
  "Die Deutsche Bahn kündigte neue Verbindungen zwischen Berlin und München an.",
  "Ein Museum in Köln zeigt eine Ausstellung über römische Mosaike.",
@@ -34,12 +34,12 @@ GERMAN = [
  "Ein neuer Radweg verbindet Potsdam und Berlin.",
  "Die Universität Leipzig feiert ihr Jubiläum.",
  "Der Bundestag debattierte über das Bürgergeld.",
- "Südkorea bestellte den russischen Botschafter ins Außenministerium ein.",
- "Kim Jong-un besuchte eine Munitionsfabrik in Pjöngjang.",
+ "Osterwiek bestellte den Hafendirektor von Velsund ins Rathaus ein.",
+ "Der Bürgermeister von Brennholm besuchte eine Werft am Nordkai.",
 ]
 
 ENGLISH = [
- "South Korea's spy agency said about 11,000 North Korean soldiers had been sent to Russia.",
+ "The port office said about 11,000 dock workers from Brennholm had been sent to Velsund.",
  "The city of Leeds opened a new public library on Saturday.",
  "Heavy snow closed several roads in the Scottish Highlands.",
  "A tech company in California announced layoffs of 2,000 workers.",
@@ -60,10 +60,10 @@ ENGLISH = [
  "NASA postponed the launch of its moon rocket.",
  "The European Parliament approved a new law on artificial intelligence.",
  "Ireland's government announced a housing plan.",
- "The Pentagon confirmed that North Korean troops were training in eastern Russia.",
+ "The harbour office confirmed that dock workers from Brennholm were training in eastern Velsund.",
 ]
 
-QUERY = "Wie viele nordkoreanische Soldaten wurden nach Russland geschickt?"
+QUERY = "Wie viele Hafenarbeiter aus Brennholm wurden nach Velsund geschickt?"
 
 
 def documents() -> list[Document]:
@@ -101,8 +101,8 @@ def test_standardised_similarity_is_exact(bilingual: HybridRetriever) -> None:
 def test_passage_in_another_language_is_not_outranked_for_its_language(
     bilingual: HybridRetriever, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """en21 (North Korean troops in Russia) answers the German query better than de3 (a North
-    Korean missile test), but raw similarity prefers the query's own language."""
+    """en21 (dock workers from Brennholm in Velsund) answers the German query better than de3 (a
+    freighter from Brennholm), but raw similarity prefers the query's own language."""
     ranked = [h.document_id for h in bilingual.search(QUERY, k=10, mode="dense")]
     assert ranked[0] == "en0"
     assert ranked.index("en21") < ranked.index("de3")
@@ -143,7 +143,8 @@ def test_calibration_is_saved_and_follows_the_store(tmp_path: Path,
 
 @pytest.mark.parametrize("candidates", [1, 3])  # with 1 the first, wide search sees 36 of 44
 @pytest.mark.parametrize("query", [
-    QUERY, "North Korean soldiers in Russia", "Hochwasser am Rhein", "interest rates in England",
+    QUERY, "dock workers from Brennholm in Velsund", "Hochwasser am Rhein",
+    "interest rates in England",
 ])
 def test_ranking_equals_per_language_standardisation_over_all_sentences(
     bilingual: HybridRetriever, query: str, candidates: int
