@@ -1386,6 +1386,41 @@ def check_dates(claim: str, evidence: Sequence[str],
     return None
 
 
+def check_weekday(claim: str, evidence: Sequence[str],
+                  contexts: Mapping[str, SentenceContext] | None = None) -> CheckResult | None:
+    """The weekday of a claim's event named without a date ("am Samstag", "on Saturday")
+    against the weekday that evidence sentences on the same event name without a date: another
+    day refutes when no such sentence names the claim's. Claims with a date (see
+    `check_dates`), several weekdays or a recurring event are left alone."""
+    if _find_dates(claim) or _RECURRENCE.search(claim):
+        return None
+    days = _bare_weekdays(claim, [])
+    if len(days) != 1 or days[0].relative:
+        return None
+    claimed = days[0]
+    other: tuple[str, _Weekday] | None = None
+    for sentence in evidence:
+        if _find_dates(sentence):
+            continue  # a dated sentence: `check_dates` compares it
+        stated = _bare_weekdays(sentence, [])
+        if len(stated) != 1 or stated[0].relative:
+            continue
+        context = (contexts or {}).get(sentence)
+        if not _same_event(claim, sentence, [(claimed.start, claimed.end)],
+                           [(stated[0].start, stated[0].end)],
+                           context=context.text if context else ""):
+            continue
+        if stated[0].weekday == claimed.weekday:
+            return None  # the claim's day is given
+        other = other or (sentence, stated[0])
+    if other is None:
+        return None
+    sentence, day = other
+    return _result("date", claimed.text, day.text, Label.REFUTED, sentence,
+                   f"The evidence has this event on {_weekday_name(day.weekday, day.german)}, "
+                   f"not on {_weekday_name(claimed.weekday, claimed.german)} as the claim says.")
+
+
 def unstated_days(claim: str, evidence: Sequence[str]) -> list[str]:
     """The days a claim names ("on 24 January 2019", "am 3. März") that no evidence sentence
     gives: a claim that rests on such a day is not supported by evidence without it."""
@@ -2867,6 +2902,7 @@ def run_checks(claim: str, evidence: Sequence[str], as_of: date | None = None,
     checks: list[Callable[[], CheckResult | None]] = [
         lambda: check_calendar(claim, evidence, as_of, contexts),
         lambda: check_dates(claim, evidence, contexts),
+        lambda: check_weekday(claim, evidence, contexts),
         lambda: check_place(claim, evidence, contexts),
         lambda: check_quantities(claim, evidence, as_of),
         lambda: check_role(claim, evidence, as_of, contexts),
