@@ -1494,6 +1494,36 @@ def _named(name: _Word, text: str) -> bool:
     return any(w.capital and _similar_names(w.text, name.text) for w in _words(text))
 
 
+def _other_place(claim: str, place: _Word, evidence: Sequence[str],
+                 contexts: Mapping[str, SentenceContext] | None,
+                 places_in: Callable[[str], list[_Word]], names_it: Callable[[str], bool],
+                 comparable: Callable[[_Word], bool]) -> tuple[str, _Word] | None:
+    """The first evidence sentence on the claim's event (one that happens at one place) with the
+    other place it gives, where `places_in` finds the places of a text and `comparable` keeps
+    those of the claimed place's kind; None when there is none, when the event is not one that
+    happens at one place, or when a sentence on the event names the claim's place (`names_it`).
+    A recurring event, or one that happens more than once, counts only on the claim's day."""
+    whens = _find_dates(claim)
+    spans = [(place.start, place.end), *((w.start, w.end) for w in whens),
+             *((w.start, w.end) for w in _bare_weekdays(claim, whens))]
+    events = _claim_events(claim, spans) & _AT_ONE_PLACE
+    if not events:
+        return None
+    wrong: tuple[str, _Word] | None = None
+    for sentence in evidence:
+        stated = [] if _RECURRENCE.search(sentence) else places_in(sentence)
+        context = (contexts or {}).get(sentence)
+        if not stated or not _same_event(claim, sentence, spans, [(p.start, p.end) for p in stated],
+                                         context=context.text if context else ""):
+            continue
+        if names_it(sentence):
+            return None  # the sentence names the claim's place too
+        of_event = [p for p in _event_dates(events, sentence, stated) if comparable(p)]
+        if of_event and wrong is None and (not events - _ONCE or _same_time(claim, sentence)):
+            wrong = sentence, of_event[0]
+    return wrong
+
+
 def _check_town(claim: str, evidence: Sequence[str],
                 contexts: Mapping[str, SentenceContext] | None) -> CheckResult | None:
     """A town the gazetteer does not know, where an event that happens at one place happened
@@ -1504,24 +1534,9 @@ def _check_town(claim: str, evidence: Sequence[str],
     claimed = _towns_at(claim)
     if len(claimed) != 1 or _places_at(claim) or _RECURRENCE.search(claim):
         return None
-    town, whens = claimed[0], _find_dates(claim)
-    spans = [(town.start, town.end), *((w.start, w.end) for w in whens),
-             *((w.start, w.end) for w in _bare_weekdays(claim, whens))]
-    events = _claim_events(claim, spans) & _AT_ONE_PLACE
-    if not events:
-        return None
-    wrong: tuple[str, _Word] | None = None
-    for sentence in evidence:
-        stated = [] if _RECURRENCE.search(sentence) else _towns_at(sentence)
-        context = (contexts or {}).get(sentence)
-        if not stated or not _same_event(claim, sentence, spans, [(t.start, t.end) for t in stated],
-                                         context=context.text if context else ""):
-            continue
-        if _named(town, sentence):
-            return None  # the sentence names the claim's town too
-        of_event = _event_dates(events, sentence, stated)
-        if of_event and wrong is None and (not events - _ONCE or _same_time(claim, sentence)):
-            wrong = sentence, of_event[0]
+    town = claimed[0]
+    wrong = _other_place(claim, town, evidence, contexts, _towns_at,
+                         lambda sentence: _named(town, sentence), lambda place: True)
     if wrong is None:
         return None
     sentence, other = wrong
@@ -1566,25 +1581,10 @@ def check_place(claim: str, evidence: Sequence[str],
         return _check_town(claim, evidence, contexts)
     if len(claimed) != 1 or _RECURRENCE.search(claim):
         return None
-    place, whens = claimed[0], _find_dates(claim)
-    spans = [(place.start, place.end), *((w.start, w.end) for w in whens),
-             *((w.start, w.end) for w in _bare_weekdays(claim, whens))]
-    events = _claim_events(claim, spans) & _AT_ONE_PLACE
-    if not events:
-        return None
-    wrong: tuple[str, _Word] | None = None
-    for sentence in evidence:
-        stated = [] if _RECURRENCE.search(sentence) else _places_at(sentence)
-        context = (contexts or {}).get(sentence)
-        if not stated or not _same_event(claim, sentence, spans, [(p.start, p.end) for p in stated],
-                                         context=context.text if context else ""):
-            continue
-        if any(w.places & place.places for w in _words(sentence)):
-            return None  # the sentence names the claim's place too
-        of_event = [p for p in _event_dates(events, sentence, stated)
-                    if _place_kind(p) == _place_kind(place)]
-        if of_event and wrong is None and (not events - _ONCE or _same_time(claim, sentence)):
-            wrong = sentence, of_event[0]
+    place = claimed[0]
+    wrong = _other_place(claim, place, evidence, contexts, _places_at,
+                         lambda sentence: any(w.places & place.places for w in _words(sentence)),
+                         lambda other: _place_kind(other) == _place_kind(place))
     if wrong is None:
         return None
     sentence, other = wrong
