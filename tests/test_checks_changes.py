@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import assert_quantity
 
 from agent._checks import _amounts, check_quantities
 from agent._models import Label
@@ -103,13 +104,7 @@ CASES = [
 @pytest.mark.parametrize(("claim", "evidence", "outcome", "value"), CASES)
 def test_changes_and_shares(claim: str, evidence: list[str], outcome: Label | None, value: str
                             ) -> None:
-    result = check_quantities(claim, evidence)
-    if outcome is None:
-        assert result is None
-        return
-    assert result is not None and result.kind == "quantity"
-    assert result.outcome == outcome
-    assert value in result.evidence_value
+    assert_quantity(claim, evidence, outcome, value)
 
 
 def test_a_loss_or_a_growth_rate_is_no_change() -> None:

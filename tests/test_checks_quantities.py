@@ -4,6 +4,7 @@ sums and changes, against the figures of evidence on the same fact. Constructed 
 from __future__ import annotations
 
 import pytest
+from conftest import assert_quantity
 
 from agent._checks import check_quantities
 from agent._models import Label
@@ -110,14 +111,7 @@ CASES = [
 @pytest.mark.parametrize(("claim", "evidence", "outcome", "value"), CASES)
 def test_quantities(claim: str, evidence: list[str], outcome: Label | None, value: str
                     ) -> None:
-    result = check_quantities(claim, evidence)
-    if outcome is None:
-        assert result is None
-        return
-    assert result is not None and result.kind == "quantity"
-    assert result.outcome == outcome
-    assert value in result.evidence_value
-    assert result.quote in evidence
+    assert_quantity(claim, evidence, outcome, value)
 
 
 def test_detail_names_both_values() -> None:
