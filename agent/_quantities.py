@@ -6,7 +6,7 @@ stated number is compatible with another. Numbers that are part of a name ("Bloc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _WORD_NUMBERS = {
     "ein": 1, "eine": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
@@ -237,6 +237,25 @@ def find_quantities(text: str) -> list[Quantity]:
             _counted_noun(after, bool(match.group("pct"))))
         found.append(Quantity(value, comparator, match.group(0).strip(), is_year,
                               bool(match.group("pct")), unit, match.start(), match.end()))
+    return _tallies(text, found)
+
+
+_TALLY = r"\s+(?:zu|gegen|to|against|auf|bis|und|and|oder|or)\s+"
+
+
+def _tallies(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Two numbers joined as a vote, a change or a range count the same thing: "38 zu 21
+    Stimmen", "41 votes to 26", "von 310 auf 270 Betten" give both the unit named once."""
+    for i in range(len(found) - 1):
+        one, other = found[i], found[i + 1]
+        between = text[one.end : other.start]
+        if one.is_year or other.is_year:
+            continue
+        if not one.unit and other.unit and re.fullmatch(_TALLY, between):
+            found[i] = replace(one, unit=other.unit)
+        elif one.unit and not other.unit and re.fullmatch(
+                rf"\s+{re.escape(one.unit)}{_TALLY}", between):
+            found[i + 1] = replace(other, unit=one.unit)
     return found
 
 

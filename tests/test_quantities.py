@@ -144,3 +144,18 @@ def test_shares_agree_within_percentage_points(claim: str, evidence: str, agree:
                                             ("Der Turm ist 30 Meter hoch.", "Meter")])
 def test_a_measure_before_an_adjective_of_size_is_the_unit(text: str, unit: str) -> None:
     assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Der Rat stimmte mit 38 zu 21 Stimmen zu.", ["Stimmen", "Stimmen"]),
+        ("The council approved it by 41 votes to 26.", ["votes", "votes"]),
+        ("Die Zahl soll von 310 auf 270 Betten sinken.", ["Betten", "Betten"]),
+        ("zwischen 300 und 400 Soldaten", ["Soldaten", "Soldaten"]),
+        ("In 2023 und 2024 kamen 5 Kinder.", ["Kinder"]),
+        ("3 Männer und 2 Frauen", ["Männer", "Frauen"]),
+    ],
+)
+def test_both_sides_of_a_vote_change_or_range_count_the_same(text: str, units: list[str]) -> None:
+    assert [q.unit for q in find_quantities(text) if not q.is_year] == units
