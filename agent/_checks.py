@@ -799,6 +799,9 @@ _RELATIONS = [
         rf"(?i:\b(?:bis|until|till|through)\s+(?:zum|zur|dem|den|the|end of)?\s*{_PART_OF})$")),
     ("before", re.compile(r"(?i:\b(?:vor|before|prior to|by)\s+(?:dem|den|the)?\s*)$")),
     ("after", re.compile(r"(?i:\b(?:nach|after)\s+(?:dem|den|the)?\s*)$")),
+    # the day a decision takes effect is not the day it was taken: "mit Wirkung zum 1. Januar"
+    ("effective", re.compile(r"(?i:\b(?:zum|mit wirkung (?:zum|vom|ab)|effective(?: from)?|"
+                             r"with effect from)\s+(?:dem|den|the)?\s*)$")),
 ]
 _RANGE_START = re.compile(r"(?i:\b(?:von|vom|from|zwischen|between)\s+(?:dem|den|the)?\s*)$")
 _WEEKDAY_BEFORE = re.compile(
@@ -811,8 +814,8 @@ _WEEKDAY_AFTER = re.compile(rf"^\s*[(,]\s*(?i:(?:ein|einem|a)\s+)?(?P<wd>{_WEEKD
 @dataclass(frozen=True)
 class _When:
     """A date or period as written, precise to the day, month or year, possibly a range, with
-    its relation to the event ("at", "since", "until", "before", "after") and the weekday it is
-    said to fall on."""
+    its relation to the event ("at", "since", "until", "before", "after", "effective") and the
+    weekday it is said to fall on."""
 
     start: int
     end: int
@@ -2269,10 +2272,10 @@ _PARTY = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<{key.replace('ö', 'oe')}>{p})" for key, p in
                                 _PARTIES.items()) + r")(?![\w])"
 )
-# A party's name that names one of its members: "der Sozialdemokrat NAME", "the Democrat NAME"
-# (with the article: without it, "US Republican NAME" may be an adjective).
+# A party's name that names one of its members: "der Sozialdemokrat NAME", "the Democrat NAME",
+# "der parteilose NAME" (with the article: without it, "US Republican NAME" may be an adjective).
 _PARTY_MEMBER = re.compile(r"(?:Sozial|Christ)demokrat(?:in)?|Democrat|Republican|"
-                           r"Republikaner(?:in)?|Conservative|Liberal Democrat")
+                           r"Republikaner(?:in)?|Conservative|Liberal Democrat|parteilose[rn]?")
 _MEMBER_WORDS = (r"(?:Politiker(?:in)?|Abgeordnete[rn]?|Chef(?:in)?|Minister(?:in)?|"
                  r"Kandidat(?:in)?|Mitglied|Fraktionschef(?:in)?|politician|MP|lawmaker|"
                  r"senator|congressman|congresswoman|representative|candidate|member|leader|"
@@ -2846,7 +2849,10 @@ def _memberships(text: str) -> list[_Membership]:
         elif re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
             name = _name_before_paren(before)
         elif member:
-            name = _clean_name(next(g for g in member.groups() if g).strip())
+            # the name after an office that opens the subject ("Bürgermeister Jan Ott ist")
+            words = next(g for g in member.groups() if g).split()
+            offices = [at for at, word in enumerate(words) if _ROLE.fullmatch(word)]
+            name = _clean_name(" ".join(words[offices[-1] + 1 :] if offices else words))
         if name:
             found.append(_Membership(name, party, match.group(0), former))
     return found

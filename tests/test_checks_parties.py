@@ -29,6 +29,9 @@ CASES = [
      ["John Hale, a Democrat, voted against the bill."], R, "Democrat"),
     ("Bürgermeisterin Jana Roth (parteilos) eröffnete die Messe.",
      ["Bürgermeisterin Jana Roth (SPD) eröffnete die Messe am Freitag."], R, "SPD"),
+    ("Der Marlower Bürgermeister Tim Vosse ist Mitglied der SPD.",
+     ["Bei der Wahl trat der parteilose Vosse als Kandidat von SPD und Grünen an."], R,
+     "parteilose"),
     # must not fire: another person, a party that names no person
     ("The Democrat Alma Reyes presented the budget.",
      ["The Republican Tom Reyes spoke against it."], N, ""),
