@@ -83,7 +83,7 @@ def _first_constituent(clause: str, lang: str) -> re.Match[str] | None:
     conj = "und" if lang == "de" else "and"
     if lang == "de":
         phrase = (rf"(?:(?i:{det}|{_QUANTIFIER_DE}|{_NUMBER_WORDS}|\d[\d.\ue000]*)\s+"
-                  rf"(?:[a-zäöüß][\w-]*\s+){{0,3}}"
+                  rf"(?:[a-zäöüß][\w-]*\s+|[A-ZÄÖÜ][\w-]*sche[nrs]?\s+(?=[A-ZÄÖÜ])){{0,3}}"
                   rf"(?:{_OFFICE_OF}|[A-ZÄÖÜ][\w-]*)"
                   rf"(?:\s+(?:des|der|beider|aller|mehrerer)\s+(?:[a-zäöüß][\w-]*\s+){{0,2}}"
                   r"[A-ZÄÖÜ][\w-]*)?)")
@@ -1244,11 +1244,67 @@ def split_fact(piece: Piece, lang: str) -> list[Piece]:
     return [Piece(_tidy(clause), piece.start + at, piece.start + end), piece]
 
 
+_WEEKDAYS = (r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
+             r"wednesday|thursday|friday|saturday|sunday")
+_DATE = rf"\d{{1,2}}\.?\s+(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+# When, where and by what vote an event happened: "am Montag", "on 23 October", "im März 2025";
+# "im Kreishaus in Mainz", "in der Stadthalle Worms", "at the Guildhall in Bath"; "mit 38 zu
+# 21 Stimmen", "by 41 votes to 26".
+_ADJUNCTS = {
+    "de": {
+        "time": rf"\b(?i:am|an diesem)\s+(?i:(?:{_WEEKDAYS})\w*(?:,\s+(?:dem\s+)?(?:{_DATE}))?|"
+                rf"(?:{_DATE}))|\b(?i:im)\s+(?i:{_MONTHS})(?:\s+\d{{4}})?",
+        "place": r"\b(?:im|in der|in dem|auf dem)\s+[A-ZÄÖÜ][\w-]*(?:halle|saal|haus|rathaus|"
+                 r"arena|zentrum|kirche|stadion|gebäude|hotel|messe|forum)\b"
+                 r"(?:\s+in\s+[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?|\s+[A-ZÄÖÜ][\w-]+"
+                 rf"(?=\s*[,.;]|\s+(?:{_DET_DE}|{_PREPOSITIONS})\s))?",
+        "vote": r"\b(?i:mit)\s+\d+\s+(?:zu|gegen)\s+\d+(?:\s+Stimmen)?|\b(?i:mit)\s+\d+\s+"
+                r"(?:Ja-|Gegen)?[Ss]timmen",
+    },
+    "en": {
+        "time": rf"\b(?i:on)\s+(?i:(?:{_WEEKDAYS})(?:,?\s+(?:the\s+)?(?:{_DATE}))?|(?:{_DATE}))|"
+                rf"\b(?i:in)\s+(?i:{_MONTHS})(?:\s+\d{{4}})?",
+        "place": r"\b(?:at|in)\s+the\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
+                 r"(?:\s+in\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)?",
+        "vote": r"\b(?i:by)\s+\d+\s+(?:votes\s+)?to\s+\d+(?:\s+votes)?|\bby\s+\d+\s+votes",
+    },
+}
+
+
+def split_adjuncts(piece: Piece, lang: str) -> list[Piece]:
+    """An event with two or more of when, where and by what vote it happened ("Mit 38 zu 21
+    Stimmen hat der Kreistag am Montag im Kreishaus in Mainz die Fusion beschlossen"): one claim
+    for each, the others left out, so that a wrong day, place or count is a claim of its own."""
+    text = piece.text
+    found = {}
+    for kind, pattern in _ADJUNCTS[lang].items():
+        match = re.search(pattern, text)
+        if match and not any(match.start() < m.end() and m.start() < match.end()
+                             for m in found.values()):
+            found[kind] = match
+    if len(found) < 2 or re.search(r"[„“\"]", text):
+        return [piece]
+    parts = []
+    for kept in found:
+        rest = text
+        for kind, match in sorted(found.items(), key=lambda item: -item[1].start()):
+            if kind != kept:
+                rest = rest[: match.start()] + rest[match.end() :]
+        rest = re.sub(r"^\s*,\s*", "", rest).strip()
+        if lang == "de" and found[kept].start() > 0 and any(
+                m.start() == 0 for k, m in found.items() if k != kept):
+            rest = _subject_first(rest) or ""  # "hat der Kreistag ... beschlossen"
+        if not rest or _words(rest) < 4:
+            return [piece]
+        parts.append(Piece(_tidy(rest), piece.start, piece.end))
+    return parts
+
+
 SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_comparison,
           split_not_only,
           split_clauses, split_relative, split_apposition, split_reported, split_participle,
           split_predicates, split_shared_auxiliary,
-          split_quantities, split_coordination, split_objects, split_consequence)
+          split_quantities, split_coordination, split_objects, split_consequence, split_adjuncts)
 
 
 # A comma inside a number ("2,000", "2,5 Millionen") stands in for this character while the

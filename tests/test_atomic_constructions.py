@@ -409,3 +409,34 @@ def test_a_comma_inside_a_number_ends_no_clause(sentence: str, lang: str,
 def test_a_leader_claim_spans_the_phrase_that_names_the_leader(text, phrase):
     role = next(c for c in ClaimExtractor().extract(text) if c.kind == "role")
     assert text[role.start:role.end] == phrase
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # when, where and by what vote: one claim for each, so that each can be wrong on its own
+    ("de", "Mit 19 zu 8 Stimmen hat der Gemeinderat am Dienstag in der Festhalle Lindenfeld "
+           "den Bau einer Schwimmhalle beschlossen.",
+     ["Der Gemeinderat hat am Dienstag den Bau einer Schwimmhalle beschlossen.",
+      "Der Gemeinderat hat in der Festhalle Lindenfeld den Bau einer Schwimmhalle beschlossen.",
+      "Mit 19 zu 8 Stimmen hat der Gemeinderat den Bau einer Schwimmhalle beschlossen."]),
+    ("de", "Am Freitag hat der Sächsische Landtag mit 70 Ja-Stimmen das Schulgesetz geändert.",
+     ["Am Freitag hat der Sächsische Landtag das Schulgesetz geändert.",
+      "Der Sächsische Landtag hat mit 70 Ja-Stimmen das Schulgesetz geändert."]),
+    ("en", "On 4 March, Port Ellis councillors approved the harbour wall by 23 votes to 9.",
+     ["On 4 March, Port Ellis councillors approved the harbour wall.",
+      "Port Ellis councillors approved the harbour wall by 23 votes to 9."]),
+    ("en", "The plan was approved at the Corn Exchange in Port Ellis on Tuesday.",
+     ["The plan was approved on Tuesday.",
+      "The plan was approved at the Corn Exchange in Port Ellis."]),
+])
+def test_when_where_and_by_what_vote(lang, sentence, claims):
+    pieces = atomic_pieces(sentence, lang)
+    assert [p.text for p in pieces] == claims
+    assert all(p.start == 0 and p.end == len(sentence) for p in pieces)
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("de", "Der Gemeinderat hat am Dienstag den Bau einer Schwimmhalle beschlossen."),
+    ("en", "Port Ellis councillors approved the harbour wall by 23 votes to 9."),
+])
+def test_one_adjunct_stays_whole(lang, sentence):
+    assert [p.text for p in atomic_pieces(sentence, lang)] == [sentence]
