@@ -1246,14 +1246,15 @@ def split_fact(piece: Piece, lang: str) -> list[Piece]:
 
 _WEEKDAYS = (r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
              r"wednesday|thursday|friday|saturday|sunday")
-_DATE = rf"\d{{1,2}}\.?\s+(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+_DAY_DATE = (rf"\d{{1,2}}\.?\s+(?:{_MONTHS})(?:\s+\d{{4}})?|"
+             rf"(?:{_MONTHS})\s+\d{{1,2}}(?:,\s+\d{{4}})?")
 # When, where and by what vote an event happened: "am Montag", "on 23 October", "im März 2025";
 # "im Kreishaus in Mainz", "in der Stadthalle Worms", "at the Guildhall in Bath"; "mit 38 zu
 # 21 Stimmen", "by 41 votes to 26".
 _ADJUNCTS = {
     "de": {
-        "time": rf"\b(?i:am|an diesem)\s+(?i:(?:{_WEEKDAYS})\w*(?:,\s+(?:dem\s+)?(?:{_DATE}))?|"
-                rf"(?:{_DATE}))|\b(?i:im)\s+(?i:{_MONTHS})(?:\s+\d{{4}})?",
+        "time": rf"\b(?i:am|an diesem)\s+(?i:(?:{_WEEKDAYS})\w*(?:,\s+(?:dem\s+)?(?:{_DAY_DATE}))?|"
+                rf"(?:{_DAY_DATE}))|\b(?i:im)\s+(?i:{_MONTHS})(?:\s+\d{{4}})?",
         "place": r"\b(?:im|in der|in dem|auf dem)\s+[A-ZÄÖÜ][\w-]*(?:halle|saal|haus|rathaus|"
                  r"arena|zentrum|kirche|stadion|gebäude|hotel|messe|forum)\b"
                  r"(?:\s+in\s+[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?|\s+[A-ZÄÖÜ][\w-]+"
@@ -1262,8 +1263,8 @@ _ADJUNCTS = {
                 r"(?:Ja-|Gegen)?[Ss]timmen",
     },
     "en": {
-        "time": rf"\b(?i:on)\s+(?i:(?:{_WEEKDAYS})(?:,?\s+(?:the\s+)?(?:{_DATE}))?|(?:{_DATE}))|"
-                rf"\b(?i:in)\s+(?i:{_MONTHS})(?:\s+\d{{4}})?",
+        "time": rf"\b(?i:on)\s+(?i:(?:{_WEEKDAYS})(?:,?\s+(?:the\s+)?(?:{_DAY_DATE}))?|"
+                rf"(?:{_DAY_DATE}))|\b(?i:in)\s+(?i:{_MONTHS})(?:\s+\d{{4}})?",
         "place": r"\b(?:at|in)\s+the\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
                  r"(?:\s+in\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)?",
         "vote": r"\b(?i:by)\s+\d+\s+(?:votes\s+)?to\s+\d+(?:\s+votes)?|\bby\s+\d+\s+votes",
@@ -1276,7 +1277,7 @@ def split_adjuncts(piece: Piece, lang: str) -> list[Piece]:
     Stimmen hat der Kreistag am Montag im Kreishaus in Mainz die Fusion beschlossen"): one claim
     for each, the others left out, so that a wrong day, place or count is a claim of its own."""
     text = piece.text
-    found = {}
+    found: dict[str, re.Match[str]] = {}
     for kind, pattern in _ADJUNCTS[lang].items():
         match = re.search(pattern, text)
         if match and not any(match.start() < m.end() and m.start() < match.end()
