@@ -1278,7 +1278,7 @@ def split_adjuncts(piece: Piece, lang: str) -> list[Piece]:
     for each, the others left out, so that a wrong day, place or count is a claim of its own."""
     text = piece.text
     found: dict[str, re.Match[str]] = {}
-    for kind, pattern in _ADJUNCTS[lang].items():
+    for kind, pattern in _ADJUNCTS.get(lang, {}).items():
         match = re.search(pattern, text)
         if match and not any(match.start() < m.end() and m.start() < match.end()
                              for m in found.values()):
