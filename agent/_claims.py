@@ -38,10 +38,12 @@ WRAP_WIDTH = 100
 
 ROLE_NOUNS = (
     r"(?i:\w*(?:präsident|minister|sprecher|analyst|diplomat|botschafter|kanzler|chef|leiter|"
-    r"direktor|vorsitzend|berater|gouverneur|bürgermeister|senator|general|admiral|offizier)\w*|"
+    r"direktor|vorsitzend|berater|gouverneur|bürgermeister|senator|general|admiral|offizier|"
+    r"geschäftsführer|intendant|rektor|landr[aä]t|staatssekretär|dezernent|trainer)\w*|"
     r"president|minister|spokes\w+|analyst|diplomat|ambassador|chancellor|chief|head|director|"
     r"executive|leader|council+or|chair\w*|advis[oe]r|governor|mayor|senator|secretary|general|"
-    r"admiral|officer|ceo|coach|captain|manager|commissioner|\bmps?\b)"
+    r"admiral|officer|ceo|coach|captain|manager|commissioner|portfolio holder|dean|rector|"
+    r"\bmps?\b)"
 )
 
 SPEECH_VERBS = (

@@ -81,6 +81,13 @@ Yevgeny Yuri
 
 # Countries: German names (the first is the one written), the German article of those that take
 # one ("die Schweiz"), English names. German names without an article are neuter.
+
+
+def is_first_name(word: str) -> bool:
+    """Whether a word is a first name of the lists above ("Anna", "Frank")."""
+    return word in _FEMALE or word in _MALE
+
+
 _COUNTRY_TABLE = """
 Deutschland||Germany
 Russland||Russia

@@ -1,10 +1,10 @@
-"""The rule judge: decides a claim from retrieved passages without any model reading the pair.
-
-Kept for comparison with the default, model-first judge (agent/_nli_judge.py); select it with
-`--judge rules`. Its thresholds and word lists were fitted to the seed suite and generalise
-poorly. It reasons about how closely an evidence sentence says the same thing (multilingual
-embeddings), whether the numbers agree, whether a named person is known to the corpus at all,
-who holds a role, and negation. Topical similarity alone never counts as support.
+"""The rule judge, the default: decides a claim from retrieved passages without any model reading
+the pair (the verification model's judge, agent/_nli_judge.py, is selected with `--judge model`
+and is experimental). It reasons about how closely an evidence sentence says the same thing
+(multilingual embeddings) and whether it gives the claim's figures and names, whether the numbers
+agree, whether a named person is known to the corpus at all, who holds a role, negation and words
+of opposite meaning; the exact checks of agent/_checks.py overrule it. Topical similarity alone
+never counts as support.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import numpy as np
 
 from ._checks import SentenceContext, run_checks, unstated_days
 from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES, detect_language
+from ._coreference import is_first_name
 from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
 from ._quantities import Quantity, comparable, contradicts, find_quantities, supports
 from ._retrieval import HybridRetriever, passage_hit, tokenize
@@ -42,10 +43,11 @@ NEGATION_THRESHOLD = 0.92
 # "B lost to A" say the same, so winning and losing, and comparatives, are not here.
 _OPPOSITES = (
     ("rose rise rises risen rising increased increase increases grew grown grows climbed "
-     "stieg stiegen steigt steigen gestiegen wuchs wuchsen gewachsen zugenommen",
-     "fell fall falls fallen falling decreased decrease decreases declined declines dropped "
-     "shrank shrunk sank sanken sinkt sinken gesunken fiel fielen schrumpfte geschrumpft "
-     "abgenommen"),
+     "stieg stiegen steigt steigen gestiegen steigend steigende wuchs wuchsen gewachsen "
+     "wachsend zugenommen zunehmend",
+     "fell fall falls fallen falling decreased decrease decreases declined declines declining "
+     "dropped shrank shrunk sank sanken sinkt sinken gesunken sinkend fiel fielen schrumpfte "
+     "geschrumpft abgenommen abnehmend rückläufig rückläufige"),
     ("approved approve approves accepted accept accepts billigte billigten gebilligt genehmigte "
      "genehmigten genehmigt angenommen",
      "rejected reject rejects refused refuse refuses vetoed lehnte lehnten abgelehnt verwarf "
@@ -90,12 +92,17 @@ _ROLE_CLAIM = re.compile(
     rf"(?:\(.*?\)\s+)?(?:ist|war|is|was|wird|has been)\s+(?:\(.*?\)\s+)?"
     rf"(?P<role>.*{ROLE_NOUNS}.*)$",
 )
+# Where a role claim's second predicate starts: "ist Ministerin und warb ...", "is the director
+# and steered ...": the office ends there.
+_SECOND_PREDICATE = re.compile(
+    r"\s+und\s+(?=[a-zäöüß]+\s)|\s+and\s+(?=(?:\w+ed|is|was|has|had|said|led|took|won|made|"
+    r"leads|runs|oversees)\s)")
 _QUOTE_CLAIM = re.compile(
     rf"^(?P<speaker>.+?)\s+(?:\(.*?\)\s+)?(?:{SPEECH_VERBS}|bezeichnete|called)\b(?P<said>.+)$",
     re.DOTALL,
 )
 _FORMER = re.compile(
-    r"\b(?:former|ehemalig\w*|früher\w*|ex-|until|bis zum|ended|endete|successor|nachfolger\w*|"
+    r"\b(?:former|ehemalig\w*|früher\w*|ex-|until|bis zum|ended|endete|successor|nachfolge\w*|"
     r"followed by|took over|replaced|abgelöst)\b",
     re.IGNORECASE,
 )
@@ -292,6 +299,86 @@ def _calendar_only(checks: list[CheckResult], label: Label) -> bool:
         c.outcome == Label.REFUTED and not c.quote for c in checks)
 
 
+# German prepositions after which a capitalised word with no article is a place's name
+# ("in Kassel", "nach Lyon"; "im Saal" has one).
+_GERMAN_PLACE = re.compile(r"(?:in|aus|nach|bei)", re.IGNORECASE)
+# Nouns of set phrases with those prepositions ("in Kraft", "in Höhe von", "bei Bedarf").
+_GERMAN_PHRASE_NOUNS = frozenset({
+    "Betracht", "Kraft", "Frage", "Gang", "Ordnung", "Richtung", "Höhe", "Zukunft", "Anspruch",
+    "Kauf", "Folge", "Form", "Haft", "Teilen", "Summe", "Aussicht", "Sicht", "Not", "Gefahr",
+    "Bezug", "Kürze", "Erwägung", "Zusammenarbeit", "Abstimmung", "Absprache", "Vorbereitung",
+    "Planung", "Betrieb", "Bau", "Arbeit", "Auftrag", "Bedarf", "Ende", "Anfang", "Mitte",
+    "Verbindung", "Zeiten", "Wirklichkeit", "Wahrheit", "Kritik", "Sorge",
+})
+
+
+def specifics(claim: str) -> list[str]:
+    """The words of a claim that a sentence must give to state it: figures, abbreviations and
+    names. In English a name is a capitalised word that does not open the claim; German
+    capitalises every noun, so there only a known first name and the word after it ("Anna
+    Berger") and a capitalised word right after a preposition of place ("in Kassel") count."""
+    words = re.findall(r"[\w'’.-]*\w", claim)
+    german = detect_language(claim) == "de"
+    found = []
+    for i, word in enumerate(words):
+        figure = _is_figure(word) or (len(word) > 1 and word.isupper())
+        named = i > 0 and word[:1].isupper() and (
+            not german or is_first_name(word) or is_first_name(words[i - 1])
+            or (bool(_GERMAN_PLACE.fullmatch(words[i - 1]))
+                and word not in _GERMAN_PHRASE_NOUNS))
+        if figure or named:
+            found.append(word)
+    return found
+
+
+def _is_figure(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+def _gives(word: str, sentence: str) -> bool:
+    """Whether a sentence gives a word: a figure as written (separators aside), else the word's
+    first five letters or, for a compound, its last six ("Fusionsbeschluss": "Beschluss")."""
+    if _is_figure(word):
+        digits = re.sub(r"[.,’']", "", word)
+        return digits in re.sub(r"(?<=\d)[.,’'](?=\d)", "", sentence)
+    lowered, word = sentence.lower(), word.lower()
+    return word[:5] in lowered or (len(word) >= 9 and word[-6:] in lowered)
+
+
+def _heading(hit: SearchHit) -> str:
+    """What a passage says of every sentence in it: its title and its date."""
+    return f"{hit.title} {hit.date}"
+
+
+def unstated_specifics(claim: str, sentence: str, heading: str = "", passage: str = ""
+                       ) -> list[str]:
+    """The specifics of a claim that an evidence sentence of its language does not give: a
+    figure must be in the sentence (or the passage's heading), a name may be anywhere in the
+    passage ("he" in the sentence). Across languages words cannot be compared; none is
+    missing."""
+    if detect_language(claim) != detect_language(sentence):
+        return []
+    return [w for w in specifics(claim)
+            if not _gives(w, f"{heading} {sentence if _is_figure(w) else passage or sentence}")]
+
+
+# Share of a claim's words that a same-language sentence must give to speak of the same thing
+# (three of four; a decision rule, like QUOTE_WORDS).
+COVER_SHARE = 0.75
+
+
+def _covers(claim: str, sentence: str) -> bool:
+    """Whether a sentence of the claim's language gives most of its words (first five letters),
+    negations and words of opposite meaning aside: it speaks of the same thing, in other
+    words perhaps ("ist seit Jahren rückläufig" for "ist gestiegen")."""
+    if detect_language(claim) != detect_language(sentence):
+        return False
+    words = [w for w in tokenize(claim)
+             if not _NEGATION.fullmatch(w) and w not in _OPPOSITE_WORDS]
+    lowered = sentence.lower()
+    return bool(words) and sum(w[:5] in lowered for w in words) / len(words) >= COVER_SHARE
+
+
 def _first_upper(token: str) -> bool:
     return token[:1].isupper()
 
@@ -307,6 +394,22 @@ def _states_role(role: str, sentence: str, every_word: bool = True) -> bool:
     words = [w for w in tokenize(role) if not w.isdigit()
              and (every_word or re.fullmatch(ROLE_NOUNS, w))]
     return bool(words) and all(w[:5] in lowered for w in words)
+
+
+_DEPUTY = re.compile(r"\b(?:deputy|vice|acting|interim|assistant|associate|stellvertretende[rn]?|"
+                     r"kommissarische[rn]?|vize)\b|\bvize-?\w|stellvertret", re.IGNORECASE)
+_ROLE_WORD = re.compile(ROLE_NOUNS)
+
+
+def _deputy(surname: str, sentence: str) -> bool:
+    """Whether the office named closest to a person in a sentence is a deputy's ("NAME as
+    Deputy Director", "stellvertretende Leiterin NAME")."""
+    at = sentence.find(surname)
+    offices = list(_ROLE_WORD.finditer(sentence))
+    if at < 0 or not offices:
+        return False
+    office = min(offices, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)))
+    return bool(_DEPUTY.search(sentence[max(0, office.start() - 25) : office.end()]))
 
 
 class RuleJudge:
@@ -387,7 +490,8 @@ class RuleJudge:
 
         role = _ROLE_CLAIM.match(text)
         if role:
-            return self._decide_role(role.group("name"), role.group("role"), evidence)
+            office = _SECOND_PREDICATE.split(role.group("role"), maxsplit=1)[0]
+            return self._decide_role(role.group("name"), office, evidence)
 
         quote = _QUOTE_CLAIM.match(text)
         unknown = self._unknown_people(text)
@@ -408,14 +512,27 @@ class RuleJudge:
                         "The closest evidence states the same fact with the opposite polarity.",
                         [e])
             opposite = opposite_words(text, e.text)
-            if opposite and self._restates(text, e):
+            if opposite and (self._restates(text, e) or _covers(text, e.text)):
                 return (Label.REFUTED, 0.55,
                         f"The closest evidence says '{opposite[1]}' where the claim says "
                         f"'{opposite[0]}'.", [e])
-        if best.similarity >= SUPPORT_THRESHOLD:
-            confidence = min(0.95, 0.6 + (best.similarity - SUPPORT_THRESHOLD) * 4)
+        # a close sentence states the claim only when it gives the claim's figures and names:
+        # the same event with another place, party or holder is as close as the event itself
+        # (figures the exact checks found stated, such as a sum of parts, are given)
+        def missing(e: EvidenceSentence) -> list[str]:
+            return [w for w in unstated_specifics(text, e.text, _heading(e.hit), e.hit.text)
+                    if not (numbers_fit and _is_figure(w))]
+
+        stating = [e for e in evidence[:3]
+                   if e.similarity >= SUPPORT_THRESHOLD and not missing(e)]
+        if stating:
+            confidence = min(0.95, 0.6 + (stating[0].similarity - SUPPORT_THRESHOLD) * 4)
             return (Label.SUPPORTED, confidence,
-                    "An evidence sentence states what the claim says.", [best])
+                    "An evidence sentence states what the claim says.", [stating[0]])
+        if best.similarity >= SUPPORT_THRESHOLD:
+            return (Label.NOT_ENOUGH_INFO, 0.6,
+                    f"The closest evidence is on the same subject but does not give "
+                    f"{', '.join(repr(w) for w in missing(best))}.", [])
         confidence = min(0.9, 0.55 + (SUPPORT_THRESHOLD - best.similarity) * 4)
         return (Label.NOT_ENOUGH_INFO, confidence,
                 "The passages found are on the topic but do not state the claim.", [])
@@ -437,7 +554,10 @@ class RuleJudge:
                 if any(supports(c, s) for s in relevant):
                     return (Label.SUPPORTED, 0.7,
                             f"The evidence gives a number that fits '{c.text}'.", [e])
-                if mismatch is None and any(contradicts(c, s) for s in relevant):
+                # another number refutes only where the passage names all the claim's names:
+                # the same count in another town or body is another fact
+                if mismatch is None and any(contradicts(c, s) for s in relevant) and all(
+                        _names_any([name], f"{e.hit.title} {e.hit.text}") for name in names):
                     mismatch = e
         if mismatch is not None:
             return (Label.REFUTED, 0.65,
@@ -535,6 +655,11 @@ class RuleJudge:
             if surname in e.text and e.similarity >= SAME_FACT_THRESHOLD
             and _states_role(role, e.text, every_word=False)
         ]
+        # "NAME as Deputy Director" names a deputy, who does not hold the office itself
+        deputy = [e for e in confirming if not _DEPUTY.search(role) and _deputy(surname, e.text)]
+        if deputy:
+            return (Label.REFUTED, 0.6, f"The corpus names {name} as a deputy in this role.",
+                    [deputy[0]])
         if confirming:
             return (Label.SUPPORTED, 0.65, f"The corpus names {name} in this role.",
                     [confirming[0]])

@@ -1,8 +1,8 @@
 """What the judge must get right, on a small German and English corpus built here (a town, a
-swimming pool, a museum, two football clubs; nothing from the seed suite), with a real store and
-the real embedding model. Each behaviour comes with the claim that states the evidence correctly,
-so that a judge answering NOT_ENOUGH_INFO to everything cannot pass. Cases today's embedded judge
-gets wrong are expected failures, each naming the open issue that fixes it."""
+swimming pool, a museum, two football clubs, a harbour; nothing from the seed suite), with a real
+store and the real embedding model. Each behaviour comes with the claim that states the evidence
+correctly, so that a judge answering NOT_ENOUGH_INFO to everything cannot pass. Cases today's
+embedded judge gets wrong are expected failures, each naming the open issue that fixes it."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from agent import Document, Label, Settings, Verifier
+from agent._judge import specifics
 from agent._store import CorpusStore
 
 SUPPORTED, REFUTED, NOT_ENOUGH_INFO = Label.SUPPORTED, Label.REFUTED, Label.NOT_ENOUGH_INFO
@@ -47,6 +48,21 @@ CORPUS = [
              text='At the opening of the new wing, museum director Margaret Osei said: "This '
                   'building belongs to everyone in the city." Council member Tom Reid criticised '
                   "the cost of the new wing."),
+    Document(id="lindenfeld-schwimmhalle", lang="de", date="2024-11-06",
+             title="Gemeinderat beschließt Schwimmhalle",
+             text="Der Gemeinderat von Lindenfeld stimmte am Dienstag in der Festhalle mit 19 zu 8 "
+                  "Stimmen für den Bau einer Schwimmhalle. Die Zahl der Schwimmkurse in "
+                  "Lindenfeld ist seit Jahren rückläufig: 2022 gab es 40, 2024 nur noch 31. Bei "
+                  "der Wahl 2023 war die parteilose Anna Berger die gemeinsame Kandidatin von SPD "
+                  "und Grünen."),
+    Document(id="port-ellis-harbour", lang="en", date="2024-07-10",
+             title="Port Ellis approves harbour wall",
+             text="Port Ellis councillors approved the new harbour wall by 23 votes to 9 on "
+                  "Tuesday at the Corn Exchange."),
+    Document(id="harbour-research", lang="en", date="2024-02-01",
+             title="Harbour City Museum opens a research centre",
+             text="The museum's new research centre is led by its Director, Dr Lena Fox, with "
+                  "Professor Sam Okoro as Deputy Director."),
     Document(id="northfield-match", lang="en", date="2024-04-14", title="Rovers win at home",
              text="Northfield Rovers beat Eastport United 2-0 on Saturday. After the defeat, "
                   "Eastport United neither sacked its coach nor signed new players."),
@@ -73,6 +89,10 @@ CASES = [
                  id="de-former-holder-now"),
     pytest.param("David Price is the director of the Harbour City Museum.", NOT_SUPPORTED,
                  id="en-former-holder-now"),
+    pytest.param("Dr Lena Fox is the director of the museum's research centre.", SUPPORTED,
+                 id="en-director"),
+    pytest.param("Professor Sam Okoro is the director of the museum's research centre.",
+                 REFUTED, id="en-deputy-is-no-director"),
     pytest.param("Sabine Hoffmann ist die Bürgermeisterin von Lindenfeld.", REFUTED,
                  id="de-unknown-person-in-a-known-role"),
     pytest.param("Sabine Hoffmann ist eine Stadträtin in Kleinhausen.", NOT_ENOUGH_INFO,
@@ -157,6 +177,21 @@ CASES = [
                  "Obertal bei.", SUPPORTED, id="de-sum-of-parts"),
     pytest.param("Bund und Land steuerten zusammen 95 Millionen Euro für die neue Sporthalle in "
                  "Obertal bei.", REFUTED, id="de-wrong-sum-of-parts"),
+    # a vote's two sides count the same thing ("19 zu 8 Stimmen", "23 votes to 9")
+    pytest.param("Der Gemeinderat von Lindenfeld stimmte mit 19 zu 8 Stimmen für den Bau einer "
+                 "Schwimmhalle.", SUPPORTED, id="de-vote-tally"),
+    pytest.param("Port Ellis councillors approved the new harbour wall by 23 votes to 9.",
+                 SUPPORTED, id="en-vote-tally"),
+    # the same event in another place: a close sentence that does not give the place
+    pytest.param("Port Ellis councillors approved the new harbour wall at the Town Hall.",
+                 NOT_SUPPORTED, id="en-other-venue"),
+    pytest.param("Der Gemeinderat von Lindenfeld stimmte in Obertal für den Bau einer "
+                 "Schwimmhalle.", NOT_SUPPORTED, id="de-other-town"),
+    # of no party: a claimed membership is refuted
+    pytest.param("Anna Berger ist Mitglied der SPD.", REFUTED, id="de-no-party"),
+    # a change in the other direction, said in other words
+    pytest.param("Die Zahl der Schwimmkurse in Lindenfeld ist zuletzt gestiegen.", REFUTED,
+                 id="de-opposite-direction"),
     pytest.param("The Harbour City Museum owns 500 paintings.", NOT_ENOUGH_INFO,
                  id="en-number-never-stated"),
     # what the corpus says nothing about
@@ -207,3 +242,15 @@ def test_citations_are_verbatim_quotes_of_passages_considered(verifier: Verifier
 def test_capitalised_words_at_sentence_start_are_not_unknown_people(verifier: Verifier):
     verdict = verifier.verify_claim("Die Zukunft des Hallenbads in Kleinhausen ist ungewiss.")
     assert "never mentions" not in verdict.rationale
+
+
+@pytest.mark.parametrize(("claim", "expected"), [
+    ("Port Ellis councillors met at the Corn Exchange on 9 July.",
+     ["Ellis", "Corn", "Exchange", "9", "July"]),
+    # German capitalises nouns: only first names with the next word, places after "in", figures
+    ("Der Gemeinderat von Lindenfeld tagte in Obertal mit Anna Berger (SPD).",
+     ["Obertal", "Anna", "Berger", "SPD"]),
+    ("Das Gesetz trat in Kraft, als die Zahl der Kurse auf 31 sank.", ["31"]),
+])
+def test_specifics_a_stating_sentence_must_give(claim: str, expected: list[str]) -> None:
+    assert specifics(claim) == expected
