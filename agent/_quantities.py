@@ -124,10 +124,18 @@ _WORTH = re.compile(
 )
 
 
+# German verbs that take "über" ("verfügt über 310 Betten"), a few words before it at most.
+_OVER_VERB = re.compile(r"\b(?:verfüg|berichte|sprach|spricht|sprech|diskutier|entschied|"
+                        r"entscheid|verhandel|informier)\w*\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def is_worth(text: str, start: int) -> bool:
-    """Whether "über" at `start` gives a worth, not a lower bound ("ein Vertrag über 12 Millionen
-    Euro", unlike "über 12 Millionen Besucher")."""
-    return text[start : start + 4].lower() == "über" and bool(_WORTH.search(text[:start]))
+    """Whether "über" at `start` belongs to a noun or verb, not a lower bound: a worth ("ein
+    Vertrag über 12 Millionen Euro") or what a verb takes ("verfügen die Häuser über 310 Betten"),
+    unlike "über 12 Millionen Besucher"."""
+    before = text[:start]
+    return text[start : start + 4].lower() == "über" and bool(
+        _WORTH.search(before) or _OVER_VERB.search(before))
 
 
 def _is_name_number(before: str, token: str, after: str) -> bool:

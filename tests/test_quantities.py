@@ -159,3 +159,13 @@ def test_a_measure_before_an_adjective_of_size_is_the_unit(text: str, unit: str)
 )
 def test_both_sides_of_a_vote_change_or_range_count_the_same(text: str, units: list[str]) -> None:
     assert [q.unit for q in find_quantities(text) if not q.is_year] == units
+
+
+@pytest.mark.parametrize(("text", "comparator"), [
+    ("Heute verfügen die Häuser über 310 Betten.", "eq"),  # what the verb takes
+    ("Ein Vertrag über 12 Millionen Euro wurde unterzeichnet.", "eq"),  # a worth
+    ("Es kamen über 600 Besucher.", "gt"),  # more than
+])
+def test_ueber_after_a_verb_or_noun_is_no_lower_bound(text: str, comparator: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.comparator == comparator
