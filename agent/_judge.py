@@ -379,6 +379,16 @@ def _covers(claim: str, sentence: str) -> bool:
     return bool(words) and sum(w[:5] in lowered for w in words) / len(words) >= COVER_SHARE
 
 
+def _same_distinct_figure(claimed: Quantity, stated: Quantity) -> bool:
+    """The same exact figure of three or more significant digits ("1,846 people", "1,846
+    responses"): too particular to be another count, whatever noun each text counts it by."""
+    digits = re.sub(r"\D", "", f"{claimed.value:f}").strip("0")
+    currencies = _currency(claimed.unit), _currency(stated.unit)
+    return (claimed.value == stated.value and claimed.comparator == stated.comparator == "eq"
+            and claimed.is_percent == stated.is_percent and len(digits) >= 3
+            and currencies[0] == currencies[1])
+
+
 def _first_upper(token: str) -> bool:
     return token[:1].isupper()
 
@@ -550,7 +560,8 @@ class RuleJudge:
         for e in same_fact:
             stated = [q for q in find_quantities(e.text) if not q.is_year]
             for c in claimed:
-                relevant = [s for s in stated if comparable(c, s) and self._same_unit(c, s)]
+                relevant = [s for s in stated if comparable(c, s) and (
+                    self._same_unit(c, s) or _same_distinct_figure(c, s))]
                 if any(supports(c, s) for s in relevant):
                     return (Label.SUPPORTED, 0.7,
                             f"The evidence gives a number that fits '{c.text}'.", [e])

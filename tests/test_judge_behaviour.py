@@ -58,7 +58,8 @@ CORPUS = [
     Document(id="port-ellis-harbour", lang="en", date="2024-07-10",
              title="Port Ellis approves harbour wall",
              text="Port Ellis councillors approved the new harbour wall by 23 votes to 9 on "
-                  "Tuesday at the Corn Exchange."),
+                  "Tuesday at the Corn Exchange. The council's consultation on the harbour wall "
+                  "received a total of 1,846 responses."),
     Document(id="harbour-research", lang="en", date="2024-02-01",
              title="Harbour City Museum opens a research centre",
              text="The museum's new research centre is led by its Director, Dr Lena Fox, with "
@@ -182,6 +183,9 @@ CASES = [
                  "Schwimmhalle.", SUPPORTED, id="de-vote-tally"),
     pytest.param("Port Ellis councillors approved the new harbour wall by 23 votes to 9.",
                  SUPPORTED, id="en-vote-tally"),
+    # the same exact figure counted by another noun ("people", "responses")
+    pytest.param("1,846 people responded to the consultation on the Port Ellis harbour wall.",
+                 SUPPORTED, id="en-same-figure-other-noun"),
     # the same event in another place: a close sentence that does not give the place
     pytest.param("Port Ellis councillors approved the new harbour wall at the Town Hall.",
                  NOT_SUPPORTED, id="en-other-venue"),
