@@ -339,8 +339,11 @@ def _gives(word: str, sentence: str) -> bool:
     """Whether a sentence gives a word: a figure as written (separators aside), else the word's
     first five letters or, for a compound, its last six ("Fusionsbeschluss": "Beschluss")."""
     if _is_figure(word):
-        digits = re.sub(r"[.,’']", "", word)
-        return digits in re.sub(r"(?<=\d)[.,’'](?=\d)", "", sentence)
+        def plain(text: str) -> str:  # "1,846" and "1.846" as "1846"; "14.2" stays
+            return re.sub(r"(?<=\d)[.,’'](?=\d{3}(?!\d))", "", text)
+
+        figure = re.escape(plain(word))
+        return bool(re.search(rf"(?<![\d.,]){figure}(?!\d|[.,]\d)", plain(sentence)))
     lowered, word = sentence.lower(), word.lower()
     return word[:5] in lowered or (len(word) >= 9 and word[-6:] in lowered)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from agent import Document, Label, Settings, Verifier
-from agent._judge import specifics
+from agent._judge import specifics, unstated_specifics
 from agent._store import CorpusStore
 
 SUPPORTED, REFUTED, NOT_ENOUGH_INFO = Label.SUPPORTED, Label.REFUTED, Label.NOT_ENOUGH_INFO
@@ -258,3 +258,16 @@ def test_capitalised_words_at_sentence_start_are_not_unknown_people(verifier: Ve
 ])
 def test_specifics_a_stating_sentence_must_give(claim: str, expected: list[str]) -> None:
     assert specifics(claim) == expected
+
+
+@pytest.mark.parametrize(("claim", "sentence", "missing"), [
+    ("The council voted on 23 October.", "Under section 123 of the Act, the council voted.",
+     ["23", "October"]),
+    ("The hall cost £14.2 million.", "The new hall cost £14.2 million.", []),
+    ("1,846 people replied.", "In all 1846 replies came in.", []),
+    ("The hall cost £14 million.", "The new hall cost £14.2 million.", ["14"]),
+    # across languages words cannot be compared
+    ("The council voted on 23 October.", "Der Rat stimmte am 30. Oktober ab.", []),
+])
+def test_unstated_specifics(claim: str, sentence: str, missing: list[str]) -> None:
+    assert unstated_specifics(claim, sentence) == missing
