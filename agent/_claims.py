@@ -206,11 +206,12 @@ def detect_language(text: str) -> str:
 
 
 def is_statement(sentence: str) -> bool:
-    """Whether a sentence has the form of a statement: not a heading or fragment (fewer than five
-    words, or ending in a colon, comma or dash), not a question, not too long to be one claim.
-    Whether the statement is a checkable fact is the classifier's question."""
+    """Whether a sentence has the form of a statement: not a heading (a Markdown "# ..." line) or
+    fragment (fewer than five words, or ending in a colon, comma or dash), not a question, not
+    too long to be one claim. Whether the statement is a checkable fact is the classifier's
+    question."""
     text = sentence.strip()
-    return not (len(text.split()) < 5 or len(text) > MAX_SENTENCE_CHARS
+    return not (len(text.split()) < 5 or len(text) > MAX_SENTENCE_CHARS or text.startswith("#")
                 or re.search(r"[?:,;–-][\s“\"”»«)]*$", text))
 
 

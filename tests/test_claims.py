@@ -42,6 +42,7 @@ def test_spans_point_into_the_article():
     ("Wie wird die Stadt die Betriebskosten des neuen Bades bezahlen?", False),
     ("Reaktionen aus dem Rathaus:", False),
     ("Das neue Bad", False),
+    ("# Kleinhausen bekommt nach zwei Jahren Bauzeit sein neues Hallenbad", False),
     ("Der Verein hat im vergangenen Jahr über 150 neue Mitglieder aufgenommen.", True),
     ("The museum reopened in October 2019 after a two-year renovation.", True),
 ])
