@@ -96,8 +96,8 @@ _ROLE_BEFORE_NAME = re.compile(
 # NAME, ROLE (apposition after the name): "sagte Greta Lind, die Umweltministerin von
 # Schweden."
 _NAME_THEN_ROLE = re.compile(
-    rf"(?P<name>(?:(?:{TITLES})\s+)*{_NAME}),\s*(?P<role>(?:der|die|das|the|a|an|eine|ein|"
-    rf"[A-ZÄÖÜ][\w-]*(?:s|'s|’s))\s+"
+    rf"(?P<name>(?:(?:{TITLES})\s+)*{_NAME}),\s*(?P<role>(?:(?:der|die|das|the|a|an|eine|ein|"
+    rf"[A-ZÄÖÜ][\w-]*(?:s|'s|’s))\s+|(?=[a-z]+\s+of\s+(?:the\s+)?[A-Z]))"
     rf"[^,.;„“\"]+?)\s*(?:[.,;]|$)"
 )
 # Roles of apposition only: the roles above and leaders' words that are no office ("Machthaber").
@@ -370,9 +370,15 @@ class ClaimExtractor:
                 role = apposition.group("role").strip()
                 at = quote.start("rest") + apposition.start("role")
                 found.insert(0, ("role", f"{speaker} {copula} {role}.", at, at + len(role)))
+            titled = _TITLE_BEFORE_NAME.match(speaker)
             if quote.group("title") and re.search(ROLE_NOUNS, quote.group("title")):
                 title, at = quote.group("title"), quote.start("title")
                 found.insert(0, ("role", f"{speaker} {copula} {title}.", at,
+                                 quote.end("speaker")))
+            elif titled:  # "sagte Landrätin NAME": the office is part of the speaker as matched
+                name = _clean_name(titled.group("name"))
+                at = quote.start("speaker")
+                found.insert(0, ("role", f"{name} {copula} {titled.group('role')}.", at,
                                  quote.end("speaker")))
             return found
         if text.startswith(("„", '"', "“")):

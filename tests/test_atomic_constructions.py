@@ -117,6 +117,11 @@ def test_speculative_consequence_gives_no_claim():
      "Die Regierung wird von Olaf Scholz geführt."),
     ("The team, led by Maria Lopez, won the regional title in 2019.",
      "The team is led by Maria Lopez."),
+    # an English office without an article, and an office in the speaker of a quotation
+    ("Tom Reid, chair of the Port Ellis Harbour Board, warned that the wall came too late.",
+     "Tom Reid is chair of the Port Ellis Harbour Board."),
+    ("„Das Bad ist ein Gewinn“, sagte Landrätin Mira Hahn (SPD) nach der Eröffnung.",
+     "Mira Hahn ist Landrätin."),
 ])
 def test_roles_in_apposition(text, role):
     claims = ClaimExtractor().extract(text)
