@@ -1391,11 +1391,11 @@ def check_dates(claim: str, evidence: Sequence[str],
 
 def check_weekday(claim: str, evidence: Sequence[str],
                   contexts: Mapping[str, SentenceContext] | None = None) -> CheckResult | None:
-    """The weekday of a claim's event named without a date ("am Samstag", "on Saturday")
-    against the weekday that evidence sentences on the same event name without a date: another
-    day refutes when no such sentence names the claim's. Claims with a date (see
-    `check_dates`), several weekdays or a recurring event are left alone."""
-    if _find_dates(claim) or _RECURRENCE.search(claim):
+    """The weekday of a claim's event ("am Samstag", "on Saturday, 5 May") against the weekday
+    that evidence sentences on the same event name without a date: another day refutes when no
+    such sentence names the claim's (dated sentences are `check_dates`' to compare). Claims with
+    several weekdays or a recurring event are left alone."""
+    if _RECURRENCE.search(claim):
         return None
     days = _bare_weekdays(claim, [])
     if len(days) != 1 or days[0].relative:

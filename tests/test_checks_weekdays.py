@@ -1,5 +1,5 @@
-"""The weekday check: a weekday named without a date in the claim against the weekday that
-evidence on the same event names without a date. Constructed examples, German and English, with
+"""The weekday check: a weekday the claim names (with a date or without) against the weekday
+that evidence on the same event names without a date. Constructed examples, German and English, with
 the cases that must not fire."""
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ CASES = [
      Label.REFUTED),
     ("Die Northfield Rovers schlugen Eastport United am Sonntag mit 2:0.",
      ["Northfield Rovers beat Eastport United 2-0 on Saturday."], Label.REFUTED),
+    # the claim's weekday stands beside a date; the evidence names another day without one
+    ("The council approved the harbour budget on Tuesday, 2 May 2023.",
+     ["The council approved the harbour budget on Thursday after a long debate."],
+     Label.REFUTED),
     # must not fire: the same day, another event, a recurring event, a dated sentence
     ("Der FC Obertal besiegte den SV Unterbach am Sonntag mit 3:1.",
      ["Der FC Obertal besiegte den SV Unterbach am Sonntag mit 3:1."], None),
