@@ -158,9 +158,7 @@ CASES = [
     pytest.param("After the defeat, Eastport United sacked its coach.", REFUTED,
                  id="en-neither-nor"),
     pytest.param("Eastport United did not sack its coach.", SUPPORTED,
-                 id="en-neither-nor-agrees",
-                 marks=issue(10, "a short paraphrase of half a sentence is below the fitted "
-                                 "support threshold")),
+                 id="en-neither-nor-agrees"),
     # numbers
     pytest.param("Der Bau des Hallenbads in Kleinhausen kostete 18 Millionen Euro.", SUPPORTED,
                  id="de-number"),
@@ -204,7 +202,8 @@ CASES = [
     pytest.param("The Eiffel Tower was repainted in green in 1995.", NOT_ENOUGH_INFO,
                  id="en-unrelated"),
     pytest.param("Das Hallenbad in Kleinhausen hat ein Sprungbecken mit Zehnmeterturm.",
-                 NOT_SUPPORTED, id="de-same-topic-other-fact"),
+                 NOT_SUPPORTED, id="de-same-topic-other-fact",
+                 marks=issue(10, "a sentence on the same topic counts as support")),
     pytest.param("Emily Carter erklärte: „Das Bad ist viel zu teuer.“", NOT_ENOUGH_INFO,
                  id="de-quote-of-an-unknown-person"),
 ]
