@@ -4,13 +4,14 @@
     python benchmarks/fit_thresholds.py .factcheck/tuning/fcb evals/tuning/planted-news-dev
 
 The procedure behind `SUPPORT_THRESHOLD` and `SAME_FACT_THRESHOLD` in agent/_judge.py: every claim
-of every tuning suite is judged in claims mode at each value of a grid, one threshold at a time
-(first SUPPORT_THRESHOLD with SAME_FACT_THRESHOLD at its current value, then SAME_FACT_THRESHOLD at
-the chosen SUPPORT_THRESHOLD); the objective is the mean of the suites' macro-F1, each suite
-counting once whatever its size; of the grid values within 0.005 of the best objective the
-middle one is taken. Evidence is retrieved once per claim, as retrieval does not depend on
-either threshold. It prints the table and the chosen values; writing them into agent/_judge.py
-is left to the person who runs it.
+of every tuning suite is judged in claims mode, and every article of a suite that has articles
+is verified end to end (articles mode, as the product is mostly used), at each value of a grid,
+one threshold at a time (first SUPPORT_THRESHOLD with SAME_FACT_THRESHOLD at its current value,
+then SAME_FACT_THRESHOLD at the chosen SUPPORT_THRESHOLD); the objective is the mean macro-F1 over
+the suites and modes, each counting once whatever its size; of the grid values within 0.005 of
+the best objective the middle one is taken. In claims mode evidence is retrieved once per claim,
+as retrieval does not depend on either threshold. It prints the table and the chosen values;
+writing them into agent/_judge.py is left to the person who runs it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ import numpy as np
 
 from agent import Settings
 from agent import _judge as judge_module
-from agent._evaluation import classification_metrics, load_suite, open_suite_verifier
+from agent._evaluation import (
+    classification_metrics,
+    load_suite,
+    open_suite_verifier,
+    run_articles_mode,
+)
 from agent._judge import RuleJudge
 from agent._models import Claim
 
@@ -48,6 +54,7 @@ class TuningSuite:
     def __init__(self, root: Path, settings: Settings, limit: int | None) -> None:
         suite = load_suite(root)
         verifier = open_suite_verifier(suite, settings)
+        self.suite, self.verifier = suite, verifier
         if not isinstance(verifier.judge, RuleJudge):
             raise SystemExit("fit_thresholds fits the embedded rule judge; unset FACTCHECK_JUDGE")
         self.name, self.labels, self.judge = suite.name, suite.labels, verifier.judge
@@ -58,11 +65,15 @@ class TuningSuite:
         self.evidence = [self.judge.gather(c) for c in self.claims]
         print(f"{self.name}: {len(self.claims)} claims", flush=True)
 
-    def macro_f1(self) -> float:
+    def macro_f1(self) -> list[float]:
+        """Claims mode's macro-F1, and articles mode's where the suite has articles."""
         labels = [self.judge.judge(c, e).label
                   for c, e in zip(self.claims, self.evidence, strict=True)]
         predicted = [str(label) if label else "ERROR" for label in labels]
-        return classification_metrics(self.gold, predicted, self.labels).macro_f1
+        scores = [classification_metrics(self.gold, predicted, self.labels).macro_f1]
+        if self.suite.articles:
+            scores.append(run_articles_mode(self.suite, self.verifier).metrics.macro_f1)
+        return scores
 
 
 def sweep(suites: list[TuningSuite], name: str, grid: np.ndarray) -> float:
@@ -71,10 +82,10 @@ def sweep(suites: list[TuningSuite], name: str, grid: np.ndarray) -> float:
     for value in grid:
         with thresholds(name, float(value)):
             per_suite = [s.macro_f1() for s in suites]
-        scores.append(float(np.mean(per_suite)))
+        scores.append(float(np.mean([f for fs in per_suite for f in fs])))
         print(f"  {name} {value:.3f}: mean macro-F1 {scores[-1]:.4f}  "
-              + "  ".join(f"{s.name} {f:.4f}" for s, f in zip(suites, per_suite, strict=True)),
-              flush=True)
+              + "  ".join(f"{s.name} " + "/".join(f"{f:.4f}" for f in fs)
+                          for s, fs in zip(suites, per_suite, strict=True)), flush=True)
     best = max(scores)
     near = [float(v) for v, s in zip(grid, scores, strict=True) if s >= best - TOLERANCE]
     chosen = near[len(near) // 2]
