@@ -11,6 +11,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ._quantities import OVER_VERBS
+
 _DET_DE = (r"der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|dieser|diese|dieses|diesem|"
            r"diesen|sein|seine|seinen|seinem|seiner|ihr|ihre|ihren|ihrem|ihrer|unser|unsere")
 _DET_EN = r"the|a|an|its|their|his|her|this|these|our"
@@ -261,9 +263,6 @@ def _kind(phrase: str, lang: str) -> str:
     return "capital" if lang == "de" and first[:1].isupper() else "word"
 
 
-# German verbs that take "über" ("verfügt über 600 Betten"), where "über" is no "more than".
-_OVER_VERBS = (r"verfüg\w*|berichte\w*|informier\w*|sprach\w*|sprech\w*|spricht|diskutier\w*|"
-               r"entschied\w*|entscheid\w*|verhandel\w*|klag\w*|stritt\w*|streit\w*|berat\w*")
 
 
 def split_quantities(piece: Piece, lang: str) -> list[Piece]:
@@ -282,7 +281,7 @@ def split_quantities(piece: Piece, lang: str) -> list[Piece]:
     head, tail = piece.text[: found.start()], piece.text[found.end() :]
     a = found.group("a")
     preposition = re.match(r"über\s+", a) if lang == "de" else None
-    if preposition and re.search(rf"\b(?:{_OVER_VERBS})\s*$", head):
+    if preposition and re.search(rf"\b(?:{OVER_VERBS})\s*$", head):
         # "verfügt über 620 Betten sowie eine Kinderklinik": "über" belongs to the verb
         head, a = head + preposition.group(0), a[preposition.end() :]
     # a genitive after the second noun is its own: "600 Helfer sowie 40 Soldaten der Armee"

@@ -124,9 +124,11 @@ _WORTH = re.compile(
 )
 
 
-# German verbs that take "über" ("verfügt über 310 Betten"), a few words before it at most.
-_OVER_VERB = re.compile(r"\b(?:verfüg|berichte|sprach|spricht|sprech|diskutier|entschied|"
-                        r"entscheid|verhandel|informier)\w*\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# German verbs that take "über" ("verfügt über 600 Betten"), where "über" is no "more than".
+OVER_VERBS = (r"verfüg\w*|berichte\w*|informier\w*|sprach\w*|sprech\w*|spricht|diskutier\w*|"
+              r"entschied\w*|entscheid\w*|verhandel\w*|klag\w*|stritt\w*|streit\w*|berat\w*")
+# Such a verb a few words before "über" ("verfügen die Häuser über 310 Betten").
+_OVER_VERB = re.compile(rf"\b(?:{OVER_VERBS})\s+(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE)
 
 
 def is_worth(text: str, start: int) -> bool:
