@@ -394,8 +394,13 @@ def _covers(claim: str, sentence: str) -> bool:
         return False
     words = [w for w in tokenize(claim)
              if not _NEGATION.fullmatch(w) and w not in _OPPOSITE_WORDS]
+    return _share_given(words, sentence) >= COVER_SHARE
+
+
+def _share_given(words: list[str], sentence: str) -> float:
+    """The share of `words` a sentence gives, each by its first five letters (0.0 for none)."""
     lowered = sentence.lower()
-    return bool(words) and sum(w[:5] in lowered for w in words) / len(words) >= COVER_SHARE
+    return sum(w[:5] in lowered for w in words) / len(words) if words else 0.0
 
 
 def _same_distinct_figure(claimed: Quantity, stated: Quantity) -> bool:
@@ -612,7 +617,7 @@ class RuleJudge:
         for e in sentences:
             if detect_language(e.text) != lang:
                 other.append(e)
-            elif words and sum(w[:5] in e.text.lower() for w in words) / len(words) >= QUOTE_WORDS:
+            elif words and _share_given(words, e.text) >= QUOTE_WORDS:
                 found.append(e)
         if other:
             parts = [_statement_of(e.text) if _QUOTATION.search(e.text) else e.text
