@@ -126,10 +126,12 @@ _QUALIFIED_TITLE_BEFORE_NAME = re.compile(
     rf"(?:secretary|leader|minister|mayor|director|commissioner|chief executive|MP))"
     rf"\s+(?P<name>{_NAME})"
 )
-# NP, unter der Führung von NAME / NP, led by NAME; "das Regime unter NAME" for a government.
+# NP, unter (der) Leitung/Führung/Regie von NAME / NP, led by NAME; "das Regime unter NAME" for
+# a government.
 _LED_BY = re.compile(
     rf"(?P<group>\b(?i:der|die|das|the)\s+(?:[a-zäöü][\w-]*\s+){{0,2}}?[\w-]+|[A-ZÄÖÜ][\w-]+),?\s+"
-    rf"(?:unter der (?:Führung|Leitung) von|led by|headed by|under the leadership of)\s+"
+    rf"(?:unter\s+(?:der\s+)?(?:Führung|Leitung|Regie)\s+von|led by|headed by|"
+    rf"under the leadership of)\s+"
     rf"(?:(?:{TITLES})\s+)*(?P<name>{_NAME})|"
     rf"(?P<government>\b(?i:der|die|das|the)\s+(?:[a-zäöü][\w-]*\s+){{0,2}}"
     rf"(?:Regierung|Regime|Koalition|Verwaltung|Mannschaft|government|regime|administration|"

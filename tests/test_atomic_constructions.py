@@ -113,6 +113,8 @@ def test_speculative_consequence_gives_no_claim():
      "Jan Novak ist Tschechiens Außenminister."),
     ("Die Koalition, unter der Führung von Anna Berger, stellte am Montag den Haushalt vor.",
      "Die Koalition wird von Anna Berger geführt."),
+    ("Das Orchester, unter Leitung von Jana Roth, spielte im Mai in der Stadthalle.",
+     "Das Orchester wird von Jana Roth geführt."),
     ("Die Regierung unter Kanzler Olaf Scholz beschloss im Juni ein neues Heizungsgesetz.",
      "Die Regierung wird von Olaf Scholz geführt."),
     ("The team, led by Maria Lopez, won the regional title in 2019.",
