@@ -584,17 +584,24 @@ class RuleJudge:
         mismatch: EvidenceSentence | None = None
         for e in same_fact:
             stated = [q for q in find_quantities(e.text) if not q.is_year]
+            fitting, differing = [], []
             for c in claimed:
                 relevant = [s for s in stated if comparable(c, s) and (
                     self._same_unit(c, s) or _same_distinct_figure(c, s))]
                 if any(supports(c, s) for s in relevant):
-                    return (Label.SUPPORTED, 0.7,
-                            f"The evidence gives a number that fits '{c.text}'.", [e])
-                # another number refutes only where the passage names all the claim's names:
-                # the same count in another town or body is another fact
-                if mismatch is None and any(contradicts(c, s) for s in relevant) and all(
-                        _names_any([name], f"{e.hit.title} {e.hit.text}") for name in names):
-                    mismatch = e
+                    fitting.append(c)
+                elif any(contradicts(c, s) for s in relevant):
+                    differing.append(c)
+            # a sentence that fits one of the claim's figures and gives another in place of a
+            # second ("38 zu 21" against "38 gegen 25") states the fact with one number changed
+            if fitting and not differing:
+                return (Label.SUPPORTED, 0.7,
+                        f"The evidence gives a number that fits '{fitting[0].text}'.", [e])
+            # another number refutes only where the passage names all the claim's names:
+            # the same count in another town or body is another fact
+            if mismatch is None and differing and all(
+                    _names_any([name], f"{e.hit.title} {e.hit.text}") for name in names):
+                mismatch = e
         if mismatch is not None:
             return (Label.REFUTED, 0.65,
                     "The evidence on the same fact gives a different number.", [mismatch])

@@ -185,6 +185,11 @@ CASES = [
                  "Schwimmhalle.", SUPPORTED, id="de-vote-tally"),
     pytest.param("Port Ellis councillors approved the new harbour wall by 23 votes to 9.",
                  SUPPORTED, id="en-vote-tally"),
+    # one side of the vote changed: the other side fitting does not save it
+    pytest.param("Der Gemeinderat von Lindenfeld stimmte mit 19 zu 12 Stimmen für den Bau einer "
+                 "Schwimmhalle.", REFUTED, id="de-vote-tally-one-side-changed"),
+    pytest.param("Port Ellis councillors approved the new harbour wall by 23 votes to 14.",
+                 REFUTED, id="en-vote-tally-one-side-changed"),
     # the same exact figure counted by another noun ("people", "responses")
     pytest.param("1,846 people responded to the consultation on the Port Ellis harbour wall.",
                  SUPPORTED, id="en-same-figure-other-noun"),
