@@ -10,16 +10,25 @@ never counts as support.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import numpy as np
 
+from ._calibration import load_calibration
 from ._checks import SentenceContext, run_checks, unstated_days
 from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES, detect_language
 from ._coreference import is_first_name
 from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
-from ._quantities import Quantity, comparable, contradicts, find_quantities, supports
+from ._quantities import (
+    Quantity,
+    comparable,
+    contradicts,
+    find_quantities,
+    supports,
+    tallies,
+)
 from ._retrieval import HybridRetriever, passage_hit, tokenize
 
 # Similarity of claim and best evidence sentence (multilingual-e5-small, cosine) above which the
@@ -227,7 +236,19 @@ def sentences_of(retriever: HybridRetriever, hits: list[SearchHit], query_vector
     return sorted(found, key=lambda e: -e.similarity)
 
 
-Decision = tuple[Label, float, str, list[EvidenceSentence]]
+@dataclass(frozen=True)
+class Decision:
+    """A rule's verdict on a claim: the label, why, and the evidence sentences it rests on. How
+    sure the judge is of it comes from agent/_calibration.py, by label."""
+
+    label: Label
+    rationale: str
+    cited: list[EvidenceSentence] = field(default_factory=list)
+
+
+# One rule of the judge: the claim, its evidence sentences (most similar first) and whether the
+# exact checks found its figures stated, to a decision, or None where the rule does not apply.
+Rule = Callable[[str, list[EvidenceSentence], bool], Decision | None]
 # Evidence sentences the exact checks read: the most similar to the claim, then the rest of the
 # documents of the most similar `CHECKED_DOCUMENTS` (up to `CHECKED_LIMIT` sentences in all).
 CHECKED_SENTENCES = 12
@@ -267,11 +288,11 @@ def overrule(checks: list[CheckResult], decision: Decision, evidence: list[Evide
     for check in checks:
         if check.outcome == Label.REFUTED:
             cited = [e for e in evidence if e.text == check.quote][:1]
-            return Label.REFUTED, 0.95, check.detail, cited
-    if decision[0] == Label.SUPPORTED:
+            return Decision(Label.REFUTED, check.detail, cited)
+    if decision.label == Label.SUPPORTED:
         unstated = next((c for c in checks if c.outcome == Label.NOT_ENOUGH_INFO), None)
         if unstated is not None:
-            return Label.NOT_ENOUGH_INFO, 0.6, unstated.detail, []
+            return Decision(Label.NOT_ENOUGH_INFO, unstated.detail)
     return decision
 
 
@@ -458,6 +479,7 @@ class RuleJudge:
         self.embedder = retriever.store.embedder
         self.k = k
         self._unit_cache: dict[tuple[str, str], bool] = {}
+        self.calibration = load_calibration(self.name)
 
     # -- evidence ---------------------------------------------------------------------------
 
@@ -494,11 +516,11 @@ class RuleJudge:
                             parse_date(claim.as_of) if claim.as_of else None, contexts)
         quantities = {c.outcome for c in checks if c.kind == "quantity"}
         numbers_fit = Label.SUPPORTED in quantities and Label.REFUTED not in quantities
-        label, confidence, rationale, cited = overrule(
-            checks, self._decide(claim, evidence, numbers_fit), checked)
+        decision = overrule(checks, self._decide(claim, evidence, numbers_fit), checked)
+        label, rationale, cited = decision.label, decision.rationale, decision.cited
         missing = unstated_days(claim.text, [e.text for e in checked])
         if label == Label.SUPPORTED and missing:
-            label, confidence, cited = Label.NOT_ENOUGH_INFO, 0.6, []
+            label, cited = Label.NOT_ENOUGH_INFO, []
             rationale = f"No passage found gives the date {', '.join(missing)}."
         citations = [
             Citation(passage_id=e.hit.passage_id, document_id=e.hit.document_id, quote=e.text,
@@ -508,51 +530,85 @@ class RuleJudge:
         ]
         if label != Label.NOT_ENOUGH_INFO and not citations and not _calendar_only(checks, label):
             label, rationale = Label.NOT_ENOUGH_INFO, "No verbatim evidence could be cited."
-        return ClaimVerdict(claim=claim, label=label, confidence=round(confidence, 3),
+        return ClaimVerdict(claim=claim, label=label,
+                            confidence=self.calibration.confidence(label),
                             rationale=rationale, citations=citations, considered=considered,
                             checks=checks)
 
-    def _decide(
-        self, claim: Claim, evidence: list[EvidenceSentence], numbers_fit: bool = False
-    ) -> tuple[Label, float, str, list[EvidenceSentence]]:
-        """The rules' verdict; `numbers_fit`: the exact quantity checks found the claim's figures
-        stated, so the rougher number rule may support but not doubt them."""
+    def _decide(self, claim: Claim, evidence: list[EvidenceSentence],
+                numbers_fit: bool = False) -> Decision:
+        """The rules' verdict: the first of the rules below that decides, else whether a close
+        sentence states the claim. `numbers_fit`: the exact quantity checks found the claim's
+        figures stated, so the rougher number rule may support but not doubt them."""
         if not evidence:
-            return Label.NOT_ENOUGH_INFO, 0.9, "The corpus has no passage on this claim.", []
-        best = evidence[0]
+            return Decision(Label.NOT_ENOUGH_INFO, "The corpus has no passage on this claim.")
         text = claim.text.strip()
+        rules: tuple[Rule, ...] = (self._role_rule, self._unknown_people_rule, self._quote_rule,
+                                   self._number_rule, self._opposite_rule)
+        for rule in rules:
+            decision = rule(text, evidence, numbers_fit)
+            if decision is not None:
+                return decision
+        return self._stated_rule(text, evidence, numbers_fit)
 
+    def _role_rule(self, text: str, evidence: list[EvidenceSentence],
+                   numbers_fit: bool) -> Decision | None:
+        """A claim that a person holds an office: who the corpus names in it."""
         role = _ROLE_CLAIM.match(text)
-        if role:
-            office = _SECOND_PREDICATE.split(role.group("role"), maxsplit=1)[0]
-            return self._decide_role(role.group("name"), office, evidence)
+        if not role:
+            return None
+        office = _SECOND_PREDICATE.split(role.group("role"), maxsplit=1)[0]
+        return self._decide_role(role.group("name"), office, evidence)
 
-        quote = _QUOTE_CLAIM.match(text)
+    def _unknown_people_rule(self, text: str, evidence: list[EvidenceSentence],
+                             numbers_fit: bool) -> Decision | None:
+        """A person the corpus never mentions: nothing in it can confirm the claim."""
         unknown = self._unknown_people(text)
-        if unknown:
-            return (Label.NOT_ENOUGH_INFO, 0.75,
-                    f"The corpus never mentions {', '.join(unknown)}.", [])
-        if quote and (re.search(r"[„\"“]", text) or names_in(quote.group("speaker"))):
-            return self._decide_quote(quote.group("speaker"), quote.group("said"), evidence)
+        if not unknown:
+            return None
+        return Decision(Label.NOT_ENOUGH_INFO,
+                        f"The corpus never mentions {', '.join(unknown)}.")
 
+    def _quote_rule(self, text: str, evidence: list[EvidenceSentence],
+                    numbers_fit: bool) -> Decision | None:
+        """A statement attributed to someone: a passage must report it of them."""
+        quote = _QUOTE_CLAIM.match(text)
+        if not quote or not (re.search(r"[„\"“]", text) or names_in(quote.group("speaker"))):
+            return None
+        return self._decide_quote(quote.group("speaker"), quote.group("said"), evidence)
+
+    def _number_rule(self, text: str, evidence: list[EvidenceSentence],
+                     numbers_fit: bool) -> Decision | None:
+        """A claim's figures against those of sentences on the same fact; where the exact checks
+        found them stated, this rougher rule may only support."""
         conflict = self._number_conflict(text, evidence)
-        if conflict and (not numbers_fit or conflict[0] == Label.SUPPORTED):
+        if conflict and (not numbers_fit or conflict.label == Label.SUPPORTED):
             return conflict
+        return None
+
+    def _opposite_rule(self, text: str, evidence: list[EvidenceSentence],
+                       numbers_fit: bool) -> Decision | None:
+        """A close sentence that says the claim with the opposite polarity or a word of opposite
+        meaning refutes it."""
         for e in evidence[:3]:
             if self._restates(text, e) and (
                 bool(_NEGATION.search(text)) != bool(_NEGATION.search(e.text))
             ):
-                return (Label.REFUTED, 0.55,
-                        "The closest evidence states the same fact with the opposite polarity.",
-                        [e])
+                return Decision(
+                    Label.REFUTED,
+                    "The closest evidence states the same fact with the opposite polarity.", [e])
             opposite = opposite_words(text, e.text)
             if opposite and (self._restates(text, e) or _covers(text, e.text)):
-                return (Label.REFUTED, 0.55,
-                        f"The closest evidence says '{opposite[1]}' where the claim says "
-                        f"'{opposite[0]}'.", [e])
-        # a close sentence states the claim only when it gives the claim's figures and names:
-        # the same event with another place, party or holder is as close as the event itself
-        # (figures the exact checks found stated, such as a sum of parts, are given)
+                return Decision(Label.REFUTED,
+                                f"The closest evidence says '{opposite[1]}' where the claim says "
+                                f"'{opposite[0]}'.", [e])
+        return None
+
+    @staticmethod
+    def _stated_rule(text: str, evidence: list[EvidenceSentence], numbers_fit: bool) -> Decision:
+        """A close sentence states the claim only when it gives the claim's figures and names:
+        the same event with another place, party or holder is as close as the event itself
+        (figures the exact checks found stated, such as a sum of parts, count as given)."""
         def missing(e: EvidenceSentence) -> list[str]:
             return [w for w in unstated_specifics(text, e.text, _heading(e.hit), e.hit.text)
                     if not (numbers_fit and _is_figure(w))]
@@ -560,21 +616,19 @@ class RuleJudge:
         stating = [e for e in evidence[:3]
                    if e.similarity >= support_threshold(text, e.text) and not missing(e)]
         if stating:
-            margin = stating[0].similarity - support_threshold(text, stating[0].text)
-            confidence = min(0.95, 0.6 + margin * 4)
-            return (Label.SUPPORTED, confidence,
-                    "An evidence sentence states what the claim says.", [stating[0]])
+            return Decision(Label.SUPPORTED, "An evidence sentence states what the claim says.",
+                            [stating[0]])
+        best = evidence[0]
         if best.similarity >= support_threshold(text, best.text):
-            return (Label.NOT_ENOUGH_INFO, 0.6,
-                    f"The closest evidence is on the same subject but does not give "
-                    f"{', '.join(repr(w) for w in missing(best))}.", [])
-        confidence = min(0.9, 0.55 + (support_threshold(text, best.text) - best.similarity) * 4)
-        return (Label.NOT_ENOUGH_INFO, confidence,
-                "The passages found are on the topic but do not state the claim.", [])
+            return Decision(Label.NOT_ENOUGH_INFO,
+                            f"The closest evidence is on the same subject but does not give "
+                            f"{', '.join(repr(w) for w in missing(best))}.")
+        return Decision(Label.NOT_ENOUGH_INFO,
+                        "The passages found are on the topic but do not state the claim.")
 
     def _number_conflict(
         self, text: str, evidence: list[EvidenceSentence]
-    ) -> tuple[Label, float, str, list[EvidenceSentence]] | None:
+    ) -> Decision | None:
         claimed = [q for q in find_quantities(text) if not q.is_year]
         if not claimed:
             return None
@@ -582,33 +636,47 @@ class RuleJudge:
         same_fact = [e for e in evidence[:8] if e.similarity >= SAME_FACT_THRESHOLD
                      and _names_any(names, f"{e.hit.title} {e.hit.text}")]
         mismatch: EvidenceSentence | None = None
+        claimed_tallies = tallies(text)
         for e in same_fact:
+            # the same vote, change or range with one side changed ("38 zu 21" against "38 gegen
+            # 25"): the side that fits does not make the sentence support the claim
+            if self._tally_changed(claimed_tallies, tallies(e.text)):
+                if mismatch is None and all(
+                        _names_any([name], f"{e.hit.title} {e.hit.text}") for name in names):
+                    mismatch = e
+                continue
             stated = [q for q in find_quantities(e.text) if not q.is_year]
-            fitting, differing = [], []
             for c in claimed:
                 relevant = [s for s in stated if comparable(c, s) and (
                     self._same_unit(c, s) or _same_distinct_figure(c, s))]
                 if any(supports(c, s) for s in relevant):
-                    fitting.append(c)
-                elif any(contradicts(c, s) for s in relevant):
-                    differing.append(c)
-            # a sentence that fits one of the claim's figures and gives another in place of a
-            # second ("38 zu 21" against "38 gegen 25") states the fact with one number changed
-            if fitting and not differing:
-                return (Label.SUPPORTED, 0.7,
-                        f"The evidence gives a number that fits '{fitting[0].text}'.", [e])
-            # another number refutes only where the passage names all the claim's names:
-            # the same count in another town or body is another fact
-            if mismatch is None and differing and all(
-                    _names_any([name], f"{e.hit.title} {e.hit.text}") for name in names):
-                mismatch = e
+                    return Decision(Label.SUPPORTED,
+                                    f"The evidence gives a number that fits '{c.text}'.", [e])
+                # another number refutes only where the passage names all the claim's names:
+                # the same count in another town or body is another fact
+                if mismatch is None and any(contradicts(c, s) for s in relevant) and all(
+                        _names_any([name], f"{e.hit.title} {e.hit.text}") for name in names):
+                    mismatch = e
         if mismatch is not None:
-            return (Label.REFUTED, 0.65,
-                    "The evidence on the same fact gives a different number.", [mismatch])
+            return Decision(Label.REFUTED,
+                            "The evidence on the same fact gives a different number.",
+                            [mismatch])
         # A claim that rests on a number is not supported by evidence that never states it.
-        return (Label.NOT_ENOUGH_INFO, 0.6,
-                f"No passage found states the number{'s' if len(claimed) > 1 else ''} "
-                f"{', '.join(repr(c.text) for c in claimed)}.", [])
+        return Decision(Label.NOT_ENOUGH_INFO,
+                        f"No passage found states the number{'s' if len(claimed) > 1 else ''} "
+                        f"{', '.join(repr(c.text) for c in claimed)}.")
+
+    def _tally_changed(self, claimed: list[tuple[Quantity, Quantity]],
+                       stated: list[tuple[Quantity, Quantity]]) -> bool:
+        """Whether a stated pair has one side of a claimed pair and a different other side."""
+        def fits(c: Quantity, s: Quantity) -> bool:
+            return comparable(c, s) and self._same_unit(c, s) and supports(c, s)
+
+        def differs(c: Quantity, s: Quantity) -> bool:
+            return comparable(c, s) and self._same_unit(c, s) and contradicts(c, s)
+
+        return any((fits(a, x) and differs(b, y)) or (differs(a, x) and fits(b, y))
+                   for a, b in claimed for x, y in stated)
 
     def _stating(self, statement: str, sentences: list[EvidenceSentence]
                  ) -> list[EvidenceSentence]:
@@ -664,7 +732,7 @@ class RuleJudge:
 
     def _decide_role(
         self, name: str, role: str, evidence: list[EvidenceSentence]
-    ) -> tuple[Label, float, str, list[EvidenceSentence]]:
+    ) -> Decision:
         words = [w for w in name.split() if not re.fullmatch(TITLES, w)]
         surname = words[-1]
         role_vector = self.embedder.embed_queries([role])[0]
@@ -683,16 +751,18 @@ class RuleJudge:
         ]
         if not any(self._known(w) for w in words):
             if holders:
-                return (Label.REFUTED, 0.6,
-                        f"The corpus names someone else in this role and never mentions {name}.",
-                        [holders[0]])
-            return (Label.NOT_ENOUGH_INFO, 0.7, f"The corpus never mentions {name}.", [])
+                return Decision(
+                    Label.REFUTED,
+                    f"The corpus names someone else in this role and never mentions {name}.",
+                    [holders[0]])
+            return Decision(Label.NOT_ENOUGH_INFO, f"The corpus never mentions {name}.")
         about_person = [e for e in evidence + role_evidence if surname in e.hit.text]
         ended = [e for e in about_person if _FORMER.search(e.text) and e.similarity >= 0.8]
         if ended and holders:
-            return (Label.REFUTED, 0.6,
-                    f"The corpus says {name}'s time in this role ended and names another holder.",
-                    [ended[0], holders[0]])
+            return Decision(
+                Label.REFUTED,
+                f"The corpus says {name}'s time in this role ended and names another holder.",
+                [ended[0], holders[0]])
         # a sentence that names the person without stating the role confirms nothing
         confirming = [
             e for e in about_person
@@ -702,16 +772,16 @@ class RuleJudge:
         # "NAME as Deputy Director" names a deputy, who does not hold the office itself
         deputy = [e for e in confirming if not _DEPUTY.search(role) and _deputy(surname, e.text)]
         if deputy:
-            return (Label.REFUTED, 0.6, f"The corpus names {name} as a deputy in this role.",
-                    [deputy[0]])
+            return Decision(Label.REFUTED, f"The corpus names {name} as a deputy in this role.",
+                            [deputy[0]])
         if confirming:
-            return (Label.SUPPORTED, 0.65, f"The corpus names {name} in this role.",
-                    [confirming[0]])
-        return (Label.NOT_ENOUGH_INFO, 0.6, f"The corpus does not say {name} holds this role.", [])
+            return Decision(Label.SUPPORTED, f"The corpus names {name} in this role.",
+                            [confirming[0]])
+        return Decision(Label.NOT_ENOUGH_INFO, f"The corpus does not say {name} holds this role.")
 
     def _decide_quote(
         self, speaker: str, said: str, evidence: list[EvidenceSentence]
-    ) -> tuple[Label, float, str, list[EvidenceSentence]]:
+    ) -> Decision:
         names = [w for w in speaker.split() if _first_upper(w) and not re.fullmatch(TITLES, w)]
         # the statement must be reported in a sentence that names its speaker, or in a passage
         # that names them when the sentence names nobody else
@@ -723,7 +793,8 @@ class RuleJudge:
         ]
         attributed = self._stating(_statement_of(said), attributed)
         if attributed and names:
-            return (Label.SUPPORTED, 0.6,
-                    f"A passage mentioning {speaker} reports this statement.", [attributed[0]])
-        return (Label.NOT_ENOUGH_INFO, 0.7,
-                f"No passage attributes this statement to {speaker}.", [])
+            return Decision(Label.SUPPORTED,
+                            f"A passage mentioning {speaker} reports this statement.",
+                            [attributed[0]])
+        return Decision(Label.NOT_ENOUGH_INFO,
+                        f"No passage attributes this statement to {speaker}.")

@@ -269,6 +269,15 @@ def _tallies(text: str, found: list[Quantity]) -> list[Quantity]:
     return found
 
 
+def tallies(text: str) -> list[tuple[Quantity, Quantity]]:
+    """The pairs of numbers a text joins as a vote, a change or a range ("38 zu 21 Stimmen",
+    "41 votes to 26", "von 310 auf 270 Betten"), in order."""
+    found = [q for q in find_quantities(text) if not q.is_year]
+    return [(one, other) for one, other in zip(found, found[1:], strict=False)
+            if one.unit == other.unit and re.fullmatch(
+                rf"(?:\s+{re.escape(one.unit)})?{_TALLY}", text[one.end : other.start])]
+
+
 def _close(a: float, b: float, approximate: bool, percent: bool = False) -> bool:
     """Whether two figures agree: within a tenth ("rund") or a fiftieth of the larger; shares
     within 3 or 1 percentage points."""

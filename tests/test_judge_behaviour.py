@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from agent import Document, Label, Settings, Verifier
-from agent._judge import specifics, unstated_specifics
+from agent._calibration import load_calibration
+from agent._judge import RuleJudge, specifics, unstated_specifics
 from agent._store import CorpusStore
 
 SUPPORTED, REFUTED, NOT_ENOUGH_INFO = Label.SUPPORTED, Label.REFUTED, Label.NOT_ENOUGH_INFO
@@ -232,6 +233,8 @@ def test_verdict(verifier: Verifier, claim: str, expected: Label | str):
         assert verdict.label == expected, verdict.rationale
     if verdict.label != NOT_ENOUGH_INFO:
         assert verdict.citations, "a decided verdict cites its evidence"
+    # the confidence is how often the judge's verdicts of this label were right when fitted
+    assert verdict.confidence == load_calibration(RuleJudge.name).confidence(verdict.label)
 
 
 @pytest.mark.parametrize("claim", [

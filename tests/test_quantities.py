@@ -2,7 +2,7 @@
 
 import pytest
 
-from agent._quantities import comparable, contradicts, find_quantities, supports
+from agent._quantities import comparable, contradicts, find_quantities, supports, tallies
 
 
 def values(text: str) -> list[tuple[float, str]]:
@@ -159,6 +159,21 @@ def test_a_measure_before_an_adjective_of_size_is_the_unit(text: str, unit: str)
 )
 def test_both_sides_of_a_vote_change_or_range_count_the_same(text: str, units: list[str]) -> None:
     assert [q.unit for q in find_quantities(text) if not q.is_year] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Der Rat stimmte mit 38 zu 21 Stimmen zu.", [("38", "21")]),
+        ("The council approved it by 41 votes to 26.", [("41", "26")]),
+        ("Die Zahl soll von 310 auf 270 Betten sinken.", [("310", "270")]),
+        ("3 Männer und 2 Frauen", []),  # two things counted, not one
+        ("Dafür stimmten 41 Mitglieder (Liberale 36, Grüne 5).", []),  # a total and its parts
+    ],
+)
+def test_tallies_are_the_pairs_of_a_vote_change_or_range(
+        text: str, pairs: list[tuple[str, str]]) -> None:
+    assert [(a.text, b.text) for a, b in tallies(text)] == pairs
 
 
 @pytest.mark.parametrize(("text", "comparator"), [
