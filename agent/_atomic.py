@@ -1273,8 +1273,10 @@ _ADJUNCTS = {
 
 def split_adjuncts(piece: Piece, lang: str) -> list[Piece]:
     """An event with two or more of when, where and by what vote it happened ("Mit 38 zu 21
-    Stimmen hat der Kreistag am Montag im Kreishaus in Mainz die Fusion beschlossen"): one claim
-    for each, the others left out, so that a wrong day, place or count is a claim of its own."""
+    Stimmen hat der Kreistag am Montag im Kreishaus in Mainz die Fusion beschlossen"): the event
+    itself, then one claim for each of them with the others left out, so that a wrong day, place
+    or count is a claim of its own and the event can be confirmed apart from them. With one of
+    them the sentence stays whole: "fell to 4.1 percent in May" says little without its month."""
     text = piece.text
     found: dict[str, re.Match[str]] = {}
     for kind, pattern in _ADJUNCTS.get(lang, {}).items():
@@ -1285,13 +1287,14 @@ def split_adjuncts(piece: Piece, lang: str) -> list[Piece]:
     if len(found) < 2 or re.search(r"[„“\"]", text):
         return [piece]
     parts = []
-    for kept in found:
+    for kept in [None, *found]:
         rest = text
         for kind, match in sorted(found.items(), key=lambda item: -item[1].start()):
             if kind != kept:
                 rest = rest[: match.start()] + rest[match.end() :]
         rest = re.sub(r"^\s*,\s*", "", rest).strip()
-        if lang == "de" and found[kept].start() > 0 and any(
+        opens_with_kept = kept is not None and found[kept].start() == 0
+        if lang == "de" and not opens_with_kept and any(
                 m.start() == 0 for k, m in found.items() if k != kept):
             rest = _subject_first(rest) or ""  # "hat der Kreistag ... beschlossen"
         if not rest or _words(rest) < 4:

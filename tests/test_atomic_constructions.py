@@ -419,23 +419,28 @@ def test_a_leader_claim_spans_the_phrase_that_names_the_leader(text, phrase):
 
 
 @pytest.mark.parametrize(("lang", "sentence", "claims"), [
-    # when, where and by what vote: one claim for each, so that each can be wrong on its own
+    # the event, then when, where and by what vote: one claim for each, so that each can be wrong
+    # on its own and the event be confirmed apart from them
     ("de", "Mit 19 zu 8 Stimmen hat der Gemeinderat am Dienstag in der Festhalle Lindenfeld "
            "den Bau einer Schwimmhalle beschlossen.",
-     ["Der Gemeinderat hat am Dienstag den Bau einer Schwimmhalle beschlossen.",
+     ["Der Gemeinderat hat den Bau einer Schwimmhalle beschlossen.",
+      "Der Gemeinderat hat am Dienstag den Bau einer Schwimmhalle beschlossen.",
       "Der Gemeinderat hat in der Festhalle Lindenfeld den Bau einer Schwimmhalle beschlossen.",
       "Mit 19 zu 8 Stimmen hat der Gemeinderat den Bau einer Schwimmhalle beschlossen."]),
     ("de", "Am Freitag hat der Sächsische Landtag mit 70 Ja-Stimmen das Schulgesetz geändert.",
-     ["Am Freitag hat der Sächsische Landtag das Schulgesetz geändert.",
+     ["Der Sächsische Landtag hat das Schulgesetz geändert.",
+      "Am Freitag hat der Sächsische Landtag das Schulgesetz geändert.",
       "Der Sächsische Landtag hat mit 70 Ja-Stimmen das Schulgesetz geändert."]),
     ("en", "On 4 March, Port Ellis councillors approved the harbour wall by 23 votes to 9.",
-     ["On 4 March, Port Ellis councillors approved the harbour wall.",
+     ["Port Ellis councillors approved the harbour wall.",
+      "On 4 March, Port Ellis councillors approved the harbour wall.",
       "Port Ellis councillors approved the harbour wall by 23 votes to 9."]),
     ("en", "The plan was approved at the Corn Exchange in Port Ellis on Tuesday.",
-     ["The plan was approved on Tuesday.",
+     ["The plan was approved.",
+      "The plan was approved on Tuesday.",
       "The plan was approved at the Corn Exchange in Port Ellis."]),
 ])
-def test_when_where_and_by_what_vote(lang, sentence, claims):
+def test_the_event_then_when_where_and_by_what_vote(lang, sentence, claims):
     pieces = atomic_pieces(sentence, lang)
     assert [p.text for p in pieces] == claims
     assert all(p.start == 0 and p.end == len(sentence) for p in pieces)
@@ -444,6 +449,7 @@ def test_when_where_and_by_what_vote(lang, sentence, claims):
 @pytest.mark.parametrize(("lang", "sentence"), [
     ("de", "Der Gemeinderat hat am Dienstag den Bau einer Schwimmhalle beschlossen."),
     ("en", "Port Ellis councillors approved the harbour wall by 23 votes to 9."),
+    ("en", "On Tuesday, in Port Ellis, the mayor said: \"We will build it.\""),  # a quotation
 ])
-def test_one_adjunct_stays_whole(lang, sentence):
+def test_one_adjunct_or_a_quotation_stays_whole(lang, sentence):
     assert [p.text for p in atomic_pieces(sentence, lang)] == [sentence]
