@@ -633,18 +633,18 @@ class RuleJudge:
         if not claimed:
             return None
         names = names_in(_said_of(text))
-        same_fact = [e for e in evidence[:8] if e.similarity >= SAME_FACT_THRESHOLD
-                     and _names_any(names, f"{e.hit.title} {e.hit.text}")]
-        mismatch: EvidenceSentence | None = None
+        # a number supports or refutes only where the passage names all the claim's names: the
+        # same count in another town or body is another fact
+        same_fact = [e for e in evidence[:8] if e.similarity >= SAME_FACT_THRESHOLD and all(
+            _names_any([name], f"{e.hit.title} {e.hit.text}") for name in names)]
         claimed_tallies = tallies(text)
+        other_number = "The evidence on the same fact gives a different number."
+        # the closest sentence on the same fact that gives a comparable number decides
         for e in same_fact:
             # the same vote, change or range with one side changed ("38 zu 21" against "38 gegen
             # 25"): the side that fits does not make the sentence support the claim
             if self._tally_changed(claimed_tallies, tallies(e.text)):
-                if mismatch is None and all(
-                        _names_any([name], f"{e.hit.title} {e.hit.text}") for name in names):
-                    mismatch = e
-                continue
+                return Decision(Label.REFUTED, other_number, [e])
             stated = [q for q in find_quantities(e.text) if not q.is_year]
             for c in claimed:
                 relevant = [s for s in stated if comparable(c, s) and (
@@ -652,15 +652,8 @@ class RuleJudge:
                 if any(supports(c, s) for s in relevant):
                     return Decision(Label.SUPPORTED,
                                     f"The evidence gives a number that fits '{c.text}'.", [e])
-                # another number refutes only where the passage names all the claim's names:
-                # the same count in another town or body is another fact
-                if mismatch is None and any(contradicts(c, s) for s in relevant) and all(
-                        _names_any([name], f"{e.hit.title} {e.hit.text}") for name in names):
-                    mismatch = e
-        if mismatch is not None:
-            return Decision(Label.REFUTED,
-                            "The evidence on the same fact gives a different number.",
-                            [mismatch])
+                if any(contradicts(c, s) for s in relevant):
+                    return Decision(Label.REFUTED, other_number, [e])
         # A claim that rests on a number is not supported by evidence that never states it.
         return Decision(Label.NOT_ENOUGH_INFO,
                         f"No passage found states the number{'s' if len(claimed) > 1 else ''} "

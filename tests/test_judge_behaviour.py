@@ -176,6 +176,9 @@ CASES = [
     # a like sentence about another place: its number neither supports nor refutes
     pytest.param("Die Renovierung des Harbour City Museum kostete 18 Millionen Euro.",
                  NOT_SUPPORTED, id="number-of-another-subject"),
+    # a figure in a passage that names one of the claim's two subjects is about that one
+    pytest.param("The renovation of the Harbour City Museum and the Corn Exchange cost 40 "
+                 "million dollars.", NOT_SUPPORTED, id="en-number-of-one-of-two-subjects"),
     # a total whose parts the evidence gives: the exact sum decides, not one part
     pytest.param("Bund und Land steuerten zusammen 75 Millionen Euro für die neue Sporthalle in "
                  "Obertal bei.", SUPPORTED, id="de-sum-of-parts"),
