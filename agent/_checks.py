@@ -423,7 +423,8 @@ _TRAVEL_TO = re.compile(
 _ROLE_NAMES = {
     "foreign-minister": r"(?:bundes)?außenminister(?:in)?|foreign (?:minister|secretary)|"
                         r"(?:bundes)?minister(?:in)? des auswärtigen|"
-                        r"minister (?:of|for) foreign affairs|secretary of state",
+                        r"minister (?:of|for) foreign affairs|"
+                        r"secretary of state(?!\s+for\b)",  # not "... for Transport" (UK)
     "defence-minister": r"(?:bundes)?verteidigungsminister(?:in)?|"
                         r"(?:bundes)?minister(?:in)? der verteidigung|defen[cs]e (?:minister|"
                         r"secretary)|(?:minister|secretary) of defen[cs]e",
@@ -436,6 +437,27 @@ _ROLE_NAMES = {
     "economy-minister": r"(?:bundes)?wirtschaftsminister(?:in)?|econom(?:y|ics) minister|"
                         r"(?:bundes)?minister(?:in)? für wirtschaft(?: und [a-zäöüß]+)?",
     "justice-minister": r"(?:bundes)?justizminister(?:in)?|justice minister",
+    "transport-minister": r"(?:bundes)?verkehrsminister(?:in)?|transport (?:minister|secretary)|"
+                          r"(?:minister|secretary of state) for transport|"
+                          r"(?:bundes)?minister(?:in)? für (?:digitales und )?verkehr",
+    "environment-minister": r"(?:bundes)?umweltminister(?:in)?|environment (?:minister|secretary)|"
+                            r"(?:minister|secretary of state) for (?:the )?environment|"
+                            r"(?:bundes)?minister(?:in)? für umwelt",
+    "agriculture-minister": r"(?:bundes)?(?:landwirtschafts|agrar)minister(?:in)?|"
+                            r"agriculture (?:minister|secretary)|minister (?:of|for) agriculture|"
+                            r"(?:bundes)?minister(?:in)? für (?:ernährung und )?landwirtschaft",
+    "labour-minister": r"(?:bundes)?arbeitsminister(?:in)?|labou?r minister|"
+                       r"minister (?:of|for) labou?r|work and pensions secretary|"
+                       r"(?:bundes)?minister(?:in)? für arbeit",
+    "culture-minister": r"kultur(?:staats)?minister(?:in)?|culture (?:minister|secretary)|"
+                        r"minister (?:of|for) culture",
+    "science-minister": r"(?:bundes)?(?:wissenschafts|forschungs)minister(?:in)?|"
+                        r"science minister|minister (?:of|for) science",
+    "housing-minister": r"(?:bundes)?bauminister(?:in)?|housing (?:minister|secretary)|"
+                        r"minister (?:of|for) housing",
+    "family-minister": r"(?:bundes)?familienminister(?:in)?|minister(?:in)? für familie",
+    "development-minister": r"(?:bundes)?entwicklungsminister(?:in)?|"
+                            r"development minister|international development secretary",
     "education-minister": r"(?:bundes)?bildungsminister(?:in)?|kultusminister(?:in)?|"
                           r"education (?:minister|secretary)",
     "prime-minister": r"premierminister(?:in)?|ministerpräsident(?:in)?|prime minister|premier",

@@ -177,6 +177,23 @@ def test_a_party_in_an_aside_after_the_name() -> None:
     assert "Labour" in result.detail
 
 
+@pytest.mark.parametrize(("claim", "evidence", "outcome"), [
+    # ministries beyond the classic ones, German and English, in their short and formal names
+    ("Karin Seeger ist Verkehrsministerin.",
+     ["Ole Brandt ist seit Februar 2024 Verkehrsminister."], Label.REFUTED),
+    ("Karin Seeger ist Umweltministerin.",
+     ["Umweltministerin Karin Seeger eröffnete die Messe."], Label.SUPPORTED),
+    ("Tom Hale is the transport secretary.",
+     ["Ann Lee has been Secretary of State for Transport since July 2023."], Label.REFUTED),
+    ("Ruth Adler ist Landwirtschaftsministerin.",
+     ["Jan Moll ist seit 2022 Bundesminister für Ernährung und Landwirtschaft."],
+     Label.REFUTED),
+])
+def test_more_ministries(claim: str, evidence: list[str], outcome: Label) -> None:
+    result = check_role(claim, evidence, date(2024, 11, 11))
+    assert result is not None and result.outcome == outcome, result
+
+
 @pytest.mark.parametrize(("claim", "evidence"), [
     # the formal German title of a ministry
     ("Peter Altmaier ist Bundeswirtschaftsminister.",
