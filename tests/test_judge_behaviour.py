@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from agent import Document, Label, Settings, Verifier
+from agent import Claim, Document, Label, Settings, Verifier
 from agent._calibration import load_calibration
 from agent._judge import RuleJudge, specifics, unstated_specifics
 from agent._store import CorpusStore
@@ -283,3 +283,29 @@ def test_specifics_a_stating_sentence_must_give(claim: str, expected: list[str])
 ])
 def test_unstated_specifics(claim: str, sentence: str, missing: list[str]) -> None:
     assert unstated_specifics(claim, sentence) == missing
+
+
+@pytest.mark.parametrize(("rule", "applies", "label", "other"), [
+    ("_role_rule", "Margaret Osei is the director of the Harbour City Museum.", SUPPORTED,
+     "The renovation of the Harbour City Museum cost 40 million dollars."),
+    ("_unknown_people_rule", "Emily Carter opened the Harbour City Museum.", NOT_ENOUGH_INFO,
+     "The renovation of the Harbour City Museum cost 40 million dollars."),
+    ("_quote_rule", "Emily Carter erklärte: „Das Bad ist viel zu teuer.“", NOT_ENOUGH_INFO,
+     "Das neue Hallenbad in Kleinhausen wurde eröffnet."),
+    ("_number_rule", "The Harbour City Museum reopened after a renovation that cost 95 million "
+                     "dollars.",
+     REFUTED, "Margaret Osei is the director of the Harbour City Museum."),
+    ("_opposite_rule", "Die Zahl der Schwimmkurse in Lindenfeld ist zuletzt gestiegen.",
+     REFUTED, "Der Bau des Hallenbads in Kleinhausen kostete 18 Millionen Euro."),
+])
+def test_each_rule_decides_its_own_kind_of_claim_and_passes_on_others(
+        verifier: Verifier, rule: str, applies: str, label: Label, other: str) -> None:
+    judge = verifier.judge
+    assert isinstance(judge, RuleJudge)
+    decide = getattr(judge, rule)
+    evidence = judge.gather(Claim(id="c", text=applies, sentence=applies, start=0,
+                                  end=len(applies)))
+    decision = decide(applies, evidence, False)
+    assert decision is not None and decision.label == label, decision
+    evidence = judge.gather(Claim(id="c", text=other, sentence=other, start=0, end=len(other)))
+    assert decide(other, evidence, False) is None
