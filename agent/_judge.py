@@ -21,6 +21,7 @@ from ._checks import SentenceContext, run_checks, unstated_days
 from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES, detect_language
 from ._coreference import is_first_name
 from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
+from ._nli import NLIModel, model_name
 from ._quantities import (
     Quantity,
     comparable,
@@ -46,6 +47,9 @@ SAME_FACT_THRESHOLD = 0.82
 # same language. Kept at the value it had before the fit (0.86): the tuning suites hold too few
 # claims whose evidence is in another language to fit it.
 TRANSLATION_THRESHOLD = 0.86
+# The verification model's calibrated P(entailment) from which it may support a claim the rules
+# leave undecided: more likely than not (a decision rule, not tuned; as DECIDE in _nli_judge.py).
+READ_DECIDE = 0.5
 
 
 def support_threshold(claim: str, sentence: str) -> float:
@@ -402,6 +406,13 @@ def unstated_specifics(claim: str, sentence: str, heading: str = "", passage: st
             if not _gives(w, f"{heading} {sentence if _is_figure(w) else passage or sentence}")]
 
 
+def _missing(claim: str, e: EvidenceSentence, numbers_fit: bool) -> list[str]:
+    """The claim's specifics an evidence sentence (its passage, for names) does not give; the
+    figures the exact checks found stated count as given."""
+    return [w for w in unstated_specifics(claim, e.text, _heading(e.hit), e.hit.text)
+            if not (numbers_fit and _is_figure(w))]
+
+
 # Share of a claim's words that a same-language sentence must give to speak of the same thing
 # (three of four; a decision rule, like QUOTE_WORDS).
 COVER_SHARE = 0.75
@@ -467,19 +478,40 @@ def _deputy(surname: str, sentence: str) -> bool:
     return bool(_DEPUTY.search(sentence[max(0, office.start() - 25) : office.end()]))
 
 
+# v3: rules as units, confidence calibrated per label, the verification model reads what the
+# rules leave undecided (v2: the exact checks of agent/_checks.py overrule the rules)
+RULES = "embedded-rules-v3"
+
+
 class RuleJudge:
     """Judges claims with retrieval, the stored sentence embeddings and checks of numbers,
-    people and negation. Safe to share between threads."""
+    people and negation; with `reads`, the verification model reads a close sentence the rules
+    leave undecided. Safe to share between threads."""
 
-    name = "embedded-rules-v2"  # v2: the exact checks of agent/_checks.py overrule the rules
     parallel = False
 
-    def __init__(self, retriever: HybridRetriever, k: int = 8) -> None:
+    def __init__(self, retriever: HybridRetriever, k: int = 8, reads: bool = True,
+                 reader: NLIModel | None = None) -> None:
         self.retriever = retriever
         self.embedder = retriever.store.embedder
         self.k = k
+        self.reads = reads
+        self._reader = reader
         self._unit_cache: dict[tuple[str, str], bool] = {}
+        self.name = self.name_for(reads)
         self.calibration = load_calibration(self.name)
+
+    @staticmethod
+    def name_for(reads: bool) -> str:
+        """The judge's name: the rules' version, and the model's when it reads pairs."""
+        return f"{RULES}+{model_name()}" if reads else RULES
+
+    @property
+    def reader(self) -> NLIModel:
+        """The verification model, loaded on first use."""
+        if self._reader is None:
+            self._reader = NLIModel.shared()
+        return self._reader
 
     # -- evidence ---------------------------------------------------------------------------
 
@@ -549,7 +581,10 @@ class RuleJudge:
             decision = rule(text, evidence, numbers_fit)
             if decision is not None:
                 return decision
-        return self._stated_rule(text, evidence, numbers_fit)
+        stated = self._stated_rule(text, evidence, numbers_fit)
+        if stated.label == Label.NOT_ENOUGH_INFO and self.reads:
+            return self._read_rule(text, evidence, numbers_fit) or stated
+        return stated
 
     def _role_rule(self, text: str, evidence: list[EvidenceSentence],
                    numbers_fit: bool) -> Decision | None:
@@ -610,8 +645,7 @@ class RuleJudge:
         the same event with another place, party or holder is as close as the event itself
         (figures the exact checks found stated, such as a sum of parts, count as given)."""
         def missing(e: EvidenceSentence) -> list[str]:
-            return [w for w in unstated_specifics(text, e.text, _heading(e.hit), e.hit.text)
-                    if not (numbers_fit and _is_figure(w))]
+            return _missing(text, e, numbers_fit)
 
         stating = [e for e in evidence[:3]
                    if e.similarity >= support_threshold(text, e.text) and not missing(e)]
@@ -625,6 +659,23 @@ class RuleJudge:
                             f"{', '.join(repr(w) for w in missing(best))}.")
         return Decision(Label.NOT_ENOUGH_INFO,
                         "The passages found are on the topic but do not state the claim.")
+
+    def _read_rule(self, text: str, evidence: list[EvidenceSentence],
+                   numbers_fit: bool) -> Decision | None:
+        """What the rules leave undecided, the verification model reads: a sentence about the
+        same fact (of the three closest) that gives the claim's figures and names supports it
+        when the model takes it to state the claim, more likely than not and more likely than
+        the opposite. It only supports: its contradictions are not reliable enough to refute."""
+        close = [e for e in evidence[:3] if e.similarity >= SAME_FACT_THRESHOLD
+                 and not _missing(text, e, numbers_fit)]
+        if not close:
+            return None
+        read = self.reader.predict([(text, e.text) for e in close])
+        e, p = max(zip(close, read, strict=True), key=lambda pair: pair[1].entailment)
+        if p.entailment < READ_DECIDE or p.entailment <= p.contradiction:
+            return None
+        return Decision(Label.SUPPORTED, f"The verification model reads an evidence sentence as "
+                        f"stating the claim (P(entailment) {p.entailment:.2f}).", [e])
 
     def _number_conflict(
         self, text: str, evidence: list[EvidenceSentence]

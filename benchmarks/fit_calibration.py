@@ -8,7 +8,9 @@ claims mode, and every article of a suite that has articles is verified end to e
 mode); each suite and mode is one set of verdicts. The confidence of a label is the share of its
 verdicts that matched the gold label, each set counting once whatever its size, with add-one
 smoothing (agent/_calibration.py's `label_rates`). The result replaces the rule judge's entry in
-agent/models/calibration.json; the table of each set's shares is printed.
+agent/models/calibration.json; the table of each set's shares is printed. The judge is fitted as
+the settings configure it: run it once more with FACTCHECK_JUDGE_READS=false for the rules
+alone.
 
 A share per label was chosen over a curve of the similarity margins the judge used to report:
 fitted on one tuning suite and scored on the other (claims mode), it had the lower calibration
@@ -58,25 +60,28 @@ def main() -> None:
                         help="calibration file to update (default: the package's)")
     args = parser.parse_args()
     judge_module.load_calibration = neutral_calibration  # type: ignore[assignment]
+    settings = Settings()
     sets: dict[str, list[tuple[str, bool]]] = {}
     for root in args.suites:
-        sets.update(verdict_sets(root, Settings()))
+        sets.update(verdict_sets(root, settings))
     for name, verdicts in sets.items():
         print(f"{name}: " + ", ".join(
             f"{label} {sum(r for p, r in verdicts if p == label)}/"
             f"{sum(p == label for p, _ in verdicts)} right" for label in Label), flush=True)
     rates = label_rates(sets.values())
     calibration = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
-    calibration[RuleJudge.name] = {
+    judge = RuleJudge.name_for(settings.judge_reads)
+    calibration[judge] = {
         "rates": rates,
         "fitted": date.today().isoformat(),
         "method": "share of right verdicts per label, each set once, add-one smoothing",
         "sets": {name: len(verdicts) for name, verdicts in sets.items()},
-        "command": "python benchmarks/fit_calibration.py "
+        "command": ("" if settings.judge_reads else "FACTCHECK_JUDGE_READS=false ")
+                   + "python benchmarks/fit_calibration.py "
                    + " ".join(str(root) for root in args.suites),
     }
     args.out.write_text(json.dumps(calibration, indent=2) + "\n", encoding="utf-8")
-    print(f"{RuleJudge.name}: " + ", ".join(f"{k} {v:.3f}" for k, v in rates.items())
+    print(f"{judge}: " + ", ".join(f"{k} {v:.3f}" for k, v in rates.items())
           + f" -> {args.out}")
 
 

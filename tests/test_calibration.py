@@ -14,11 +14,13 @@ from agent._judge import RuleJudge
 from agent._models import Label
 
 
-def test_the_shipped_calibration_covers_the_rule_judge() -> None:
-    calibration = load_calibration(RuleJudge.name)
+@pytest.mark.parametrize("reads", [True, False])
+def test_the_shipped_calibration_covers_the_rule_judge(reads: bool) -> None:
+    name = RuleJudge.name_for(reads)
+    calibration = load_calibration(name)
     assert set(calibration.rates) == set(Label)
     assert all(0.0 < rate < 1.0 for rate in calibration.rates.values())
-    fitted = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))[RuleJudge.name]
+    fitted = json.loads(CALIBRATION_FILE.read_text(encoding="utf-8"))[name]
     assert fitted["sets"] and fitted["fitted"] and fitted["command"]
 
 
@@ -26,9 +28,8 @@ def test_the_shipped_calibration_covers_the_rule_judge() -> None:
     None,  # missing
     "{not json",
     '{"other-judge": {"rates": {"SUPPORTED": 0.5}}}',
-    '{"embedded-rules-v2": {"rates": {"SUPPORTED": 0.7, "REFUTED": 0.6}}}',
-    '{"embedded-rules-v2": {"rates": {"SUPPORTED": 1.7, "REFUTED": 0.6, '
-    '"NOT_ENOUGH_INFO": 0.4}}}',
+    '{"judge-x": {"rates": {"SUPPORTED": 0.7, "REFUTED": 0.6}}}',
+    '{"judge-x": {"rates": {"SUPPORTED": 1.7, "REFUTED": 0.6, "NOT_ENOUGH_INFO": 0.4}}}',
 ])
 def test_a_missing_or_damaged_calibration_is_a_clear_error(tmp_path: Path,
                                                            content: str | None) -> None:
@@ -36,7 +37,7 @@ def test_a_missing_or_damaged_calibration_is_a_clear_error(tmp_path: Path,
     if content is not None:
         path.write_text(content, encoding="utf-8")
     with pytest.raises(BackendError, match="calibration"):
-        load_calibration("embedded-rules-v2", path)
+        load_calibration("judge-x", path)
 
 
 def test_every_set_counts_once_whatever_its_size() -> None:

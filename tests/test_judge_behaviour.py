@@ -158,10 +158,9 @@ CASES = [
                  id="de-weder-noch-agrees"),
     pytest.param("After the defeat, Eastport United sacked its coach.", REFUTED,
                  id="en-neither-nor"),
+    # a short paraphrase of half a sentence, below the support threshold: the model reads it
     pytest.param("Eastport United did not sack its coach.", SUPPORTED,
-                 id="en-neither-nor-agrees",
-                 marks=issue(10, "a short paraphrase of half a sentence is below the fitted "
-                                 "support threshold")),
+                 id="en-neither-nor-agrees"),
     # numbers
     pytest.param("Der Bau des Hallenbads in Kleinhausen kostete 18 Millionen Euro.", SUPPORTED,
                  id="de-number"),
@@ -237,7 +236,9 @@ def test_verdict(verifier: Verifier, claim: str, expected: Label | str):
     if verdict.label != NOT_ENOUGH_INFO:
         assert verdict.citations, "a decided verdict cites its evidence"
     # the confidence is how often the judge's verdicts of this label were right when fitted
-    assert verdict.confidence == load_calibration(RuleJudge.name).confidence(verdict.label)
+    judge = verifier.judge
+    assert isinstance(judge, RuleJudge) and judge.reads  # the default: rules and model reading
+    assert verdict.confidence == load_calibration(judge.name).confidence(verdict.label)
 
 
 @pytest.mark.parametrize("claim", [
@@ -309,3 +310,17 @@ def test_each_rule_decides_its_own_kind_of_claim_and_passes_on_others(
     assert decision is not None and decision.label == label, decision
     evidence = judge.gather(Claim(id="c", text=other, sentence=other, start=0, end=len(other)))
     assert decide(other, evidence, False) is None
+
+
+def test_the_model_reads_what_the_rules_leave_undecided(verifier: Verifier) -> None:
+    text = "Eastport United did not sack its coach."
+    claim = Claim(id="c", text=text, sentence=text, start=0, end=len(text))
+    judge = verifier.judge
+    assert isinstance(judge, RuleJudge)
+    read = judge.judge(claim)
+    assert read.label == SUPPORTED and "verification model" in read.rationale
+    assert read.citations, "the sentence the model relied on is quoted"
+    rules_alone = RuleJudge(judge.retriever, k=judge.k, reads=False).judge(claim)
+    assert rules_alone.label == NOT_ENOUGH_INFO
+    assert rules_alone.confidence == load_calibration(RuleJudge.name_for(False)).confidence(
+        NOT_ENOUGH_INFO)
