@@ -799,6 +799,27 @@ def split_consequence(piece: Piece, lang: str) -> list[Piece]:
     return [main, Piece(_tidy(piece.text), piece.start + found.start() + 1, piece.end)]
 
 
+# An English absolute construction at the end of a sentence: ", with X doing Y" ("..., with
+# £21.4 million coming from a government grant"); prepositions in -ing are not its verb.
+_WITH_ABSOLUTE_EN = re.compile(
+    r",\s+with\s+(?P<subject>(?:[\w£$€%.,'’-]+\s+){0,6}?)"
+    r"(?P<verb>(?!(?:including|according|regarding|concerning|excluding)\b)"
+    r"[a-z]+ing)\b(?P<rest>[^,;]*)\.?$")
+
+
+def split_with_absolute(piece: Piece, lang: str) -> list[Piece]:
+    """An English sentence that ends in ", with X doing Y": the main clause, and "X is doing Y"
+    as a claim of its own, so that a wrong figure in either part is a claim of its own."""
+    found = _WITH_ABSOLUTE_EN.search(piece.text) if lang == "en" else None
+    if not found or not found["subject"].strip() or _words(piece.text[: found.start()]) < 4:
+        return [piece]
+    subject = found["subject"].strip()
+    plural = re.search(r"(?<!s)s$", subject) and not re.search(r"\d", subject)
+    clause = f"{subject} {'are' if plural else 'is'} {found['verb']}{found['rest']}"
+    return [Piece(_tidy(piece.text[: found.start()]), piece.start, piece.start + found.start()),
+            Piece(_tidy(clause), piece.start + found.start("subject"), piece.end)]
+
+
 _REPORT_VERBS_DE = (r"berichtete|berichteten|berichtet|berichten|meldete|meldeten|meldet|melden|"
                     r"erklärte|erklärten|erklärt|erklären|sagte|sagten|sagt|sagen|betonte|"
                     r"betonten|betont|betonen|warnte|warnten|warnt|warnen|bestätigte|bestätigten|"
@@ -1307,7 +1328,8 @@ SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_comp
           split_not_only,
           split_clauses, split_relative, split_apposition, split_reported, split_participle,
           split_predicates, split_shared_auxiliary,
-          split_quantities, split_coordination, split_objects, split_consequence, split_adjuncts)
+          split_quantities, split_coordination, split_objects, split_consequence,
+          split_with_absolute, split_adjuncts)
 
 
 # A comma inside a number ("2,000", "2,5 Millionen") stands in for this character while the

@@ -453,3 +453,26 @@ def test_the_event_then_when_where_and_by_what_vote(lang, sentence, claims):
 ])
 def test_one_adjunct_or_a_quotation_stays_whole(lang, sentence):
     assert [p.text for p in atomic_pieces(sentence, lang)] == [sentence]
+
+
+@pytest.mark.parametrize(("sentence", "claims"), [
+    # ", with X doing Y": the main clause, and what X does as a claim of its own
+    ("The new stand cost £12 million, with £4 million coming from a lottery grant.",
+     ["The new stand cost £12 million.", "£4 million is coming from a lottery grant."]),
+    ("The council approved the budget, with two councillors abstaining.",
+     ["The council approved the budget.", "Two councillors are abstaining."]),
+    ("Buses will run in Eastport from May, with the rest of the county following by 2027.",
+     ["Buses will run in Eastport from May.", "The rest of the county is following by 2027."]),
+])
+def test_an_english_absolute_with_clause_is_a_claim_of_its_own(sentence, claims):
+    assert [p.text for p in atomic_pieces(sentence, "en")] == claims
+
+
+@pytest.mark.parametrize("sentence", [
+    "He met the minister, with whom he discussed the plan.",  # a relative clause
+    "The plan passed, with support including the Greens.",  # a preposition in -ing
+    "Der Rat stimmte zu, with two councillors abstaining.",  # not English
+])
+def test_with_clauses_that_stay_whole(sentence):
+    lang = "de" if sentence.startswith("Der") else "en"
+    assert [p.text for p in atomic_pieces(sentence, lang)] == [sentence]
