@@ -126,6 +126,13 @@ _QUALIFIED_TITLE_BEFORE_NAME = re.compile(
     rf"(?:secretary|leader|minister|mayor|director|commissioner|chief executive|MP))"
     rf"\s+(?P<name>{_NAME})"
 )
+# ROLE, NAME, at the start of a sentence (the name in apposition after the office): "The museum's
+# director, Margaret Osei, said ...", "Der Leiter des Museums, Professor Jan Berg, lobte ...".
+_ROLE_THEN_NAME = re.compile(
+    rf"^(?P<role>(?:(?i:der|die|the|its|his|her|their|sein|seine|ihr|ihre)|"
+    rf"[A-ZÄÖÜ][\w-]*(?:'s|’s))\s+(?:[a-zäöü][\w'’-]+\s+){{0,2}}{_APPOSITION_ROLES}"
+    rf"(?:\s+(?:of|for|des|der|von)\s+[^,]+?)?),\s+(?:(?:{TITLES})\s+)*(?P<name>{_NAME}),"
+)
 # NP, unter (der) Leitung/Führung/Regie von NAME / NP, led by NAME; "das Regime unter NAME" for
 # a government.
 _LED_BY = re.compile(
@@ -425,6 +432,14 @@ class ClaimExtractor:
             start = match.end("group") if match.group("group") else match.start()
             start += len(text[start:]) - len(text[start:].lstrip(", "))
             found.append(("role", claim, start, match.end()))
+        opening = _ROLE_THEN_NAME.match(text)
+        if opening:
+            # a possessive office ("Its director") names its owner as the article did before
+            role = discourse.resolve(opening.group("role"), "", opening_only=True)
+            if re.match(r"(?:Der|Die|The|Its|His|Her|Their|Sein|Seine|Ihr|Ihre)\b", role):
+                role = role[0].lower() + role[1:]
+            found.append(("role", f"{_clean_name(opening.group('name'))} {copula} {role}.",
+                          opening.start(), opening.end("name")))
         for match in _NAME_THEN_ROLE.finditer(text):
             role = match.group("role").strip()
             if len(role.split()) <= 8 and re.search(ROLE_NOUNS, role):

@@ -1220,11 +1220,12 @@ _DESCRIPTIONS_EN = (
 
 def resolve_role(text: str, roles: dict[str, set[str]]) -> str:
     """A statement opening with "Der Präsident ..." / "The mayor ..." names the person when
-    exactly one was named earlier with that role."""
+    exactly one was named earlier with that role (and the statement does not name them itself,
+    as in "Der Leiter des Museums, Jan Berg, ...")."""
     found = re.match(r"(?:Der|Die|The)\s+(?P<role>\w+)\s+(?=[a-zäöüß])", text)
     if found:
         names = roles.get(found.group("role").lower(), set())
-        if len(names) == 1:
+        if len(names) == 1 and next(iter(names)) not in text:
             return next(iter(names)) + " " + text[found.end() :]
     return text
 

@@ -134,6 +134,28 @@ def test_apposition_gives_role_claim_and_short_speaker_is_resolved():
     assert ("quote", "Anna Berger erklärte: „Das Bad ist ein Gewinn für die Region“") in kinds
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the office first, the name in apposition after it, at the start of a sentence
+    ("The museum's director, Margaret Osei, said the wing would open in May.",
+     [("role", "Margaret Osei is the museum's director."),
+      ("statement", "The museum's director, Margaret Osei, said the wing would open in May.")]),
+    ("Der Leiter des Museums, Professor Jan Berg, lobte die Eröffnung.",
+     [("role", "Professor Jan Berg ist der Leiter des Museums."),
+      ("statement", "Der Leiter des Museums, Professor Jan Berg, lobte die Eröffnung.")]),
+    # a possessive office names its owner from the sentence before
+    ("The Harbour City Museum reopened in May. Its director, Margaret Osei, hailed the opening.",
+     [("statement", "The Harbour City Museum reopened in May."),
+      ("role", "Margaret Osei is Harbour City Museum's director."),
+      ("statement", "Harbour City Museum's director, Margaret Osei, hailed the opening.")]),
+    # a list is no apposition
+    ("The council, Labour and the Greens agreed.",
+     [("statement", "The council, Labour and the Greens agreed.")]),
+])
+def test_an_office_then_the_name_in_apposition_is_a_role_claim(text, expected):
+    claims = ClaimExtractor().extract(text)
+    assert [(c.kind, c.text) for c in claims] == expected
+
+
 def test_a_role_named_earlier_stands_for_the_person():
     text = ("Die Bürgermeisterin Anna Berger eröffnete am Mittwoch das neue Bad. Die "
             "Bürgermeisterin nannte Baukosten von 18 Millionen Euro.")
