@@ -1193,6 +1193,32 @@ def split_subordinate(piece: Piece, lang: str) -> list[Piece]:
     return [clause, Piece(piece.text, piece.start, piece.end)]
 
 
+_TRAILING_SUB = {
+    "de": re.compile(r",\s+(?P<word>zumal|weil|da|obwohl|nachdem|während)\s+"
+                     r"(?P<sub>[^,;„“\"]+?)\s*\.?$"),
+    "en": re.compile(r",\s+(?P<word>because|although|though|whereas|while|after)\s+"
+                     r"(?P<sub>[^,;“\"]+?)\s*\.?$"),
+}
+
+
+def split_trailing_subordinate(piece: Piece, lang: str) -> list[Piece]:
+    """A sentence that ends in a clause of reason, contrast or time (", zumal X ...", ", weil X
+    ...", ", because X ..."), which states a fact of its own: the main clause alone, and the
+    clause (in German in main-clause order). Conditions and purposes ("wenn", "damit", "if") are
+    no facts and stay."""
+    found = _TRAILING_SUB[lang].search(piece.text) if lang in _TRAILING_SUB else None
+    if not found or _words(piece.text[: found.start()]) < 4 or _words(found["sub"]) < 3:
+        return [piece]
+    sub = _verb_second(found["sub"]) if lang == "de" else found["sub"]
+    if sub is None or lang == "en" and not _english_clause(sub):
+        return [piece]
+    pronoun = _PRONOUN_DE if lang == "de" else _PRONOUN_EN
+    if re.match(rf"(?i:{pronoun})\b", sub):
+        return [piece]  # "weil sie ...": who is meant is for the reader of the whole sentence
+    return [Piece(_tidy(piece.text[: found.start()]), piece.start, piece.start + found.start()),
+            Piece(_tidy(sub), piece.start + found.start("sub"), piece.end)]
+
+
 # Head nouns of an evaluative frame: what the writer makes of the event, not when or where.
 _FRAME_NOUNS = (r"Schritt|Wendung|Wende|Kehrtwende|Zug|Entwicklung|Überraschung|Coup|"
                 r"Schlag|move|turn|twist|step|development|surprise|reversal|shift|blow")
@@ -1329,7 +1355,7 @@ SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_comp
           split_clauses, split_relative, split_apposition, split_reported, split_participle,
           split_predicates, split_shared_auxiliary,
           split_quantities, split_coordination, split_objects, split_consequence,
-          split_with_absolute, split_adjuncts)
+          split_with_absolute, split_trailing_subordinate, split_adjuncts)
 
 
 # A comma inside a number ("2,000", "2,5 Millionen") stands in for this character while the

@@ -476,3 +476,27 @@ def test_an_english_absolute_with_clause_is_a_claim_of_its_own(sentence, claims)
 def test_with_clauses_that_stay_whole(sentence):
     lang = "de" if sentence.startswith("Der") else "en"
     assert [p.text for p in atomic_pieces(sentence, lang)] == [sentence]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # a trailing clause of reason, contrast or time states a fact of its own
+    ("de", "Der Rat lehnte den Antrag ab, weil die Kosten auf 12 Millionen Euro gestiegen waren.",
+     ["Der Rat lehnte den Antrag ab.", "Die Kosten waren auf 12 Millionen Euro gestiegen."]),
+    ("de", "Umstritten ist die Schließung der Station, zumal die Zahl der Patienten in Obertal "
+           "zuletzt gestiegen war.",
+     ["Umstritten ist die Schließung der Station.",
+      "Die Zahl der Patienten war in Obertal zuletzt gestiegen."]),
+    ("en", "The plant will close, although the company made a profit of 3 million euros in 2023.",
+     ["The plant will close.", "The company made a profit of 3 million euros in 2023."]),
+])
+def test_a_trailing_clause_of_reason_or_contrast_is_a_claim_of_its_own(lang, sentence, claims):
+    assert [p.text for p in atomic_pieces(sentence, lang)] == claims
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("de", "Die Stadt baut eine Brücke, damit die Schüler sicher zur Schule kommen."),  # purpose
+    ("de", "Der Bürgermeister warnte, während der Sitzung."),  # a preposition, no clause
+    ("en", "The club sacked its coach, after it lost five games in a row."),  # a pronoun
+])
+def test_trailing_clauses_that_stay(lang, sentence):
+    assert [p.text for p in atomic_pieces(sentence, lang)] == [sentence]
