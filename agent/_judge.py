@@ -406,6 +406,10 @@ def unstated_specifics(claim: str, sentence: str, heading: str = "", passage: st
             if not _gives(w, f"{heading} {sentence if _is_figure(w) else passage or sentence}")]
 
 
+# A heading of a document ("# ...", "**Item 9 – ...**"): it names a topic and counts nothing.
+_HEADING_LINE = re.compile(r"#{1,6}\s.*|\*\*[^*]+\*\*|__[^_]+__")
+
+
 def _missing(claim: str, e: EvidenceSentence, numbers_fit: bool) -> list[str]:
     """The claim's specifics an evidence sentence (its passage, for names) does not give; the
     figures the exact checks found stated count as given."""
@@ -687,7 +691,8 @@ class RuleJudge:
         # a number supports or refutes only where the passage names all the claim's names: the
         # same count in another town or body is another fact
         same_fact = [e for e in evidence[:8] if e.similarity >= SAME_FACT_THRESHOLD and all(
-            _names_any([name], f"{e.hit.title} {e.hit.text}") for name in names)]
+            _names_any([name], f"{e.hit.title} {e.hit.text}") for name in names)
+            and not _HEADING_LINE.fullmatch(e.text.strip())]
         claimed_tallies = tallies(text)
         other_number = "The evidence on the same fact gives a different number."
         # the closest sentence on the same fact that gives a comparable number decides

@@ -216,6 +216,8 @@ def find_quantities(text: str) -> list[Quantity]:
         before, after = text[: match.start()], text[match.end() :]
         if re.match(r"\w", after) or re.search(r"[\w-]$", before) and not match.group("cmp"):
             continue  # part of a word or identifier such as "KN-23" or "F16"
+        if token.isalpha() and re.match(r"-(?:quarters?|thirds?|fifths?|tenths?)\b", after):
+            continue  # "three-quarters": a share, not a count of three
         plain = not (match.group("cmp") or match.group("scale") or match.group("pct")
                      or match.group("symbol"))
         if plain and _is_name_number(before, token, after):

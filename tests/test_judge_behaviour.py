@@ -61,6 +61,10 @@ CORPUS = [
              text="Port Ellis councillors approved the new harbour wall by 23 votes to 9 on "
                   "Tuesday at the Corn Exchange. The council's consultation on the harbour wall "
                   "received a total of 1,846 responses."),
+    Document(id="eastport-minutes", lang="en", date="2024-06-20",
+             title="Eastport Town Council: minutes",
+             text="**Item 7 – Eastport Town Council extends the opening hours of Eastport "
+                  "Library**\n\nThe council agreed to extend the opening hours of the library."),
     Document(id="harbour-research", lang="en", date="2024-02-01",
              title="Harbour City Museum opens a research centre",
              text="The museum's new research centre is led by its Director, Dr Lena Fox, with "
@@ -193,6 +197,9 @@ CASES = [
                  "Schwimmhalle.", REFUTED, id="de-vote-tally-one-side-changed"),
     pytest.param("Port Ellis councillors approved the new harbour wall by 23 votes to 14.",
                  REFUTED, id="en-vote-tally-one-side-changed"),
+    # a heading's number ("Item 7") counts nothing
+    pytest.param("Eastport Town Council agreed by 12 to 3 to extend the opening hours of "
+                 "Eastport Library.", NOT_ENOUGH_INFO, id="en-heading-number"),
     # the same exact figure counted by another noun ("people", "responses")
     pytest.param("1,846 people responded to the consultation on the Port Ellis harbour wall.",
                  SUPPORTED, id="en-same-figure-other-noun"),

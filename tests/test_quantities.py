@@ -176,6 +176,12 @@ def test_tallies_are_the_pairs_of_a_vote_change_or_range(
     assert [(a.text, b.text) for a, b in tallies(text)] == pairs
 
 
+@pytest.mark.parametrize("text", ["Nearly three-quarters of respondents backed the plan.",
+                                  "Two-thirds of members voted for it."])
+def test_a_share_in_words_is_no_count(text: str) -> None:
+    assert find_quantities(text) == []
+
+
 @pytest.mark.parametrize(("text", "comparator"), [
     ("Heute verfügen die Häuser über 310 Betten.", "eq"),  # what the verb takes
     ("Ein Vertrag über 12 Millionen Euro wurde unterzeichnet.", "eq"),  # a worth
