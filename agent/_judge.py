@@ -1,10 +1,12 @@
-"""The rule judge, the default: decides a claim from retrieved passages without any model reading
-the pair (the verification model's judge, agent/_nli_judge.py, is selected with `--judge model`
-and is experimental). It reasons about how closely an evidence sentence says the same thing
-(multilingual embeddings) and whether it gives the claim's figures and names, whether the numbers
-agree, whether a named person is known to the corpus at all, who holds a role, negation and words
-of opposite meaning; the exact checks of agent/_checks.py overrule it. Topical similarity alone
-never counts as support.
+"""The rule judge, the default: decides a claim from retrieved passages by rules, each a unit that
+decides or passes (the verification model's own judge, agent/_nli_judge.py, is selected with
+`--judge model` and is experimental). The rules reason about how closely an evidence sentence
+says the same thing (multilingual embeddings) and whether it gives the claim's figures and names,
+whether the numbers agree, whether a named person is known to the corpus at all, who holds a
+role, negation and words of opposite meaning; the exact checks of agent/_checks.py overrule them.
+What they leave undecided, the verification model may confirm by reading the claim with a close
+sentence; it never refutes. Topical similarity alone never counts as support. The confidence of
+a verdict is calibrated per label (agent/_calibration.py).
 """
 
 from __future__ import annotations
@@ -648,11 +650,8 @@ class RuleJudge:
         """A close sentence states the claim only when it gives the claim's figures and names:
         the same event with another place, party or holder is as close as the event itself
         (figures the exact checks found stated, such as a sum of parts, count as given)."""
-        def missing(e: EvidenceSentence) -> list[str]:
-            return _missing(text, e, numbers_fit)
-
-        stating = [e for e in evidence[:3]
-                   if e.similarity >= support_threshold(text, e.text) and not missing(e)]
+        stating = [e for e in evidence[:3] if e.similarity >= support_threshold(text, e.text)
+                   and not _missing(text, e, numbers_fit)]
         if stating:
             return Decision(Label.SUPPORTED, "An evidence sentence states what the claim says.",
                             [stating[0]])
@@ -660,7 +659,7 @@ class RuleJudge:
         if best.similarity >= support_threshold(text, best.text):
             return Decision(Label.NOT_ENOUGH_INFO,
                             f"The closest evidence is on the same subject but does not give "
-                            f"{', '.join(repr(w) for w in missing(best))}.")
+                            f"{', '.join(repr(w) for w in _missing(text, best, numbers_fit))}.")
         return Decision(Label.NOT_ENOUGH_INFO,
                         "The passages found are on the topic but do not state the claim.")
 
