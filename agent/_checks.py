@@ -435,7 +435,8 @@ _ROLE_NAMES = {
     "health-minister": r"(?:bundes)?gesundheitsminister(?:in)?|health (?:minister|secretary)|"
                        r"(?:bundes)?minister(?:in)? für gesundheit",
     "economy-minister": r"(?:bundes)?wirtschaftsminister(?:in)?|econom(?:y|ics) minister|"
-                        r"(?:bundes)?minister(?:in)? für wirtschaft(?: und [a-zäöüß]+)?",
+                        r"(?:bundes)?minister(?:in)? für wirtschaft"
+                        r"(?:(?:,\s*[a-zäöüß]+)*\s+und\s+[a-zäöüß]+)?",  # ", Verkehr und Bau"
     "justice-minister": r"(?:bundes)?justizminister(?:in)?|justice minister",
     "transport-minister": r"(?:bundes)?verkehrsminister(?:in)?|transport (?:minister|secretary)|"
                           r"(?:minister|secretary of state) for transport|"
@@ -2465,7 +2466,8 @@ def _name_before(text: str, start: int) -> str:
     ist/war ... Außenministerin"."""
     # an aside between the subject and its verb is left out: "NAME, a member of P, has been"
     head = re.sub(rf",[^,;]*,\s*(?=(?:{_COPULA})\s)", " ", text[:start], flags=re.IGNORECASE)
-    apposition = re.search(r"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*),\s+"
+    apposition = re.search(r"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’.-]*)"
+                           r"(?:\s+\([^)]*\))?,\s+"  # "NAME (SPD), Ministerin für ..."
                            r"(?:(?:der|die|the|a|an|ein|eine)\s+)?(?:[\w'’-]+\s+){0,3}$", head)
     copula = re.search(rf"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){{0,3}}[^\W\d_][\w'’.-]*)\s+"
                        rf"(?:\([^)]*\)\s+)?{_COPULA}\s+(?:(?:[^,;.]|(?<=\d)\.)*?\s)?$", head,

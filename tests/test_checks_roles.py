@@ -194,6 +194,15 @@ def test_more_ministries(claim: str, evidence: list[str], outcome: Label) -> Non
     assert result is not None and result.outcome == outcome, result
 
 
+def test_a_ministry_of_several_portfolios_after_a_name_and_party() -> None:
+    # the portfolios after "für" are the office's, not the holder's name
+    result = check_role("Tina Falk ist Wirtschaftsministerin.",
+                        ["Für die Landesregierung sprach Ole Brandt (SPD), Minister für "
+                         "Wirtschaft, Verkehr und Bauen, im Landtag."], date(2024, 11, 11))
+    assert result is not None and result.outcome == Label.REFUTED, result
+    assert result.evidence_value == "Ole Brandt"
+
+
 @pytest.mark.parametrize(("claim", "evidence"), [
     # the formal German title of a ministry
     ("Peter Altmaier ist Bundeswirtschaftsminister.",
