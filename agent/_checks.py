@@ -2461,6 +2461,10 @@ def _name_after(text: str, end: int) -> str:
     return _clean_name(match.group(0)) if match else ""
 
 
+# A capitalised German adjective of a place before an office ("Bayerischer", "Niedersächsische").
+_PLACE_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][\w-]{3,}isch(?:e|er|en|es|em)")
+
+
 def _name_before(text: str, start: int) -> str:
     """The name of a clause's subject before an office: "NAME, die Außenministerin" or "NAME
     ist/war ... Außenministerin"."""
@@ -2479,6 +2483,8 @@ def _name_before(text: str, start: int) -> str:
             words = match.group("name").split()
             while words and _clean_name(" ".join(words)) != " ".join(words):
                 words.pop(0)  # drop the words before the name: "Seit 2021 ist ..."
+            while len(words) > 1 and _PLACE_ADJECTIVE.fullmatch(words[-1]):
+                words.pop()  # "ist NAME Niedersächsischer Minister": the office's, not the name's
             if words:
                 return " ".join(words)
     return ""

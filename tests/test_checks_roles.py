@@ -228,3 +228,16 @@ def test_since_when_someone_holds_an_office(claim: str, outcome: Label) -> None:
     evidence = ["Klinikdirektorin ist seit April 2021 Dr. Miriam Vogt."]
     result = check_role(claim, evidence, date(2024, 11, 11))
     assert result is not None and result.outcome == outcome
+
+
+@pytest.mark.parametrize(("holder", "name"), [
+    ("Jens Brockmann Bayerischer", "Jens Brockmann"),  # the adjective belongs to the office
+    ("Jens Fischer", "Jens Fischer"),  # a surname that ends like one stays
+])
+def test_an_adjective_of_place_before_the_office_is_not_part_of_the_name(holder: str,
+                                                                         name: str) -> None:
+    result = check_role("Lena Vogt ist Wirtschaftsministerin.",
+                        [f"Seit dem 3. Februar 2025 ist {holder} Wirtschaftsminister."],
+                        date(2025, 9, 1))
+    assert result is not None and result.outcome == Label.REFUTED
+    assert result.evidence_value.startswith(f"{name} (")
