@@ -692,15 +692,15 @@ class RuleJudge:
         same_fact = [e for e in evidence[:8] if e.similarity >= SAME_FACT_THRESHOLD and all(
             _names_any([name], f"{e.hit.title} {e.hit.text}") for name in names)
             and not _HEADING_LINE.fullmatch(e.text.strip())]
-        claimed_tallies = tallies(text)
+        claimed_tallies = tallies(text, claimed)
         other_number = "The evidence on the same fact gives a different number."
         # the closest sentence on the same fact that gives a comparable number decides
         for e in same_fact:
+            stated = [q for q in find_quantities(e.text) if not q.is_year]
             # the same vote, change or range with one side changed ("38 zu 21" against "38 gegen
             # 25"): the side that fits does not make the sentence support the claim
-            if self._tally_changed(claimed_tallies, tallies(e.text)):
+            if self._tally_changed(claimed_tallies, tallies(e.text, stated)):
                 return Decision(Label.REFUTED, other_number, [e])
-            stated = [q for q in find_quantities(e.text) if not q.is_year]
             for c in claimed:
                 relevant = [s for s in stated if comparable(c, s) and (
                     self._same_unit(c, s) or _same_distinct_figure(c, s))]

@@ -271,10 +271,10 @@ def _tallies(text: str, found: list[Quantity]) -> list[Quantity]:
     return found
 
 
-def tallies(text: str) -> list[tuple[Quantity, Quantity]]:
+def tallies(text: str, found: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
     """The pairs of numbers a text joins as a vote, a change or a range ("38 zu 21 Stimmen",
-    "41 votes to 26", "von 310 auf 270 Betten"), in order."""
-    found = [q for q in find_quantities(text) if not q.is_year]
+    "41 votes to 26", "von 310 auf 270 Betten"), in order; `found`: the text's quantities, as
+    `find_quantities` gives them (years left out)."""
     return [(one, other) for one, other in zip(found, found[1:], strict=False)
             if one.unit == other.unit and re.fullmatch(
                 rf"(?:\s+{re.escape(one.unit)})?{_TALLY}", text[one.end : other.start])]
