@@ -26,7 +26,6 @@ CALIBRATION_FILE = Path(__file__).parent / "models" / "calibration.json"
 class Calibration:
     """A judge's share of right verdicts per label."""
 
-    judge: str
     rates: dict[Label, float]
 
     def confidence(self, label: Label) -> float:
@@ -48,7 +47,7 @@ def load_calibration(judge: str, path: Path = CALIBRATION_FILE) -> Calibration:
         ) from exc
     if not all(0.0 < rate < 1.0 for rate in rates.values()):
         raise BackendError(f"confidence calibration {path}: rates for {judge!r} must lie in (0, 1)")
-    return Calibration(judge, rates)
+    return Calibration(rates)
 
 
 def label_rates(sets: Iterable[Sequence[tuple[str, bool]]]) -> dict[str, float]:

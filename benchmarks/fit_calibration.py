@@ -35,7 +35,7 @@ from agent._models import Label
 
 def neutral_calibration(judge: str) -> Calibration:
     """A stand-in while fitting: the fit reads the labels, not the confidences."""
-    return Calibration(judge, {label: 0.5 for label in Label})
+    return Calibration({label: 0.5 for label in Label})
 
 
 def verdict_sets(root: Path, settings: Settings) -> dict[str, list[tuple[str, bool]]]:
