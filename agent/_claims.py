@@ -37,10 +37,12 @@ _INNER_END = re.compile(r"[.!?][“\"”»«)]?\s+\S")
 WRAP_WIDTH = 100
 
 ROLE_NOUNS = (
-    r"(?i:\w*(?:präsident|minister|sprecher|analyst|diplomat|botschafter|kanzler|chef|leiter|"
+    r"(?i:[\w-]*(?:präsident|minister|sprecher|analyst|diplomat|botschafter|kanzler|chef|leiter|"
     r"direktor|vorsitzend|berater|gouverneur|bürgermeister|senator|general|admiral|offizier|"
-    r"geschäftsführer|intendant|rektor|landr[aä]t|staatssekretär|dezernent|trainer)\w*|"
+    r"geschäftsführer|intendant|rektor|landr[aä]t|staatssekretär|dezernent|trainer|politiker|"
+    r"abgeordnet)\w*|"
     r"president|minister|spokes\w+|analyst|diplomat|ambassador|chancellor|chief|head|director|"
+    r"politician|"
     r"executive|leader|council+or|chair\w*|advis[oe]r|governor|mayor|senator|secretary|general|"
     r"admiral|officer|ceo|coach|captain|manager|commissioner|portfolio holder|dean|rector|"
     r"\bmps?\b)"
@@ -49,6 +51,14 @@ ROLE_NOUNS = (
 SPEECH_VERBS = (
     r"erklärte|sagte|bemerkte|warnte|betonte|teilte mit|schrieb|kündigte an|fügte hinzu|"
     r"said|stated|warned|noted|told|added|wrote|declared|announced"
+)
+# After a quotation, more verbs attribute it than report speech elsewhere ("„...“, kritisierte X";
+# "X lobte die Kosten" is no quotation)
+QUOTE_VERBS = (
+    rf"{SPEECH_VERBS}|kritisierte|meinte|mahnte|ergänzte|unterstrich|bekräftigte|versicherte|"
+    r"bestätigte|erläuterte|räumte ein|lobte|klagte|argued|explained|insisted|claimed|admitted|"
+    r"confirmed|criticised|criticized|commented|remarked|stressed|emphasised|emphasized|"
+    r"complained|acknowledged"
 )
 TITLES = (
     r"Admiral|General|Dr\.|Prof\.|Botschafterin|Botschafter|Ambassador|Senator|Minister|"
@@ -64,7 +74,7 @@ _SPEAKER = (
 )
 # „Quote“, erklärte NAME, ROLE.   /   "Quote," said NAME, ROLE.
 _QUOTE_THEN_SPEAKER = re.compile(
-    rf"^\s*[„\"“](?P<quote>.+?)[“\"”],?\s*(?P<verb>{SPEECH_VERBS})\s+"
+    rf"^\s*[„\"“](?P<quote>.+?)[“\"”],?\s*(?P<verb>{QUOTE_VERBS})\s+"
     # an office in lower case before the name: "said transport minister Karen Lee"
     rf"(?:(?P<title>(?:[A-ZÄÖÜ][\w'-]+\s+)?(?:[a-zäöü][\w-]+\s+){{0,2}}?(?=[a-zäöü])"
     rf"{ROLE_NOUNS}|(?:der|die|the)\s+(?:[a-zäöü][\w-]+\s+){{0,2}}?{ROLE_NOUNS})"
@@ -76,15 +86,15 @@ _QUOTE_THEN_SPEAKER = re.compile(
 # the club's long-serving coach Nadia Okafor"): those words are the title. (German capitalises
 # nouns, so a run of capitalised words there is no name.)
 _QUOTE_THEN_NAME = re.compile(
-    rf"^\s*[„\"“](?P<quote>.+?)[“\"”],?\s*(?P<verb>{SPEECH_VERBS})\s+"
+    rf"^\s*[„\"“](?P<quote>.+?)[“\"”],?\s*(?P<verb>{QUOTE_VERBS})\s+"
     r"(?P<title>[^„“\"”.,;]*?)\s*(?P<speaker>[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){1,3})"
     r"(?P<rest>\s*(?:[.,;]|$).*)$",
     re.DOTALL,
 )
 # „Quote“, sagte er.   /   "Quote," she said.
 _QUOTE_THEN_PRONOUN = re.compile(
-    rf"^(?P<head>\s*[„\"“].+?[“\"”],?\s*)(?:(?P<verb>{SPEECH_VERBS})\s+(?P<pronoun>er|sie|he|she)|"
-    rf"(?P<pronoun_first>he|she)\s+(?P<verb_after>{SPEECH_VERBS}))(?P<rest>\s*(?:[.,;].*)?)$",
+    rf"^(?P<head>\s*[„\"“].+?[“\"”],?\s*)(?:(?P<verb>{QUOTE_VERBS})\s+(?P<pronoun>er|sie|he|she)|"
+    rf"(?P<pronoun_first>he|she)\s+(?P<verb_after>{QUOTE_VERBS}))(?P<rest>\s*(?:[.,;].*)?)$",
     re.DOTALL,
 )
 _ROLE_AFTER_SPEAKER = re.compile(r"^,\s*(?P<role>[^,.]+?)\s*[.,]")
@@ -397,7 +407,9 @@ class ClaimExtractor:
                 said = "erklärte" if lang == "de" else "said"
                 return [("quote", f"{speaker} {said}: „{whole_quote.group('quote').strip()}“", 0,
                          whole)]
-            return []
+            if whole_quote:
+                return []
+            # a quote with more after it than the patterns above know: a statement like any other
         if not (is_statement(text) or text.rstrip(" “\"”»«)").endswith("?")
                                         and len(text.split()) >= 5):
             return []

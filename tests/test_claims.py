@@ -107,6 +107,13 @@ def test_english_attributed_quote_gives_role_and_quote_claims():
     ('"This is our best season," said the club\'s long-serving coach Nadia Okafor.',
      [("role", "Nadia Okafor is the club's long-serving coach."),
       ("quote", "Nadia Okafor said: „This is our best season“")]),
+    # a verb of criticism, and an office with a party before it
+    ("„Das Bad ist zu teuer“, kritisierte der SPD-Fraktionschef Jonas Weber.",
+     [("role", "Jonas Weber ist der SPD-Fraktionschef."),
+      ("quote", "Jonas Weber erklärte: „Das Bad ist zu teuer“")]),
+    ('"The pool is far too expensive," argued opposition politician Ruth Carver.',
+     [("role", "Ruth Carver is opposition politician."),
+      ("quote", "Ruth Carver said: „The pool is far too expensive“")]),
     # an office without a name after it stays the speaker
     ("„Die Fähren fahren pünktlich“, sagte die Ministerin.",
      [("quote", "die Ministerin erklärte: „Die Fähren fahren pünktlich“")]),
@@ -114,6 +121,13 @@ def test_english_attributed_quote_gives_role_and_quote_claims():
 def test_an_office_before_the_speakers_name_is_a_role_claim(text, expected):
     claims = ClaimExtractor().extract(text)
     assert [(c.kind, c.text) for c in claims] == expected
+
+
+def test_a_sentence_opening_with_a_quote_it_cannot_attribute_is_still_read():
+    text = "„Kleinhausen“ heißt das neue Hallenbad, das am 12. Juni 2019 eröffnet wurde."
+    claims = ClaimExtractor().extract(text)
+    assert claims and all(c.kind == "statement" for c in claims)
+    assert any("12. Juni 2019" in c.text for c in claims)
 
 
 def test_a_quotation_that_goes_on_is_attributed_to_the_same_speaker():
