@@ -309,6 +309,21 @@ _REL_EN = re.compile(
     rf"\s+){{0,5}}?[\w'’-]+|\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+|^[A-Z][\w'-]+),"
     r"\s+(?P<rel>which|who|whose)\s+(?P<body>[^,;:“\"]+?)(?=\s*(?:[,;]|\.?$))",
 )
+# "an dem Vorhaben, dessen Gesamtkosten auf 412 Millionen Euro geschätzt werden"
+_GENITIVE_REL_DE = re.compile(
+    rf"(?P<ante>\b(?P<det>(?i:{_DET_DE}))\s+(?P<adj>(?:[a-zäöüß][\w-]*\s+){{0,3}})"
+    r"(?P<noun>[A-ZÄÖÜ][\w-]*)),\s+(?P<rel>dessen|deren)\s+"
+    r"(?P<owned>(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)\s+"
+    r"(?P<body>[^,;:„“\"]+?\s[a-zäöüß]+)(?=\s*(?:[,;]|\.?$))",
+)
+# The dative of the antecedent's determiner after "von", by the relative pronoun ("dessen": a
+# masculine or neuter noun, "deren": a feminine one or a plural); where the case cannot be read
+# off the determiner ("die" before a noun that may be a plural) the sentence stays whole.
+_DATIVE = {("dem", "dessen"): "dem", ("das", "dessen"): "dem", ("den", "dessen"): "dem",
+           ("der", "dessen"): "dem", ("des", "dessen"): "dem", ("einem", "dessen"): "einem",
+           ("ein", "dessen"): "einem", ("einen", "dessen"): "einem", ("eines", "dessen"): "einem",
+           ("der", "deren"): "der", ("einer", "deren"): "der", ("eine", "deren"): "einer",
+           ("den", "deren"): "den"}
 # (determiner before the noun, relative pronoun): pairs whose antecedent reads as the subject
 # with the determiner replaced by the pronoun; other cases (genitives, weak nouns) stay whole.
 _CASES = {("der", "der"), ("die", "die"), ("das", "das"), ("den", "die"), ("dem", "das"),
@@ -517,6 +532,9 @@ def split_relative(piece: Piece, lang: str) -> list[Piece]:
     if trailing is not None:
         return trailing
     if lang == "de":
+        genitive = _genitive_relative_de(piece)
+        if genitive is not None:
+            return genitive
         found = _REL_DE.search(text)
         if not found:
             return [piece]
@@ -556,6 +574,34 @@ def split_relative(piece: Piece, lang: str) -> list[Piece]:
         clause = f"{ante} {found.group('body')}"
     if _words(found.group("body")) < 3:
         return [piece]
+    after = text[found.end("body") :].lstrip()
+    rest = text[: found.end("ante")] + " " + (after[1:] if after.startswith(",") else after)
+    return [Piece(_tidy(rest), piece.start, piece.end),
+            Piece(_tidy(clause), piece.start + found.start("rel"),
+                  piece.start + found.end("body"))]
+
+
+def _genitive_relative_de(piece: Piece) -> list[Piece] | None:
+    """A German relative clause of possession ("an dem Vorhaben, dessen Gesamtkosten auf 412
+    Millionen Euro geschätzt werden"): the sentence without it, and the clause in main-clause order
+    with the owner after "von" ("Gesamtkosten von dem Vorhaben werden auf 412 Millionen Euro
+    geschätzt"). None where this is not the construction or the owner's case is not clear."""
+    found = _GENITIVE_REL_DE.search(piece.text)
+    if not found or _words(found["body"]) < 2:
+        return None
+    det = _DATIVE.get((found["det"].lower(), found["rel"]))
+    if found["det"].lower() == "die" and found["rel"] == "deren" and not re.search(
+            r"(?:en|er|s)$", found["noun"]):
+        det = "der"  # "die Stadt, deren ...": a feminine noun, no plural form
+    if det is None or det == "den" and not found["noun"].endswith("n"):
+        return None
+    clause = _verb_second(f"Er {found['body']}")
+    if clause is None or not clause.startswith("Er "):
+        return None
+    adjectives = re.sub(r"(?:e|es|er|em)\b", "en", found["adj"])
+    owned = found["owned"][0].upper() + found["owned"][1:]
+    clause = f"{owned} von {det} {adjectives}{found['noun']}{clause[2:]}"
+    text = piece.text
     after = text[found.end("body") :].lstrip()
     rest = text[: found.end("ante")] + " " + (after[1:] if after.startswith(",") else after)
     return [Piece(_tidy(rest), piece.start, piece.end),
@@ -1307,13 +1353,20 @@ _ADJUNCTS = {
                  rf"(?=\s*[,.;]|\s+(?:{_DET_DE}|{_PREPOSITIONS})\s))?",
         "vote": r"\b(?i:mit)\s+\d+\s+(?:zu|gegen)\s+\d+(?:\s+Stimmen)?|\b(?i:mit)\s+\d+\s+"
                 r"(?:Ja-|Gegen)?[Ss]timmen",
+        # an amount said of a thing before its noun: "das 412 Millionen Euro teure Projekt"
+        "amount": rf"(?<=\s)(?:{_FIGURE})\s+(?:{_UNIT}|Kilometer|Meter|Tonnen)\s+"
+                  r"(?:teur|lang|hoch|breit|schwer|groß|tief)e[nrsm]?\s+(?=[A-ZÄÖÜ])",
     },
     "en": {
         "time": rf"\b(?i:on)\s+(?i:(?:{_WEEKDAYS})(?:,?\s+(?:the\s+)?(?:{_DAY_DATE}))?|"
                 rf"(?:{_DAY_DATE}))|\b(?i:in)\s+(?i:{_MONTHS})(?:\s+\d{{4}})?",
-        "place": r"\b(?:at|in)\s+the\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
-                 r"(?:\s+in\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)?",
+        "place": r"\b(?:at|in|on)\s+the\s+[A-Z][\w'-]*(?:\s+(?:and\s+|of\s+|for\s+)?[A-Z][\w'-]*)"
+                 r"{0,4}(?:\s+in\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)?",
         "vote": r"\b(?i:by)\s+\d+\s+(?:votes\s+)?to\s+\d+(?:\s+votes)?|\bby\s+\d+\s+votes",
+        # an amount of money said of a thing before its noun: "its new £14.2 million laboratory"
+        "amount": r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\bher\s)|"
+                  r"(?<=\bhis\s)|(?<=\btheir\s)|(?<=\bnew\s))"
+                  r"[£$€]\s?\d[\d.,\ue000]*(?:\s+(?:million|billion|bn|m)\b)?,?\s+(?=[A-Za-z])",
     },
 }
 

@@ -500,3 +500,41 @@ def test_a_trailing_clause_of_reason_or_contrast_is_a_claim_of_its_own(lang, sen
 ])
 def test_trailing_clauses_that_stay(lang, sentence):
     assert [p.text for p in atomic_pieces(sentence, lang)] == [sentence]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # an amount said of a thing before its noun is one more adjunct: the thing without it, and
+    # the amount with the event
+    ("en", "On Monday, Lindenfeld Council opened its new £3.5 million Riverside Pool on the "
+           "Mill Lane Estate.",
+     ["Lindenfeld Council opened its new Riverside Pool.",
+      "On Monday, Lindenfeld Council opened its new Riverside Pool.",
+      "Lindenfeld Council opened its new Riverside Pool on the Mill Lane Estate.",
+      "Lindenfeld Council opened its new £3.5 million Riverside Pool."]),
+    ("de", "Im Mai hat der Gemeinderat die 2,4 Kilometer lange Umgehungsstraße im Rathaus "
+           "beschlossen.",
+     ["Der Gemeinderat hat die Umgehungsstraße beschlossen.",
+      "Im Mai hat der Gemeinderat die Umgehungsstraße beschlossen.",
+      "Der Gemeinderat hat die Umgehungsstraße im Rathaus beschlossen.",
+      "Der Gemeinderat hat die 2,4 Kilometer lange Umgehungsstraße beschlossen."]),
+])
+def test_an_attributive_amount_is_an_adjunct_of_its_own(lang, sentence, claims):
+    assert [p.text for p in atomic_pieces(sentence, lang)] == claims
+
+
+@pytest.mark.parametrize(("sentence", "claims"), [
+    # a relative clause of possession: the owner after "von", the clause in main-clause order
+    ("Die Gemeinde zahlt zwei Millionen Euro für das Hallenbad, dessen Baukosten inzwischen auf "
+     "18 Millionen Euro geschätzt werden.",
+     ["Die Gemeinde zahlt zwei Millionen Euro für das Hallenbad.",
+      "Baukosten von dem Hallenbad werden inzwischen auf 18 Millionen Euro geschätzt."]),
+    ("Die Gemeinde, deren Bürgermeisterin seit 2019 Anna Berger ist, hat 12.000 Einwohner.",
+     ["Die Gemeinde hat 12.000 Einwohner.",
+      "Bürgermeisterin von der Gemeinde ist seit 2019 Anna Berger."]),
+    # "die" before a noun that may be a plural: the case is not clear, the sentence stays whole
+    ("Die Kliniken, deren Defizit 2024 bei neun Millionen Euro lag, fusionieren zum Jahresende.",
+     ["Die Kliniken, deren Defizit 2024 bei neun Millionen Euro lag, fusionieren zum "
+      "Jahresende."]),
+])
+def test_a_german_relative_clause_of_possession_is_a_claim_of_its_own(sentence, claims):
+    assert [p.text for p in atomic_pieces(sentence, "de")] == claims
