@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal, Protocol, TypeVar
 
+from ._coreference import is_first_name
 from ._models import CheckResult, Label
 from ._quantities import Quantity, find_quantities, is_worth, numbered_names, wordset
 
@@ -2316,10 +2317,17 @@ class _Role:
     end: int
     former: bool
     indefinite: bool
+    # the other portfolios of a ministry that has several ("Minister für Wirtschaft, Verkehr und
+    # Bauen": economy, also transport and housing)
+    also: frozenset[str] = frozenset()
+
+    def same_kind(self, other: _Role) -> bool:
+        """The same kind of office: a portfolio in common for ministers."""
+        return bool(({self.concept} | self.also) & ({other.concept} | other.also))
 
     def same_office(self, other: _Role) -> bool:
         """The same office in the same country or organisation, or both without saying which."""
-        return self.concept == other.concept and self.qualifiers == other.qualifiers
+        return self.same_kind(other) and self.qualifiers == other.qualifiers
 
 
 _NOT_QUALIFIERS = wordset(_fold(
@@ -2352,8 +2360,8 @@ def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozense
             found |= word.places
         elif word.text.endswith(("'s", "’s")) and word.capital:
             found.add(_fold(word.text[:-2]))
-        elif word.text.isupper() and len(word.text) > 1:
-            found.add(_fold(word.text))
+        elif word.text.isupper() and len(word.text) > 1 and not _PARTY.fullmatch(word.text):
+            found.add(_fold(word.text))  # "US-", "NATO", but a party is no one's office
     adjacent = re.search(r"(?<![\w-])([A-ZÄÖÜ][\w.&-]*)\s+$", text[:start])
     modifier = re.search(r"(?<![\w-])([a-z][a-z-]+)\s+$", text[:start])
     if modifier and not prefix and not _german_text(text) and not (
@@ -2382,6 +2390,37 @@ def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozense
     return frozenset(_stem(word) for word in found)  # "des Museums" as "Museumsdirektor"
 
 
+# The portfolio a word of a ministry's name stands for ("Minister für Wirtschaft, Verkehr und
+# Bauen", "Wirtschafts- und Verkehrsministerin"), folded.
+_PORTFOLIOS = {
+    "verkehr": "transport-minister", "transport": "transport-minister",
+    "bau": "housing-minister", "bauen": "housing-minister", "wohnen": "housing-minister",
+    "housing": "housing-minister", "arbeit": "labour-minister", "labour": "labour-minister",
+    "umwelt": "environment-minister", "environment": "environment-minister",
+    "wirtschaft": "economy-minister", "economy": "economy-minister",
+    "gesundheit": "health-minister", "health": "health-minister",
+    "finanzen": "finance-minister", "finance": "finance-minister",
+    "justiz": "justice-minister", "justice": "justice-minister",
+    "kultur": "culture-minister", "culture": "culture-minister",
+    "wissenschaft": "science-minister", "forschung": "science-minister",
+    "science": "science-minister", "familie": "family-minister",
+    "landwirtschaft": "agriculture-minister", "agriculture": "agriculture-minister",
+    "bildung": "education-minister", "education": "education-minister",
+}
+
+
+def _portfolios(text: str, start: int, end: int) -> frozenset[str]:
+    """The portfolios a minister's office names besides its first: those listed in it ("für
+    Wirtschaft, Verkehr und Bauen") and those joined before it ("Wirtschafts- und
+    Verkehrsministerin")."""
+    words = re.findall(r"[a-zäöüß]+", _fold(text[start:end]))
+    joined = re.search(r"([A-ZÄÖÜ][a-zäöüß]+?)s?-\s+(?:und|and)\s+$",
+                       text[max(0, start - 40) : start])
+    if joined:
+        words.append(_fold(joined.group(1)))
+    return frozenset(_PORTFOLIOS[w] for w in words if w in _PORTFOLIOS)
+
+
 def _roles(text: str) -> list[_Role]:
     """The offices a text names, German compounds of an office by its head ("Klinikdirektor"
     is a director) where the whole word is no office of its own."""
@@ -2405,8 +2444,10 @@ def _roles(text: str) -> list[_Role]:
         qualifiers = _qualifiers(text, start, end, match.group("prefix"))
         if modifier and modifier not in _NOT_QUALIFIERS:
             qualifiers |= {_stem(modifier)}
+        also = _portfolios(text, start, end) - {concept} if concept.endswith("-minister") else (
+            frozenset())
         found.append(_Role(concept, qualifiers, start, end, bool(_FORMER.search(before)),
-                           bool(_INDEFINITE.search(before))))
+                           bool(_INDEFINITE.search(before)), also))
     return found
 
 
@@ -2587,6 +2628,22 @@ def _tenures(sentence: str) -> list[_Tenure]:
     return found
 
 
+def office_phrase(claim: str) -> str | None:
+    """The words that name one person in an office, where a claim says more than that ("Im
+    Plenum warb Verkehrsministerin NAME um Zustimmung" -> "Verkehrsministerin NAME"), so that
+    evidence on the office can be looked up on its own; None for no such office or several."""
+    tenures = _tenures(claim)
+    if len(tenures) != 1:
+        return None
+    role, name = tenures[0].role, tenures[0].name
+    at = claim.find(name)
+    if at < 0:
+        return None
+    start, end = min(role.start, at), max(role.end, at + len(name))
+    phrase = claim[start:end].strip(" ,.;")
+    return phrase if phrase != claim.strip(" ,.;") else None
+
+
 @dataclass(frozen=True)
 class _RoleClaim:
     """A claim that a person held an office at a time: `when` the days in question, or None
@@ -2649,7 +2706,7 @@ def _within(role: _Role, claimed: _Role) -> bool:
     """Whether an office the evidence names is one the claim names less precisely: the same
     kind, with the claim's qualifiers among its own ("der Hafengesellschaft" within "der
     Brennstedter Hafengesellschaft")."""
-    return role.concept == claimed.concept and claimed.qualifiers <= role.qualifiers
+    return role.same_kind(claimed) and claimed.qualifiers <= role.qualifiers
 
 
 # Taking over an office from someone: "folgt auf NAME", "löst NAME ab", "Nachfolgerin von NAME",
@@ -2719,18 +2776,20 @@ def check_role(claim: str, evidence: Sequence[str], as_of: date | None = None,
     claimed = _role_claim(claim, as_of)
     if claimed is None:
         return None
-    found = [(sentence, tenure) for sentence in evidence for tenure in _tenures(sentence)]
+    found = [(sentence, replace(tenure, quote=sentence)) for sentence in evidence
+             for tenure in _tenures(_with_referent(sentence, contexts))]
     kinds = {t.role.qualifiers for _, t in found if t.role.qualifiers
-             and t.role.concept == claimed.role.concept and _person(t.name, claimed.name) == "same"}
+             and t.role.same_kind(claimed.role) and _person(t.name, claimed.name) == "same"}
+    own: _Tenure | None = None  # the person's own tenure that covers the claim's time
     own_former: _Tenure | None = None
-    other: _Tenure | None = None
+    other: _Tenure | None = None  # the newest one of another person that does
     elsewhere = False  # the person in an office of this kind in a named country or organisation
     for sentence, tenure in found:
         relation = _person(tenure.name, claimed.name)
         same_office = tenure.role.same_office(claimed.role)
         only_one = relation == "same" and len(kinds) <= 1 and _within(tenure.role, claimed.role)
         if relation == "same" and not same_office:
-            elsewhere = elsewhere or tenure.role.concept == claimed.role.concept
+            elsewhere = elsewhere or tenure.role.same_kind(claimed.role)
             same_office = bool(claimed.role.qualifiers) and _within(tenure.role, claimed.role)
         if (same_office or only_one) and relation == "same" and claimed.when and _other_start(
             tenure, claimed
@@ -2741,17 +2800,20 @@ def check_role(claim: str, evidence: Sequence[str], as_of: date | None = None,
         if not same_office:
             continue
         if relation == "same" and not tenure.role.former and _covers(tenure, claimed):
-            return _result("role", claimed.text, _describe_tenure(tenure), Label.SUPPORTED,
-                           sentence, f"The evidence names {tenure.name} in this office "
-                           f"{_when_words(tenure)}, which covers the claim's time.")
+            own = own or tenure
         if relation == "same" and tenure.role.former:
             own_former = own_former or tenure
         unique = claimed.role.concept not in _SHARED_ROLES and not claimed.role.indefinite
         if relation == "different" and unique and not tenure.role.former and (
             not claimed.ever and _covers(tenure, claimed)
-        ):
-            other = other or tenure
-    if other is not None and not (elsewhere and not claimed.role.qualifiers):
+        ) and (other is None or _newer(tenure, other, contexts)):
+            other = tenure
+    refuting = other is not None and not (elsewhere and not claimed.role.qualifiers)
+    if own is not None and not (refuting and other is not None and _newer(other, own, contexts)):
+        return _result("role", claimed.text, _describe_tenure(own), Label.SUPPORTED,
+                       own.quote, f"The evidence names {own.name} in this office "
+                       f"{_when_words(own)}, which covers the claim's time.")
+    if other is not None and refuting:
         return _result("role", claimed.text, _describe_tenure(other), Label.REFUTED, other.quote,
                        f"The evidence names {other.name} in this office "
                        f"{_when_words(other)}, at the claim's time, not {claimed.name}.")
@@ -2763,6 +2825,50 @@ def check_role(claim: str, evidence: Sequence[str], as_of: date | None = None,
                        own_former.quote, f"The evidence calls {claimed.name} a former holder of "
                        "this office.")
     return None
+
+
+# A pronoun for the subject: "Er ist seit 2025 Minister", "Seit 2025 ist sie Ministerin".
+_PRONOUN_SUBJECT = re.compile(r"^(?P<first>Er|Sie|He|She)(?=\s)|"
+                              r"\b(?:ist|war|wurde|bleibt)\s+(?P<after>er|sie)\b")
+
+
+def _with_referent(sentence: str, contexts: Mapping[str, SentenceContext] | None) -> str:
+    """An evidence sentence whose subject is "er"/"she" with the person it refers to in its
+    place, where its context names one: a document titled with a person's name ("Jens Brockmann
+    (Politiker)"), else the one person named in full in the sentence before; else as it is."""
+    pronoun = _PRONOUN_SUBJECT.search(sentence)
+    context = contexts.get(sentence) if contexts else None
+    if pronoun is None or context is None:
+        return sentence
+    title = re.sub(r"\s*\([^)]*\)", "", context.text.split(". ", 1)[0]).strip()
+    people = [title] if 2 <= len(title.split()) <= 3 and _clean_name(title) == title and (
+        is_first_name(title.split()[0])) else []
+    if not people:
+        before = _sentence_before(sentence, context)
+        people = list(dict.fromkeys(m.group(1) for m in re.finditer(
+            r"(?=\b([A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\w-]+))", before)
+            if is_first_name(m.group(1).split()[0])))
+    if len(people) != 1:
+        return sentence
+    group = "first" if pronoun.group("first") else "after"
+    return sentence[: pronoun.start(group)] + people[0] + sentence[pronoun.end(group) :]
+
+
+def _known_since(tenure: _Tenure, contexts: Mapping[str, SentenceContext] | None
+                 ) -> date | None:
+    """Since when the evidence knows of a tenure: the day it began where a date is given, else,
+    for an office held at the time of writing, the day its document was published."""
+    if tenure.held is not None:
+        return tenure.held[0]
+    context = contexts.get(tenure.quote) if contexts else None
+    return context.published if tenure.present and context else None
+
+
+def _newer(first: _Tenure, second: _Tenure, contexts: Mapping[str, SentenceContext] | None
+           ) -> bool:
+    """Whether the evidence knows of `first` from a later day than of `second` (both known)."""
+    a, b = _known_since(first, contexts), _known_since(second, contexts)
+    return a is not None and b is not None and a > b
 
 
 def _succeeded(claimed: _RoleClaim, evidence: Sequence[str],

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TypeVar
 
 import numpy as np
 
 from ._calibration import load_calibration
-from ._checks import SentenceContext, run_checks, unstated_days
+from ._checks import SentenceContext, check_role, office_phrase, run_checks, unstated_days
 from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES, detect_language
 from ._coreference import is_first_name
 from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
@@ -550,8 +551,12 @@ class RuleJudge:
             evidence = self.gather(claim)
         checked, contexts = checked_evidence(self.retriever, evidence, EvidenceSentence)
         considered = list(dict.fromkeys(e.hit.passage_id for e in [*evidence, *checked]))
-        checks = run_checks(claim.text, [e.text for e in checked],
-                            parse_date(claim.as_of) if claim.as_of else None, contexts)
+        as_of = parse_date(claim.as_of) if claim.as_of else None
+        checks = run_checks(claim.text, [e.text for e in checked], as_of, contexts)
+        office, office_evidence = self._office_check(claim.text, checks, as_of)
+        if office is not None:
+            checks.append(office)
+            checked = [*checked, *office_evidence]
         quantities = {c.outcome for c in checks if c.kind == "quantity"}
         numbers_fit = Label.SUPPORTED in quantities and Label.REFUTED not in quantities
         decision = overrule(checks, self._decide(claim, evidence, numbers_fit), checked)
@@ -572,6 +577,22 @@ class RuleJudge:
                             confidence=self.calibration.confidence(label),
                             rationale=rationale, citations=citations, considered=considered,
                             checks=checks)
+
+    def _office_check(self, text: str, checks: list[CheckResult], as_of: date | None
+                      ) -> tuple[CheckResult | None, list[EvidenceSentence]]:
+        """A claim that names someone in an office on the way to saying something else ("Im
+        Plenum warb Verkehrsministerin NAME ..."): the office is looked up on its own, as the
+        claim's own evidence is about the rest. A wrong holder refutes the claim: the check
+        that says so, with the evidence it cites from; else (None, [])."""
+        phrase = office_phrase(text)
+        if phrase is None or any(c.kind == "role" and c.outcome == Label.REFUTED for c in checks):
+            return None, []
+        evidence = self.evidence(phrase, self.embedder.embed_queries([phrase])[0])
+        checked, contexts = checked_evidence(self.retriever, evidence, EvidenceSentence)
+        found = check_role(text, [e.text for e in checked], as_of, contexts)
+        if found is None or found.outcome != Label.REFUTED:
+            return None, []
+        return found, checked
 
     def _decide(self, claim: Claim, evidence: list[EvidenceSentence],
                 numbers_fit: bool = False) -> Decision:

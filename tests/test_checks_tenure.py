@@ -188,3 +188,54 @@ def test_what_a_holder_said_has_its_own_tense() -> None:
     assert tenure.present
     [tenure] = _tenures("Omar Reyes was finance director.")
     assert not tenure.present
+
+
+def test_a_ministry_of_several_portfolios_holds_each_of_them():
+    evidence = ["Seit dem 1. März 2025 ist Tobias Kern Minister für Wirtschaft, Verkehr und "
+                "Bauen des Landes."]
+    result = check_role("Verkehrsministerin Ina Roth stellte den Plan vor.", evidence,
+                        date(2025, 9, 1))
+    assert result is not None and result.outcome == R and "Tobias Kern" in result.detail
+    joined = check_role("Wirtschafts- und Verkehrsministerin Ina Roth stellte den Plan vor.",
+                        ["Seit dem 1. März 2025 ist Tobias Kern Verkehrsminister des Landes."],
+                        date(2025, 9, 1))
+    assert joined is not None and joined.outcome == R
+    # a portfolio the ministry does not have is another office
+    assert check_role("Umweltministerin Ina Roth stellte den Plan vor.", evidence,
+                      date(2025, 9, 1)) is None
+
+
+def test_a_holder_named_by_a_pronoun_is_read_from_the_documents_title_or_the_sentence_before():
+    sentence = "Seit dem 1. März 2025 ist er Verkehrsminister des Landes."
+    titled = {sentence: SentenceContext(f"Tobias Kern (Politiker). Tobias Kern ist Jurist. "
+                                        f"{sentence}")}
+    result = check_role("Ina Roth ist Verkehrsministerin.", [sentence], date(2025, 9, 1), titled)
+    assert result is not None and result.outcome == R and "Tobias Kern" in result.detail
+    assert result.quote == sentence  # the sentence as the evidence has it
+    before = _passage("Die Landesregierung vereidigte am Montag Tobias Kern.", sentence)
+    result = check_role("Ina Roth ist Verkehrsministerin.", [sentence], date(2025, 9, 1), before)
+    assert result is not None and result.outcome == R
+    # nobody to refer to: nothing is said of anyone
+    assert check_role("Ina Roth ist Verkehrsministerin.", [sentence], date(2025, 9, 1)) is None
+
+
+def test_the_newer_of_two_holders_decides():
+    old = "Verkehrsministerin Ina Roth besuchte am Mittwoch die Baustelle."
+    new = "Seit dem 1. Februar 2025 ist Tobias Kern Verkehrsminister."
+    contexts = {old: SentenceContext(f"Besuch. {old}", date(2024, 6, 12)),
+                new: SentenceContext(f"Kabinett. {new}", date(2025, 2, 2))}
+    result = check_role("Ina Roth ist Verkehrsministerin.", [old, new], date(2025, 9, 1),
+                        contexts)
+    assert result is not None and result.outcome == R
+    # the person's own office known from later than the other's: supported
+    later = {old: SentenceContext(f"Besuch. {old}", date(2025, 6, 12)),
+             new: SentenceContext(f"Kabinett. {new}", date(2025, 2, 2))}
+    result = check_role("Ina Roth ist Verkehrsministerin.", [old, new], date(2025, 9, 1), later)
+    assert result is not None and result.outcome == S
+
+
+def test_a_party_in_parentheses_is_no_organisation_of_the_office():
+    result = check_role("Ina Roth (SPD) ist Verkehrsministerin und warb für den Plan.",
+                        ["Seit dem 1. März 2025 ist Tobias Kern Verkehrsminister."],
+                        date(2025, 9, 1))
+    assert result is not None and result.outcome == R

@@ -87,6 +87,10 @@ CASES = [
                  id="de-office-holder"),
     pytest.param("Margaret Osei is the director of the Harbour City Museum.", SUPPORTED,
                  id="en-office-holder"),
+    # an office named on the way to saying something else: the office is looked up on its own
+    pytest.param("Bei der Einweihung der Festhalle sprach Bürgermeister Jonas Keller von "
+                 "einem großen Tag für die Vereine der Stadt Lindenfeld.", REFUTED,
+                 id="de-former-holder-in-passing"),
     pytest.param("Jonas Keller war Bürgermeister von Lindenfeld.", SUPPORTED, id="de-past-role"),
     pytest.param("David Price was the director of the Harbour City Museum.", SUPPORTED,
                  id="en-past-role", marks=issue(11, "a past role is not a claim that it is "
@@ -331,3 +335,30 @@ def test_the_model_reads_what_the_rules_leave_undecided(verifier: Verifier) -> N
     assert rules_alone.label == NOT_ENOUGH_INFO
     assert rules_alone.confidence == load_calibration(RuleJudge.name_for(False)).confidence(
         NOT_ENOUGH_INFO)
+
+
+def test_an_office_named_in_passing_is_checked_against_evidence_on_the_office(
+        tmp_path: Path, embedder) -> None:
+    """The claim's closest evidence is about the festival and names the minister of the time
+    the reports were written; who holds the office now is only in a document about the office,
+    which the claim itself does not retrieve."""
+    reports = [
+        Document(id=f"hafenfest-{year}", lang="de", date=f"{year}-06-1{n}",
+                 title=f"Hafenfest in Port Lenz {year}",
+                 text=f"Beim Hafenfest in Port Lenz {year} sprach Verkehrsministerin Ina Roth "
+                      f"über die neue Fähre nach Nordholm. Das Hafenfest zog {n + 20}.000 "
+                      "Besucher an. Die Fähre nach Nordholm soll ab 2026 fahren.")
+        for n, year in enumerate((2019, 2020, 2021, 2022, 2023, 2024))
+    ]
+    profile = Document(id="kern-profil", lang="de", date="2025-03-02",
+                       title="Tobias Kern (Politiker)",
+                       text="Tobias Kern ist ein Jurist aus Hafenstadt. Seit dem 1. März 2025 ist "
+                            "er Verkehrsminister des Landes.")
+    settings = Settings(home=tmp_path)
+    verifier = Verifier(settings, store=CorpusStore(settings, embedder))
+    verifier.ingest_documents([*reports, profile])
+    verdict = verifier.verify_claim("Beim Hafenfest in Port Lenz sprach Verkehrsministerin Ina "
+                                    "Roth über die neue Fähre nach Nordholm.", as_of="2025-06-14")
+    assert verdict.label == REFUTED, verdict.rationale
+    assert "Tobias Kern" in verdict.rationale
+    assert any(c.document_id == "kern-profil" for c in verdict.citations)
