@@ -203,6 +203,51 @@ _MONTH_NAMES = (r"January|February|March|April|May|June|July|August|September|Oc
                 r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 
 
+# Shares written as fractions, as percentages: "three-quarters", "zwei Drittel", "die Hälfte";
+# "a majority" is more than half.
+_FRACTIONS = {
+    "half": 50.0, "hälfte": 50.0, "third": 100 / 3, "drittel": 100 / 3, "quarter": 25.0,
+    "viertel": 25.0, "fifth": 20.0, "fünftel": 20.0, "tenth": 10.0, "zehntel": 10.0,
+}
+_SHARE = re.compile(
+    rf"(?:(?P<cmp>(?i:{'|'.join(_COMPARATORS.values())}))\s+)?"
+    r"(?P<count>(?i:a|an|one|ein|two|zwei|three|drei|four|vier|nine|neun))?[\s-]*"
+    r"(?P<part>(?i:half|hälfte|thirds?|drittel|quarters?|viertel|fifths?|fünftel|tenths?|"
+    r"zehntel))\b(?!-)|(?P<majority>\b(?i:(?:a|the|die|eine)\s+majority|(?:die|eine)\s+"
+    r"Mehrheit))\b"
+)
+
+
+def _shares(text: str) -> list[Quantity]:
+    """Shares a text writes as fractions ("nearly three-quarters of", "zwei Drittel der"), as
+    percentages; a majority as more than 50 percent."""
+    found = []
+    for match in _SHARE.finditer(text):
+        if match.group("majority"):
+            found.append(Quantity(50.0, "gt", match.group(0), is_percent=True,
+                                  unit=_counted_noun(text[match.end() :], True),
+                                  start=match.start(), end=match.end()))
+            continue
+        part = match.group("part").lower().rstrip("s")
+        count = match.group("count")
+        if part in ("half", "hälfte") and count and count.lower() not in ("a", "one", "ein",
+                                                                         "eine"):
+            continue
+        times = _WORD_NUMBERS.get(count.lower(), 1) if count else 1
+        if not count and part not in ("half", "hälfte"):
+            continue  # "the third", "Viertel" alone: an ordinal or a district
+        comparator = "approx"  # a fraction is a round figure
+        if match.group("cmp"):
+            comparator = next(name for name, words in _COMPARATORS.items()
+                              if re.fullmatch(words, match.group("cmp"), re.IGNORECASE))
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+        found.append(Quantity(round(times * _FRACTIONS[part], 1), comparator,
+                              match.group(0).strip(), is_percent=True,
+                              unit=_counted_noun(text[match.end() :], True), start=start,
+                              end=match.end()))
+    return found
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in `text`, in order, with the noun or symbol it counts or measures; day numbers
     of dates ("3. Oktober") and numbers that are part of a name ("Block 2") are left out."""
@@ -216,8 +261,9 @@ def find_quantities(text: str) -> list[Quantity]:
         before, after = text[: match.start()], text[match.end() :]
         if re.match(r"\w", after) or re.search(r"[\w-]$", before) and not match.group("cmp"):
             continue  # part of a word or identifier such as "KN-23" or "F16"
-        if token.isalpha() and re.match(r"-(?:quarters?|thirds?|fifths?|tenths?)\b", after):
-            continue  # "three-quarters": a share, not a count of three
+        if token.isalpha() and re.match(r"[\s-]+(?i:quarters?|thirds?|fifths?|tenths?|drittel|"
+                                        r"viertel|fünftel|zehntel)\b", after):
+            continue  # "three-quarters", "zwei Drittel": a share, not a count of three
         plain = not (match.group("cmp") or match.group("scale") or match.group("pct")
                      or match.group("symbol"))
         if plain and _is_name_number(before, token, after):
@@ -249,7 +295,9 @@ def find_quantities(text: str) -> list[Quantity]:
             _counted_noun(after, bool(match.group("pct"))))
         found.append(Quantity(value, comparator, match.group(0).strip(), is_year,
                               bool(match.group("pct")), unit, match.start(), match.end()))
-    return _tallies(text, found)
+    shares = [q for q in _shares(text)
+              if not any(q.start < f.end and f.start < q.end for f in found)]
+    return _tallies(text, sorted([*found, *shares], key=lambda q: q.start))
 
 
 _TALLY = r"\s+(?:zu|gegen|to|against|auf|bis|und|and|oder|or)\s+"

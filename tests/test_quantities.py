@@ -177,10 +177,35 @@ def test_tallies_are_the_pairs_of_a_vote_change_or_range(
     assert [(a.text, b.text) for a, b in tallies(text, found)] == pairs
 
 
-@pytest.mark.parametrize("text", ["Nearly three-quarters of respondents backed the plan.",
-                                  "Two-thirds of members voted for it."])
-def test_a_share_in_words_is_no_count(text: str) -> None:
-    assert find_quantities(text) == []
+@pytest.mark.parametrize(("text", "value", "comparator"), [
+    ("Nearly three-quarters of respondents backed the plan.", 75.0, "approx"),
+    ("Two-thirds of members voted for it.", 66.7, "approx"),
+    ("Zwei Drittel der Befragten waren dafür.", 66.7, "approx"),
+    ("More than half of the pupils passed.", 50.0, "gt"),
+    ("Die Mehrheit der Einwohner ist dafür.", 50.0, "gt"),
+    ("A quarter of the budget goes to schools.", 25.0, "approx"),
+])
+def test_a_share_in_words_is_a_percentage_not_a_count(text: str, value: float,
+                                                      comparator: str) -> None:
+    [share] = find_quantities(text)
+    assert (share.value, share.comparator, share.is_percent) == (value, comparator, True)
+
+
+@pytest.mark.parametrize("text", ["In the third quarter of 2024 sales rose.",
+                                  "Im Viertel wohnen viele Familien."])
+def test_an_ordinal_or_a_district_is_no_share(text: str) -> None:
+    assert all(not q.is_percent for q in find_quantities(text))
+
+
+def test_a_share_in_words_is_compared_with_a_percentage() -> None:
+    [claimed] = find_quantities("Nearly three-quarters of respondents backed the plan.")
+    [stated] = find_quantities("61% of respondents backed the plan.")
+    [close] = find_quantities("74% of respondents backed the plan.")
+    assert comparable(claimed, stated) and contradicts(claimed, stated)
+    assert supports(claimed, close)
+    [majority] = find_quantities("Die Mehrheit der Einwohner ist dafür.")
+    [minority] = find_quantities("Nur 38 Prozent der Einwohner sind dafür.")
+    assert contradicts(majority, minority)
 
 
 @pytest.mark.parametrize(("text", "comparator"), [
