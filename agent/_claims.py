@@ -277,7 +277,7 @@ class ClaimExtractor:
     "am selben Tag" the date given earlier in the paragraph.
     """
 
-    name = f"embedded-rules-v2+{CheckworthinessClassifier.name}"
+    name = f"embedded-rules-v3+{CheckworthinessClassifier.name}"
 
     def __init__(self, classifier: CheckworthinessClassifier | None = None) -> None:
         self._classifier = classifier

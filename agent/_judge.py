@@ -487,7 +487,7 @@ def _deputy(surname: str, sentence: str) -> bool:
 
 # v3: rules as units, confidence calibrated per label, the verification model reads what the
 # rules leave undecided (v2: the exact checks of agent/_checks.py overrule the rules)
-RULES = "embedded-rules-v3"
+RULES = "embedded-rules-v4"
 
 
 class RuleJudge:
