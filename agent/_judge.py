@@ -119,6 +119,9 @@ _PERSON = re.compile(
     r"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß'-]+)(?:\s+(?:[A-ZÄÖÜ][a-zäöüß'-]+|[A-Z][a-z]+-[a-z]+)){1,2}"
 )
 _INDEFINITE_ROLE = re.compile(r"^(?:eine?|einer|einem|a|an|one of)\s", re.IGNORECASE)
+# Roles that many hold at once, whatever the article: a politician, a member of a body.
+_ONE_OF_MANY = re.compile(r"politiker|politician|abgeordnete|mitglied|member|\bmps?\b",
+                          re.IGNORECASE)
 _ROLE_CLAIM = re.compile(
     rf"^(?:(?:{TITLES})\s+)*(?P<name>[A-ZÄÖÜ][\w'-]+(?:\s+[A-ZÄÖÜ][\w'-]+){{1,3}})\s+"
     rf"(?:\(.*?\)\s+)?(?:ist|war|is|was|wird|has been)\s+(?:\(.*?\)\s+)?"
@@ -810,7 +813,7 @@ class RuleJudge:
         ]
         # A role with a definite article ("der Verteidigungsminister") has one holder at a time;
         # "eine Analystin" has many, so naming another holder refutes nothing.
-        unique_role = not _INDEFINITE_ROLE.match(role)
+        unique_role = not _INDEFINITE_ROLE.match(role) and not _ONE_OF_MANY.search(role)
         # a role in another country or organisation is another role: the holder's sentence
         # must name the role with all its words
         holders = [

@@ -87,6 +87,9 @@ CASES = [
                  id="de-office-holder"),
     pytest.param("Margaret Osei is the director of the Harbour City Museum.", SUPPORTED,
                  id="en-office-holder"),
+    # a politician or member is one of many: another one named refutes nothing
+    pytest.param("Karl Brandt ist der SPD-Kommunalpolitiker im Stadtrat.", NOT_ENOUGH_INFO,
+                 id="de-one-of-many-politicians"),
     # an office named on the way to saying something else: the office is looked up on its own
     pytest.param("Bei der Einweihung der Festhalle sprach Bürgermeister Jonas Keller von "
                  "einem großen Tag für die Vereine der Stadt Lindenfeld.", REFUTED,
