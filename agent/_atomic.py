@@ -866,6 +866,26 @@ def split_with_absolute(piece: Piece, lang: str) -> list[Piece]:
             Piece(_tidy(clause), piece.start + found.start("subject"), piece.end)]
 
 
+# "of the 1,846 people who responded backed ...": a count with a one-verb relative clause, inside
+# a sentence whose own verb follows.
+_COUNTED_RELATIVE_EN = re.compile(
+    r"\bthe\s+(?!(?:1[89]|20)\d\d\b)(?P<count>\d[\d,.\ue000]*)\s+(?P<noun>(?:[a-z]+\s+)?[a-z]+)\s+(?:who|that)\s+"
+    rf"(?P<verb>[a-z]+ed|{_IRREGULAR_EN})\s+(?=(?:[a-z]+ed|{_IRREGULAR_EN})\b)"
+)
+
+
+def split_counted_relative(piece: Piece, lang: str) -> list[Piece]:
+    """A count given in a relative clause ("nearly three-quarters of the 1,846 people who
+    responded backed it"): the sentence, and the count as a claim of its own ("1,846 people
+    responded."), so that a wrong count and a wrong share are claims of their own."""
+    found = _COUNTED_RELATIVE_EN.search(piece.text) if lang == "en" else None
+    if not found:
+        return [piece]
+    clause = f"{found['count']} {found['noun']} {found['verb']}."
+    return [piece, Piece(_tidy(clause), piece.start + found.start("count"),
+                         piece.start + found.end("verb"))]
+
+
 _REPORT_VERBS_DE = (r"berichtete|berichteten|berichtet|berichten|meldete|meldeten|meldet|melden|"
                     r"erklärte|erklärten|erklärt|erklären|sagte|sagten|sagt|sagen|betonte|"
                     r"betonten|betont|betonen|warnte|warnten|warnt|warnen|bestätigte|bestätigten|"
@@ -1408,7 +1428,7 @@ SPLITS = (split_frame, split_fact, split_reported, split_subordinate, split_comp
           split_clauses, split_relative, split_apposition, split_reported, split_participle,
           split_predicates, split_shared_auxiliary,
           split_quantities, split_coordination, split_objects, split_consequence,
-          split_with_absolute, split_trailing_subordinate, split_adjuncts)
+          split_with_absolute, split_trailing_subordinate, split_adjuncts, split_counted_relative)
 
 
 # A comma inside a number ("2,000", "2,5 Millionen") stands in for this character while the

@@ -538,3 +538,20 @@ def test_an_attributive_amount_is_an_adjunct_of_its_own(lang, sentence, claims):
 ])
 def test_a_german_relative_clause_of_possession_is_a_claim_of_its_own(sentence, claims):
     assert [p.text for p in atomic_pieces(sentence, "de")] == claims
+
+
+@pytest.mark.parametrize(("sentence", "claims"), [
+    # a count given in a relative clause is a claim of its own, beside the sentence
+    ("In a survey, nearly two-thirds of the 1,204 residents who replied backed the pool.",
+     ["In a survey, nearly two-thirds of the 1,204 residents who replied backed the pool.",
+      "1,204 residents replied."]),
+    ("Half of the 300 workers who struck returned on Monday.",
+     ["Half of the 300 workers who struck returned on Monday.", "300 workers struck."]),
+    # a year is no count; a relative clause of more than its verb stays in the sentence
+    ("Few of the 2019 entrants who finished came back.",
+     ["Few of the 2019 entrants who finished came back."]),
+    ("Most of the 40 pupils who took the test passed it.",
+     ["Most of the 40 pupils who took the test passed it."]),
+])
+def test_a_count_in_a_relative_clause_is_a_claim_of_its_own(sentence, claims):
+    assert [p.text for p in atomic_pieces(sentence, "en")] == claims
