@@ -788,7 +788,11 @@ class RuleJudge:
         return overlap >= RESTATE_OVERLAP or e.similarity >= NEGATION_THRESHOLD
 
     def _same_unit(self, claimed: Quantity, stated: Quantity) -> bool:
-        """Whether two numbers count the same kind of thing ("Raketen" and "missiles" do)."""
+        """Whether two numbers count the same kind of thing ("Raketen" and "missiles" do). A
+        share that names no base ("drei Viertel, also ...") is a share of whatever the sentence
+        on the same fact speaks of."""
+        if claimed.is_percent and stated.is_percent and not (claimed.unit and stated.unit):
+            return True
         if not claimed.unit or not stated.unit:
             return claimed.unit == stated.unit
         currencies = _currency(claimed.unit), _currency(stated.unit)

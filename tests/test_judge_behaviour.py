@@ -365,3 +365,25 @@ def test_an_office_named_in_passing_is_checked_against_evidence_on_the_office(
     assert verdict.label == REFUTED, verdict.rationale
     assert "Tobias Kern" in verdict.rationale
     assert any(c.document_id == "kern-profil" for c in verdict.citations)
+
+
+@pytest.mark.parametrize(("claim", "expected"), [
+    ("Das Land trägt 75 Prozent der förderfähigen Kosten der Umgehungsstraße in Lindau.",
+     SUPPORTED),
+    ("Das Land trägt 60 Prozent der förderfähigen Kosten der Umgehungsstraße in Lindau.",
+     REFUTED),
+])
+def test_a_share_in_words_answers_a_percentage(tmp_path: Path, embedder, claim: str,
+                                               expected: Label) -> None:
+    """A share that names no base ("drei Viertel, also ...") is compared with the claim's
+    percentage of the same fact."""
+    settings = Settings(home=tmp_path)
+    verifier = Verifier(settings, store=CorpusStore(settings, embedder))
+    verifier.ingest_documents([Document(
+        id="lindau-umgehung", lang="de", date="2024-05-02",
+        title="Umgehungsstraße Lindau: Finanzierung steht",
+        text="Die Umgehungsstraße in Lindau kostet 48 Millionen Euro. Von den förderfähigen "
+             "Kosten der Umgehungsstraße in Lindau trägt das Land drei Viertel, also 30 "
+             "Millionen Euro. Den Rest zahlt die Stadt.")])
+    verdict = verifier.verify_claim(claim)
+    assert verdict.label == expected, verdict.rationale
