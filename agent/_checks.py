@@ -1448,6 +1448,28 @@ def check_weekday(claim: str, evidence: Sequence[str],
                    f"not on {_weekday_name(claimed.weekday, claimed.german)} as the claim says.")
 
 
+def earliest_day(claim: str, as_of: date | None) -> date | None:
+    """The first day on which the event a claim dates can have happened: its date ("am 3. März
+    2025", "im Jahr 2024"; a missing year is `as_of`'s), "gestern" from the article's date
+    `as_of`, or a weekday without a date as one of the six days before it; None where the claim
+    dates nothing or more than one thing, or where that needs the article's date and there is
+    none."""
+    whens = [w for w in _find_dates(claim) if w.relation == "at"]
+    relative = _RELATIVE_DAY.search(claim)
+    weekdays = _bare_weekdays(claim, whens)
+    if len(whens) + len(weekdays) + bool(relative) != 1:
+        return None
+    if whens:
+        year = whens[0].first[0] or whens[0].last[0] or (as_of.year if as_of else None)
+        span = _span(whens[0], year) if year else None
+        return span[0] if span else None
+    if as_of is None:
+        return None
+    if relative:
+        return as_of - timedelta(days=_DAYS_BACK[relative.group("word").lower()])
+    return as_of - timedelta(days=6)
+
+
 def unstated_days(claim: str, evidence: Sequence[str]) -> list[str]:
     """The days a claim names ("on 24 January 2019", "am 3. März") that no evidence sentence
     gives: a claim that rests on such a day is not supported by evidence without it."""

@@ -11,6 +11,7 @@ a verdict is calibrated per label (agent/_calibration.py).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,14 @@ from typing import TypeVar
 import numpy as np
 
 from ._calibration import load_calibration
-from ._checks import SentenceContext, check_role, office_phrase, run_checks, unstated_days
+from ._checks import (
+    SentenceContext,
+    check_role,
+    earliest_day,
+    office_phrase,
+    run_checks,
+    unstated_days,
+)
 from ._claims import ROLE_NOUNS, SPEECH_VERBS, TITLES, detect_language
 from ._coreference import is_first_name
 from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
@@ -289,6 +297,31 @@ def checked_evidence(retriever: HybridRetriever, evidence: list[Evidence], kind:
     contexts = {e.text: SentenceContext(f"{e.hit.title}. {e.hit.text}", parse_date(e.hit.date))
                 for e in reversed(read)}
     return read, contexts
+
+
+def _not_before(claim: Claim, evidence: list[EvidenceSentence], as_of: date | None
+                ) -> list[EvidenceSentence]:
+    """The evidence without the documents published before the past event the claim dates could
+    have happened ("am Mittwoch" in an article of 19 September 2025 is no event that a press
+    release of June 2024 reports): they speak of an earlier one. A planned event, after the
+    article's date, may be announced before it."""
+    since = earliest_day(claim.text, as_of)
+    if since is None or since > (as_of or date.today()):
+        return evidence
+    return [e for e in evidence if not ((last := _last_day(e.hit.date)) and last < since)]
+
+
+def _last_day(published: str) -> date | None:
+    """The last day a document's date can stand for ("2024" for 31 December 2024)."""
+    first = parse_date(published)
+    if first is None:
+        return None
+    precision = len(published.strip()[:10].split("-"))
+    if precision == 1:
+        return date(first.year, 12, 31)
+    if precision == 2:
+        return date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    return first
 
 
 def overrule(checks: list[CheckResult], decision: Decision, evidence: list[EvidenceSentence]
@@ -562,7 +595,8 @@ class RuleJudge:
             checked = [*checked, *office_evidence]
         quantities = {c.outcome for c in checks if c.kind == "quantity"}
         numbers_fit = Label.SUPPORTED in quantities and Label.REFUTED not in quantities
-        decision = overrule(checks, self._decide(claim, evidence, numbers_fit), checked)
+        decision = overrule(checks, self._decide(claim, _not_before(claim, evidence, as_of),
+                                                 numbers_fit), checked)
         label, rationale, cited = decision.label, decision.rationale, decision.cited
         missing = unstated_days(claim.text, [e.text for e in checked])
         if label == Label.SUPPORTED and missing:

@@ -387,3 +387,24 @@ def test_a_share_in_words_answers_a_percentage(tmp_path: Path, embedder, claim: 
              "Millionen Euro. Den Rest zahlt die Stadt.")])
     verdict = verifier.verify_claim(claim)
     assert verdict.label == expected, verdict.rationale
+
+
+def test_a_document_published_before_the_event_does_not_report_it(tmp_path: Path,
+                                                                   embedder) -> None:
+    """"Am Mittwoch" in an article of 14 June 2025 is an event of that week: a press release of
+    2023 that says the same words speaks of an earlier one; a plan may be announced before."""
+    settings = Settings(home=tmp_path)
+    verifier = Verifier(settings, store=CorpusStore(settings, embedder))
+    verifier.ingest_documents([Document(
+        id="gemeinderat-2023", lang="de", date="2023-03-02", title="Gemeinderat Lindau",
+        text="Am Mittwoch hat der Gemeinderat von Lindau den Bau eines Hallenbads beschlossen. "
+             "Der Bau soll 2026 beginnen.")])
+    old = verifier.verify_claim("Am Mittwoch hat der Gemeinderat von Lindau den Bau eines "
+                                "Hallenbads beschlossen.", as_of="2025-06-14")
+    assert old.label == NOT_ENOUGH_INFO, old.rationale
+    same_time = verifier.verify_claim("Am Mittwoch hat der Gemeinderat von Lindau den Bau eines "
+                                      "Hallenbads beschlossen.", as_of="2023-03-03")
+    assert same_time.label == SUPPORTED, same_time.rationale
+    plan = verifier.verify_claim("Der Bau des Hallenbads in Lindau soll 2026 beginnen.",
+                                 as_of="2025-06-14")
+    assert plan.label == SUPPORTED, plan.rationale
