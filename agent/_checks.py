@@ -482,7 +482,12 @@ _ROLE_NAMES = {
     "pope": r"papst|pope",
     "ambassador": r"botschafter(?:in)?|ambassador",
     "spokesperson": r"sprecher(?:in)?|spokes(?:person|man|woman)",
+    # a member of a council's cabinet for a portfolio ("Portfolio Holder for Transport",
+    # "cabinet member for housing"): which office it is, its portfolios say
+    "portfolio-holder": r"portfolio holder|cabinet member|dezernent(?:in)?|beigeordnete[rn]?",
 }
+# Offices told apart by their portfolios rather than by their name alone.
+_BY_PORTFOLIO = frozenset({"portfolio-holder"})
 # Taking up an office: "took office", "became chair of", "wurde im Mai Landrätin" (not "wurde
 # die Direktorin entlassen", where "wurde" makes a passive).
 _TAKE_OFFICE = re.compile(
@@ -2277,7 +2282,7 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _FORMER = re.compile(r"\b(?:ehemalige[rnms]?|frühere[rnms]?|einstige[rnms]?|former|one-time|"
-                     r"ex-)\s*$", re.IGNORECASE)
+                     r"previous|ex-)\s*$", re.IGNORECASE)
 _DESIGNATED = re.compile(r"\b(?:designierte[rnms]?|künftige[rnms]?|incoming|future|"
                          r"zukünftige[rnms]?)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _THEN = re.compile(r"\b(?:damalige[rnms]?|then|then-)\s*(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -2344,7 +2349,9 @@ class _Role:
     also: frozenset[str] = frozenset()
 
     def same_kind(self, other: _Role) -> bool:
-        """The same kind of office: a portfolio in common for ministers."""
+        """The same kind of office: a portfolio in common for ministers and portfolio holders."""
+        if self.concept in _BY_PORTFOLIO or other.concept in _BY_PORTFOLIO:
+            return self.concept == other.concept and bool(self.also & other.also)
         return bool(({self.concept} | self.also) & ({other.concept} | other.also))
 
     def same_office(self, other: _Role) -> bool:
@@ -2358,7 +2365,9 @@ _NOT_QUALIFIERS = wordset(_fold(
     # words that refer back to a place named elsewhere ("des Landes", "the country's")
     "land landes staat staates stadt country state city region "
     # words that say how or how long someone holds it
-    "longtime long-serving outgoing incumbent veteran interim sitting"
+    "longtime long-serving outgoing incumbent veteran interim sitting previous "
+    # bodies that stand for the one named elsewhere ("the council's portfolio holder")
+    "council cabinet"
 ))
 # English verbs that stand before an office without saying what it is of: "became chair".
 _NOT_MODIFIERS = wordset("became become becomes remain remains serve serves named names make "
@@ -2409,7 +2418,8 @@ def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozense
                 found.add(_fold(word.text))
             else:
                 break  # a name follows the office: "Präsidentin Ana Duarte"
-    return frozenset(_stem(word) for word in found)  # "des Museums" as "Museumsdirektor"
+    return frozenset(_stem(word) for word in found  # "des Museums" as "Museumsdirektor"
+                     if word not in _NOT_QUALIFIERS)
 
 
 # The portfolio a word of a ministry's name stands for ("Minister für Wirtschaft, Verkehr und
@@ -2428,6 +2438,8 @@ _PORTFOLIOS = {
     "science": "science-minister", "familie": "family-minister",
     "landwirtschaft": "agriculture-minister", "agriculture": "agriculture-minister",
     "bildung": "education-minister", "education": "education-minister",
+    "highways": "transport-minister", "roads": "transport-minister",
+    "verkehrsdezernent": "transport-minister", "planning": "housing-minister",
 }
 
 
@@ -2440,6 +2452,22 @@ def _portfolios(text: str, start: int, end: int) -> frozenset[str]:
                        text[max(0, start - 40) : start])
     if joined:
         words.append(_fold(joined.group(1)))
+    return frozenset(_PORTFOLIOS[w] for w in words if w in _PORTFOLIOS)
+
+
+def _held_portfolios(text: str, start: int, end: int) -> frozenset[str]:
+    """The portfolios of a council's portfolio holder: the words before the office ("transport
+    portfolio holder") and the complement after it ("for Highways and Transport"), a German
+    compound's first part ("Verkehrsdezernent")."""
+    before = re.search(r"((?:[a-z]+\s+(?:and\s+)?){1,3})$", text[max(0, start - 40) : start])
+    after = re.match(r"\s+(?:for|für)\s+((?:[A-ZÄÖÜa-zäöü][\w-]*(?:,\s*|\s+(?:and|und)\s+|"
+                     r"\s+)?){1,4})", text[end:])
+    words = re.findall(r"[a-zäöüß]+", _fold(" ".join(
+        [before.group(1) if before else "", after.group(1) if after else "",
+         text[start:end]])))
+    compound = re.match(r"(?i)([a-zäöüß]+?)s?(?:dezernent|beigeordnete)", text[start:end])
+    if compound:
+        words.append(_fold(compound.group(1)))
     return frozenset(_PORTFOLIOS[w] for w in words if w in _PORTFOLIOS)
 
 
@@ -2468,6 +2496,13 @@ def _roles(text: str) -> list[_Role]:
             qualifiers |= {_stem(modifier)}
         also = _portfolios(text, start, end) - {concept} if concept.endswith("-minister") else (
             frozenset())
+        if concept in _BY_PORTFOLIO:
+            also = _held_portfolios(text, start, end)
+            if not also:
+                continue  # a portfolio holder for what: not an office to compare
+            qualifiers = frozenset(q for q in qualifiers
+                                   if _fold(q) not in _PORTFOLIOS and q not in {
+                                       _stem(w) for w in _PORTFOLIOS})
         found.append(_Role(concept, qualifiers, start, end, bool(_FORMER.search(before)),
                            bool(_INDEFINITE.search(before)), also))
     return found
@@ -2851,7 +2886,8 @@ def check_role(claim: str, evidence: Sequence[str], as_of: date | None = None,
 
 # A pronoun for the subject: "Er ist seit 2025 Minister", "Seit 2025 ist sie Ministerin".
 _PRONOUN_SUBJECT = re.compile(r"^(?P<first>Er|Sie|He|She)(?=\s)|"
-                              r"\b(?:ist|war|wurde|bleibt)\s+(?P<after>er|sie)\b")
+                              r"\b(?:ist|war|wurde|bleibt)\s+(?P<after>er|sie)\b|"
+                              r"(?<=[\d,]\s)(?P<fronted>he|she)(?=\s+(?:has|is|was|became)\b)")
 
 
 def _with_referent(sentence: str, contexts: Mapping[str, SentenceContext] | None) -> str:
@@ -2863,8 +2899,12 @@ def _with_referent(sentence: str, contexts: Mapping[str, SentenceContext] | None
     if pronoun is None or context is None:
         return sentence
     title = re.sub(r"\s*\([^)]*\)", "", context.text.split(". ", 1)[0]).strip()
-    people = [title] if 2 <= len(title.split()) <= 3 and _clean_name(title) == title and (
-        is_first_name(title.split()[0])) else []
+    words = re.split(r"\s+[–-]\s+", title)[0].split()  # "Dr Priya Raman – staff profile"
+    while len(words) > 2 and not is_first_name(words[0]):
+        words.pop(0)  # "Councillor", "Dr", "Prof."
+    named = " ".join(words)
+    people = [named] if 2 <= len(words) <= 3 and _clean_name(named) == named and (
+        is_first_name(words[0])) else []
     if not people:
         before = _sentence_before(sentence, context)
         people = list(dict.fromkeys(m.group(1) for m in re.finditer(
@@ -2872,7 +2912,7 @@ def _with_referent(sentence: str, contexts: Mapping[str, SentenceContext] | None
             if is_first_name(m.group(1).split()[0])))
     if len(people) != 1:
         return sentence
-    group = "first" if pronoun.group("first") else "after"
+    group = next(g for g in ("first", "after", "fronted") if pronoun.group(g))
     return sentence[: pronoun.start(group)] + people[0] + sentence[pronoun.end(group) :]
 
 

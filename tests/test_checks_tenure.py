@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from agent._checks import SentenceContext, _tenures, check_dates, check_role
+from agent._checks import SentenceContext, _roles, _tenures, check_dates, check_role
 from agent._models import Label
 
 S, R, N = Label.SUPPORTED, Label.REFUTED, None
@@ -239,3 +239,36 @@ def test_a_party_in_parentheses_is_no_organisation_of_the_office():
                         ["Seit dem 1. März 2025 ist Tobias Kern Verkehrsminister."],
                         date(2025, 9, 1))
     assert result is not None and result.outcome == R
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [
+    # a council's portfolio holder: the office is the portfolio, named before or after it
+    ("Tom Hale is transport portfolio holder.",
+     "Since 1 June 2025 Mia Kerr has been Portfolio Holder for Highways and Transport.", R),
+    ("Tom Hale is the cabinet member for transport.",
+     "Since 1 June 2025 Mia Kerr has been Portfolio Holder for Highways and Transport.", R),
+    ("Tom Hale ist Verkehrsdezernent der Stadt.",
+     "Seit dem 1. Juni 2025 ist Mia Kerr Dezernentin für Verkehr und Umwelt der Stadt.", R),
+    # another portfolio is another office
+    ("Tom Hale is finance portfolio holder.",
+     "Since 1 June 2025 Mia Kerr has been Portfolio Holder for Highways and Transport.", N),
+])
+def test_a_portfolio_holder_holds_the_office_of_a_portfolio(claim, evidence, expected):
+    result = check_role(claim, [evidence], date(2025, 10, 1))
+    assert (result.outcome if result else None) == expected, result
+
+
+def test_a_profile_titled_with_a_councillors_name_names_the_holder_after_a_fronted_date():
+    sentence = "Since 1 June 2025 she has been the Cabinet's Portfolio Holder for Transport."
+    contexts = {sentence: SentenceContext("Councillor Mia Kerr. Councillor Mia Kerr represents "
+                                          f"the Eastfield division. {sentence}")}
+    result = check_role("Tom Hale is Westshire Council's portfolio holder for transport.",
+                        [sentence], date(2025, 10, 1), contexts)
+    assert result is not None and result.outcome == R and "Mia Kerr" in result.detail
+
+
+def test_the_previous_holder_is_a_former_one():
+    sentence = ("The previous Portfolio Holder for Transport was Councillor Tom Hale, who held "
+                "the role until May 2025.")
+    found = _roles(sentence)
+    assert found and all(r.former for r in found)
