@@ -37,6 +37,7 @@ from ._quantities import (
     Quantity,
     comparable,
     contradicts,
+    earlier_period,
     find_quantities,
     supports,
     tallies,
@@ -478,6 +479,21 @@ def _share_given(words: list[str], sentence: str) -> float:
     return sum(w[:5] in lowered for w in words) / len(words) if words else 0.0
 
 
+# Words with which a claim speaks of the period before another.
+_EARLIER_WORDS = re.compile(r"\b(?:Vorjahr\w*|zuvor|year before|a year earlier|previous year|"
+                            r"up from|down from|nach|gegenüber|compared)\b", re.IGNORECASE)
+
+
+def _of_another_period(claim: str, sentence: str, stated: Quantity) -> bool:
+    """Whether a figure of a sentence is given for an earlier period than its main figure ("up
+    from €7.1m the year before") that the claim does not speak of: the claim's figure is then
+    to be compared with the main one."""
+    period = earlier_period(sentence, stated)
+    if period is None:
+        return False
+    return not (_EARLIER_WORDS.search(claim) or (period.isdigit() and period in claim))
+
+
 def _same_distinct_figure(claimed: Quantity, stated: Quantity) -> bool:
     """The same exact figure of three or more significant digits ("1,846 people", "1,846
     responses"): too particular to be another count, whatever noun each text counts it by."""
@@ -754,7 +770,8 @@ class RuleJudge:
         other_number = "The evidence on the same fact gives a different number."
         # the closest sentence on the same fact that gives a comparable number decides
         for e in same_fact:
-            stated = [q for q in find_quantities(e.text) if not q.is_year]
+            stated = [q for q in find_quantities(e.text) if not q.is_year
+                      and not _of_another_period(text, e.text, q)]
             # the same vote, change or range with one side changed ("38 zu 21" against "38 gegen
             # 25"): the side that fits does not make the sentence support the claim
             if self._tally_changed(claimed_tallies, tallies(e.text, stated)):

@@ -300,6 +300,28 @@ def find_quantities(text: str) -> list[Quantity]:
     return _tallies(text, sorted([*found, *shares], key=lambda q: q.start))
 
 
+# A figure given for comparison with an earlier period: "up from €7.1m the year before",
+# "nach 41 Millionen im Vorjahr", "compared with 3.2 million in 2022".
+_EARLIER_BEFORE = re.compile(r"(?:up from|down from|compared (?:with|to)|nach|gegenüber|"
+                             r"verglichen mit)\s+[$€£]?\s*$", re.IGNORECASE)
+_EARLIER_PERIOD = re.compile(
+    r"^\S*(?:\s+[^\s,;.]+){0,3}?\s+(?P<period>the year before|a year earlier|the previous year|"
+    r"last year|im Vorjahr|im Jahr zuvor|ein Jahr zuvor|vor einem Jahr|(?:in|im Jahr)\s+"
+    r"(?P<year>\d{4}))\b", re.IGNORECASE)
+
+
+def earlier_period(text: str, quantity: Quantity) -> str | None:
+    """The earlier period a figure of a text is given for, in comparison with the text's main
+    figure ("up from €7.1m the year before": "the year before"; "nach 41 Millionen im Jahr
+    2022": "2022"), else None."""
+    if not _EARLIER_BEFORE.search(text[max(0, quantity.start - 25) : quantity.start]):
+        return None
+    found = _EARLIER_PERIOD.match(text[quantity.end : quantity.end + 60])
+    if found is None:
+        return None
+    return found.group("year") or found.group("period")
+
+
 _TALLY = r"\s+(?:zu|gegen|to|against|auf|bis|und|and|oder|or)\s+"
 
 

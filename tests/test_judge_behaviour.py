@@ -408,3 +408,22 @@ def test_a_document_published_before_the_event_does_not_report_it(tmp_path: Path
     plan = verifier.verify_claim("Der Bau des Hallenbads in Lindau soll 2026 beginnen.",
                                  as_of="2025-06-14")
     assert plan.label == SUPPORTED, plan.rationale
+
+
+@pytest.mark.parametrize(("claim", "expected"), [
+    ("The Lindau and Eastfield clinics lost a combined €7.1m in 2024.", REFUTED),
+    ("The Lindau and Eastfield clinics lost a combined €9.4m in 2024.", SUPPORTED),
+    ("The Lindau and Eastfield clinics lost a combined €7.1m in 2023.", SUPPORTED),
+])
+def test_a_figure_given_for_the_year_before_is_no_figure_of_the_year(
+        tmp_path: Path, embedder, claim: str, expected: Label) -> None:
+    """"up from €7.1m the year before" gives the earlier year's figure: it does not support a
+    claim that gives it for the year of the sentence's main figure."""
+    settings = Settings(home=tmp_path)
+    verifier = Verifier(settings, store=CorpusStore(settings, embedder))
+    verifier.ingest_documents([Document(
+        id="clinics-2025", lang="en", date="2025-06-30", title="Lindau and Eastfield clinics",
+        text="The Lindau and Eastfield clinics lost a combined €9.4m in 2024, up from €7.1m in "
+             "2023. The district covers the shortfall.")])
+    verdict = verifier.verify_claim(claim, as_of="2025-07-01")
+    assert verdict.label == expected, verdict.rationale

@@ -2,7 +2,14 @@
 
 import pytest
 
-from agent._quantities import comparable, contradicts, find_quantities, supports, tallies
+from agent._quantities import (
+    comparable,
+    contradicts,
+    earlier_period,
+    find_quantities,
+    supports,
+    tallies,
+)
 
 
 def values(text: str) -> list[tuple[float, str]]:
@@ -216,3 +223,17 @@ def test_a_share_in_words_is_compared_with_a_percentage() -> None:
 def test_ueber_after_a_verb_or_noun_is_no_lower_bound(text: str, comparator: str) -> None:
     (q,) = find_quantities(text)
     assert q.comparator == comparator
+
+
+@pytest.mark.parametrize(("text", "figure", "period"), [
+    ("The clinics lost €9.4m in 2024, up from €7.1m the year before.", "7.1m", "the year before"),
+    ("Der Umsatz stieg auf 48 Millionen Euro, nach 41 Millionen im Jahr 2022.", "41 Millionen",
+     "2022"),
+    ("Sales rose to 3.9 million, compared with 3.2 million in 2022.", "3.2 million", "2022"),
+    ("The clinics lost €9.4m in 2024, up from €7.1m the year before.", "9.4m", None),
+    ("Die Zahl der Betten sinkt von 310 auf 270.", "310", None),
+])
+def test_a_figure_given_for_an_earlier_period(text: str, figure: str,
+                                              period: str | None) -> None:
+    [found] = [q for q in find_quantities(text) if q.text == figure]
+    assert earlier_period(text, found) == period
