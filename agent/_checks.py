@@ -2422,8 +2422,9 @@ def _qualifiers(text: str, start: int, end: int, prefix: str | None) -> frozense
                      if word not in _NOT_QUALIFIERS)
 
 
-# The portfolio a word of a ministry's name stands for ("Minister für Wirtschaft, Verkehr und
-# Bauen", "Wirtschafts- und Verkehrsministerin"), folded.
+# The portfolio a word of a ministry's or a council portfolio's name stands for ("Minister für
+# Wirtschaft, Verkehr und Bauen", "Wirtschafts- und Verkehrsministerin", "Portfolio Holder for
+# Highways and Transport"), folded.
 _PORTFOLIOS = {
     "verkehr": "transport-minister", "transport": "transport-minister",
     "bau": "housing-minister", "bauen": "housing-minister", "wohnen": "housing-minister",
@@ -2439,7 +2440,7 @@ _PORTFOLIOS = {
     "landwirtschaft": "agriculture-minister", "agriculture": "agriculture-minister",
     "bildung": "education-minister", "education": "education-minister",
     "highways": "transport-minister", "roads": "transport-minister",
-    "verkehrsdezernent": "transport-minister", "planning": "housing-minister",
+    "planning": "housing-minister",
 }
 
 

@@ -240,6 +240,14 @@ def verifier(tmp_path_factory: pytest.TempPathFactory, embedder) -> Verifier:
     return built
 
 
+def _verifier_with(home: Path, embedder, documents: list[Document]) -> Verifier:
+    """A verifier whose store holds exactly `documents`."""
+    settings = Settings(home=home)
+    verifier = Verifier(settings, store=CorpusStore(settings, embedder))
+    verifier.ingest_documents(documents)
+    return verifier
+
+
 @pytest.mark.parametrize(("claim", "expected"), CASES)
 def test_verdict(verifier: Verifier, claim: str, expected: Label | str):
     verdict = verifier.verify_claim(claim)
@@ -357,9 +365,7 @@ def test_an_office_named_in_passing_is_checked_against_evidence_on_the_office(
                        title="Tobias Kern (Politiker)",
                        text="Tobias Kern ist ein Jurist aus Hafenstadt. Seit dem 1. März 2025 ist "
                             "er Verkehrsminister des Landes.")
-    settings = Settings(home=tmp_path)
-    verifier = Verifier(settings, store=CorpusStore(settings, embedder))
-    verifier.ingest_documents([*reports, profile])
+    verifier = _verifier_with(tmp_path, embedder, [*reports, profile])
     verdict = verifier.verify_claim("Beim Hafenfest in Port Lenz sprach Verkehrsministerin Ina "
                                     "Roth über die neue Fähre nach Nordholm.", as_of="2025-06-14")
     assert verdict.label == REFUTED, verdict.rationale
@@ -377,9 +383,7 @@ def test_a_share_in_words_answers_a_percentage(tmp_path: Path, embedder, claim: 
                                                expected: Label) -> None:
     """A share that names no base ("drei Viertel, also ...") is compared with the claim's
     percentage of the same fact."""
-    settings = Settings(home=tmp_path)
-    verifier = Verifier(settings, store=CorpusStore(settings, embedder))
-    verifier.ingest_documents([Document(
+    verifier = _verifier_with(tmp_path, embedder, [Document(
         id="lindau-umgehung", lang="de", date="2024-05-02",
         title="Umgehungsstraße Lindau: Finanzierung steht",
         text="Die Umgehungsstraße in Lindau kostet 48 Millionen Euro. Von den förderfähigen "
@@ -393,9 +397,7 @@ def test_a_document_published_before_the_event_does_not_report_it(tmp_path: Path
                                                                    embedder) -> None:
     """"Am Mittwoch" in an article of 14 June 2025 is an event of that week: a press release of
     2023 that says the same words speaks of an earlier one; a plan may be announced before."""
-    settings = Settings(home=tmp_path)
-    verifier = Verifier(settings, store=CorpusStore(settings, embedder))
-    verifier.ingest_documents([Document(
+    verifier = _verifier_with(tmp_path, embedder, [Document(
         id="gemeinderat-2023", lang="de", date="2023-03-02", title="Gemeinderat Lindau",
         text="Am Mittwoch hat der Gemeinderat von Lindau den Bau eines Hallenbads beschlossen. "
              "Der Bau soll 2026 beginnen.")])
@@ -419,9 +421,7 @@ def test_a_figure_given_for_the_year_before_is_no_figure_of_the_year(
         tmp_path: Path, embedder, claim: str, expected: Label) -> None:
     """"up from €7.1m the year before" gives the earlier year's figure: it does not support a
     claim that gives it for the year of the sentence's main figure."""
-    settings = Settings(home=tmp_path)
-    verifier = Verifier(settings, store=CorpusStore(settings, embedder))
-    verifier.ingest_documents([Document(
+    verifier = _verifier_with(tmp_path, embedder, [Document(
         id="clinics-2025", lang="en", date="2025-06-30", title="Lindau and Eastfield clinics",
         text="The Lindau and Eastfield clinics lost a combined €9.4m in 2024, up from €7.1m in "
              "2023. The district covers the shortfall.")])
