@@ -537,8 +537,10 @@ def _deputy(surname: str, sentence: str) -> bool:
     return bool(_DEPUTY.search(sentence[max(0, office.start() - 25) : office.end()]))
 
 
-# v3: rules as units, confidence calibrated per label, the verification model reads what the
-# rules leave undecided (v2: the exact checks of agent/_checks.py overrule the rules)
+# v4: an office named in passing looked up on its own, shares as percentages, figures of an
+# earlier period and documents older than the event left out (v3: rules as units, confidence
+# calibrated per label, the verification model reads what the rules leave undecided; v2: the
+# exact checks of agent/_checks.py overrule the rules)
 RULES = "embedded-rules-v4"
 
 
