@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from ._quantities import OVER_VERBS
+from ._quantities import OVER_VERBS, YEAR_BEFORE
 
 _DET_DE = (r"der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|dieser|diese|dieses|diesem|"
            r"diesen|sein|seine|seinen|seinem|seiner|ihr|ihre|ihren|ihrem|ihrer|unser|unsere")
@@ -157,9 +157,6 @@ _COMPARED = {
                      rf"(?P<figure>{_FIGURE})(?:\s+(?P<unit>{_COUNTED['en']}))?\s+"
                      rf"(?P<period>{_PERIOD_EN}))\.?$"),
 }
-# The year before the one a figure is of.
-_YEAR_BEFORE = (r"im Vorjahr|im Jahr zuvor|ein Jahr zuvor|vor einem Jahr|a year earlier|"
-                r"the previous year|the year before")
 # Words for a figure that is an aim, a plan or a forecast, not a count.
 _AIMS = (r"\b(?:prognose\w*|prognostiz\w*|rechne[nt]|plan\w*|will|wollen|soll|sollen|ziel\w*|"
          r"forecast\w*|aim\w*|target\w*|intend\w*)\b")
@@ -198,9 +195,9 @@ def split_comparison(piece: Piece, lang: str) -> list[Piece]:
     amount = f"{found['figure']}{' ' + unit if unit else target['unit'] or ''}"
     period = found["period"]
     years = re.findall(r"\b(?:19|20)\d\d\b", main)  # "2023, nach ... im Vorjahr": 2022
-    if re.fullmatch(_YEAR_BEFORE, period, re.IGNORECASE) and len(years) == 1:
+    if re.fullmatch(YEAR_BEFORE, period, re.IGNORECASE) and len(years) == 1:
         period = f"{'im Jahr' if lang == 'de' else 'in'} {int(years[0]) - 1}"
-    elif re.fullmatch(_YEAR_BEFORE, period, re.IGNORECASE) and re.search(
+    elif re.fullmatch(YEAR_BEFORE, period, re.IGNORECASE) and re.search(
             r"\b(?:im vergangenen Jahr|im letzten Jahr|last year)\b", main):
         period = "im vorletzten Jahr" if lang == "de" else "the year before last"
     if change:

@@ -2345,7 +2345,7 @@ class _Role:
     former: bool
     indefinite: bool
     # the other portfolios of a ministry that has several ("Minister für Wirtschaft, Verkehr und
-    # Bauen": economy, also transport and housing)
+    # Bauen": economy, also transport and housing); all of a portfolio holder's
     also: frozenset[str] = frozenset()
 
     def same_kind(self, other: _Role) -> bool:
@@ -2444,6 +2444,10 @@ _PORTFOLIOS = {
 }
 
 
+# The portfolio words as `_qualifiers` may give them: folded, stemmed or not.
+_PORTFOLIO_STEMS = frozenset(_PORTFOLIOS) | {_stem(word) for word in _PORTFOLIOS}
+
+
 def _portfolios(text: str, start: int, end: int) -> frozenset[str]:
     """The portfolios a minister's office names besides its first: those listed in it ("für
     Wirtschaft, Verkehr und Bauen") and those joined before it ("Wirtschafts- und
@@ -2495,15 +2499,15 @@ def _roles(text: str) -> list[_Role]:
         qualifiers = _qualifiers(text, start, end, match.group("prefix"))
         if modifier and modifier not in _NOT_QUALIFIERS:
             qualifiers |= {_stem(modifier)}
-        also = _portfolios(text, start, end) - {concept} if concept.endswith("-minister") else (
-            frozenset())
         if concept in _BY_PORTFOLIO:
             also = _held_portfolios(text, start, end)
             if not also:
                 continue  # a portfolio holder for what: not an office to compare
-            qualifiers = frozenset(q for q in qualifiers
-                                   if _fold(q) not in _PORTFOLIOS and q not in {
-                                       _stem(w) for w in _PORTFOLIOS})
+            qualifiers -= _PORTFOLIO_STEMS  # "transport portfolio holder": the portfolio
+        elif concept.endswith("-minister"):
+            also = _portfolios(text, start, end) - {concept}
+        else:
+            also = frozenset()
         found.append(_Role(concept, qualifiers, start, end, bool(_FORMER.search(before)),
                            bool(_INDEFINITE.search(before)), also))
     return found
@@ -2866,12 +2870,13 @@ def check_role(claim: str, evidence: Sequence[str], as_of: date | None = None,
             not claimed.ever and _covers(tenure, claimed)
         ) and (other is None or _newer(tenure, other, contexts)):
             other = tenure
-    refuting = other is not None and not (elsewhere and not claimed.role.qualifiers)
-    if own is not None and not (refuting and other is not None and _newer(other, own, contexts)):
+    if elsewhere and not claimed.role.qualifiers:
+        other = None  # the person holds such an office elsewhere: the other may hold another
+    if own is not None and not (other is not None and _newer(other, own, contexts)):
         return _result("role", claimed.text, _describe_tenure(own), Label.SUPPORTED,
                        own.quote, f"The evidence names {own.name} in this office "
                        f"{_when_words(own)}, which covers the claim's time.")
-    if other is not None and refuting:
+    if other is not None:
         return _result("role", claimed.text, _describe_tenure(other), Label.REFUTED, other.quote,
                        f"The evidence names {other.name} in this office "
                        f"{_when_words(other)}, at the claim's time, not {claimed.name}.")

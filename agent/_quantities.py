@@ -304,9 +304,11 @@ def find_quantities(text: str) -> list[Quantity]:
 # "nach 41 Millionen im Vorjahr", "compared with 3.2 million in 2022".
 _EARLIER_BEFORE = re.compile(r"(?:up from|down from|compared (?:with|to)|nach|gegenüber|"
                              r"verglichen mit)\s+[$€£]?\s*$", re.IGNORECASE)
+# The year before the one a figure is of.
+YEAR_BEFORE = (r"im Vorjahr|im Jahr zuvor|ein Jahr zuvor|vor einem Jahr|a year earlier|"
+               r"the previous year|the year before")
 _EARLIER_PERIOD = re.compile(
-    r"^\S*(?:\s+[^\s,;.]+){0,3}?\s+(?P<period>the year before|a year earlier|the previous year|"
-    r"last year|im Vorjahr|im Jahr zuvor|ein Jahr zuvor|vor einem Jahr|(?:in|im Jahr)\s+"
+    rf"^\S*(?:\s+[^\s,;.]+){{0,3}}?\s+(?P<period>{YEAR_BEFORE}|last year|(?:in|im Jahr)\s+"
     r"(?P<year>\d{4}))\b", re.IGNORECASE)
 
 
