@@ -571,6 +571,13 @@ def split_relative(piece: Piece, lang: str) -> list[Piece]:
         clause = f"{ante} {found.group('body')}"
     if _words(found.group("body")) < 3:
         return [piece]
+    return _relative_split(piece, found, clause)
+
+
+def _relative_split(piece: Piece, found: re.Match[str], clause: str) -> list[Piece]:
+    """The sentence without the relative clause `found` (groups "ante", "rel", "body"), and the
+    clause as `clause` says it, with the span it comes from."""
+    text = piece.text
     after = text[found.end("body") :].lstrip()
     rest = text[: found.end("ante")] + " " + (after[1:] if after.startswith(",") else after)
     return [Piece(_tidy(rest), piece.start, piece.end),
@@ -598,12 +605,7 @@ def _genitive_relative_de(piece: Piece) -> list[Piece] | None:
     adjectives = re.sub(r"(?:e|es|er|em)\b", "en", found["adj"])
     owned = found["owned"][0].upper() + found["owned"][1:]
     clause = f"{owned} von {det} {adjectives}{found['noun']}{clause[2:]}"
-    text = piece.text
-    after = text[found.end("body") :].lstrip()
-    rest = text[: found.end("ante")] + " " + (after[1:] if after.startswith(",") else after)
-    return [Piece(_tidy(rest), piece.start, piece.end),
-            Piece(_tidy(clause), piece.start + found.start("rel"),
-                  piece.start + found.end("body"))]
+    return _relative_split(piece, found, clause)
 
 
 def split_clauses(piece: Piece, lang: str) -> list[Piece]:
@@ -866,7 +868,8 @@ def split_with_absolute(piece: Piece, lang: str) -> list[Piece]:
 # "of the 1,846 people who responded backed ...": a count with a one-verb relative clause, inside
 # a sentence whose own verb follows.
 _COUNTED_RELATIVE_EN = re.compile(
-    r"\bthe\s+(?!(?:1[89]|20)\d\d\b)(?P<count>\d[\d,.\ue000]*)\s+(?P<noun>(?:[a-z]+\s+)?[a-z]+)\s+(?:who|that)\s+"
+    r"\bthe\s+(?!(?:1[89]|20)\d\d\b)(?P<count>\d[\d,.\ue000]*)\s+"
+    r"(?P<noun>(?:[a-z]+\s+)?[a-z]+)\s+(?:who|that)\s+"
     rf"(?P<verb>[a-z]+ed|{_IRREGULAR_EN})\s+(?=(?:[a-z]+ed|{_IRREGULAR_EN})\b)"
 )
 
