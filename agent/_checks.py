@@ -102,6 +102,9 @@ _EVENTS = _lexicon({
     "visit": "besuch* visit*",
     "elect": "gewählt wählte wählten wahl wahlen *wahl *wahlen elected election elections vote "
              "voted",
+    # a body's decision is the vote that took it: "beschloss" and "voted to" are one event
+    "vote": "abstimmung* abgestimmt stimmte stimmten vote voted votes voting beschloss "
+            "beschlossen approved passed",
     "appoint": "ernannt* ernennung appoint* nominiert* nominat* berufen berief",
     "resign": "rücktritt zurückgetreten zurücktrat zurücktraten zurücktritt zurücktreten resign* "
               "stepped",

@@ -25,6 +25,12 @@ CASES = [
      ["The probe was launched on 2025-02-12 from French Guiana."], R, "2025-02-12"),
     ("Die Sonde startete am 12.02.2025 ins All.",
      ["Die Sonde startete am 12. Februar 2025 von Kourou aus."], S, "12. Februar 2025"),
+    # a body's vote, across languages: "stimmte" and "voted", "beschloss" and "voted to"
+    ("Bexley district council voted on the new library on 12 March 2024.",
+     ["Der Rat des Bexley district council stimmte am 19. März 2024 mit 30 zu 12 Stimmen für "
+      "die neue Bibliothek."], R, "19. März 2024"),
+    ("Der Stadtrat von Leer beschloss den Bau der Brücke am Dienstag, dem 4. Juni 2024.",
+     ["Leer city council voted on Tuesday 4 June 2024 to build the bridge."], S, "4 June 2024"),
     # month and year
     ("The club opened its new stadium in 2019.",
      ["The club opened its new stadium in August 2021 after two years of work."], R,
