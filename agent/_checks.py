@@ -104,7 +104,7 @@ _EVENTS = _lexicon({
              "voted",
     # a body's decision is the vote that took it: "beschloss" and "voted to" are one event
     "vote": "abstimmung* abgestimmt stimmte stimmten vote voted votes voting beschloss "
-            "beschlossen approved passed",
+            "beschlossen beschluss *beschluss approved passed",
     "appoint": "ernannt* ernennung appoint* nominiert* nominat* berufen berief",
     "resign": "rücktritt zurückgetreten zurücktrat zurücktraten zurücktritt zurücktreten resign* "
               "stepped",
@@ -134,7 +134,7 @@ _EVENTS = _lexicon({
     "deliver": "geliefert lieferte lieferten lieferung* deliver* supplied shipped",
     "agree": "vereinbart vereinbarten einigten einigung geeinigt agreed",
     "force": "inkrafttrat inkrafttreten force effect",
-    "approve": "beschloss beschlossen beschluss verabschiedet* approved approve* passed "
+    "approve": "beschloss beschlossen beschluss *beschluss verabschiedet* approved approve* passed "
                "adopted genehmigt* billigte zugestimmt zustimmte",
     "reject": "abgelehnt ablehnte rejected reject*",
     "arrest": "festgenommen verhaftet festnahme verhaftung arrested arrest detained",
@@ -193,7 +193,9 @@ _NOUNS = _lexicon({
     "city": "stadt städte city cities town",
     "government": "regierung government",
     "parliament": "parlament bundestag landtag parliament",
-    "council": "rat stadtrat gemeinderat council",
+    "council": "rat stadtrat gemeinderat kreistag council",
+    "coalition": "koalition koalitionen coalition coalitions",
+    "merger": "fusion fusionen zusammenschluss merger mergers merge",
     "court": "gericht gerichte court courts",
     "report": "bericht report",
     "study": "studie studien study studies",
@@ -1101,7 +1103,7 @@ def _claim_events(claim: str, spans: Iterable[tuple[int, int]] = ()) -> set[str]
     return set().union(*(w.events for w in _outside(_words(claim), spans)))
 
 
-_Kind = Literal["calendar", "date", "quantity", "role", "place"]
+_Kind = Literal["calendar", "date", "quantity", "role", "place", "side"]
 
 
 def _result(kind: _Kind, claim_value: str, evidence_value: str, outcome: Label, quote: str,
@@ -3104,6 +3106,71 @@ def check_membership(claim: str, evidence: Sequence[str], as_of: date | None = N
                    f"{verb} the claim's {mine.party_text}.")
 
 
+# --- the sides parties took in a vote -----------------------------------------------------------
+
+# Words that put the parties of a clause on one side of a vote or decision: backing it ("backed",
+# "stimmten für", "getragen von", "For:") or opposing it ("opposed", "dagegen", "Against:").
+# Tallies ("38 gegen 21 Stimmen") and speeches ("spoke against") take no side.
+_VOTE_FOR = re.compile(
+    r"\b(?:backed|back|backing|supported|voted (?:for|in favou?r)|in favou?r of|for:|dafür|"
+    r"(?:stimmte|stimmten|votierte|votierten) (?:\w+ ){0,4}?für|unterstützt\w*|getragen|"
+    r"befürwort\w*|mit den Stimmen)(?!\w)",
+    re.IGNORECASE,
+)
+_VOTE_AGAINST = re.compile(
+    r"\b(?:opposed|opposing|voted against|against:|dagegen|abgelehnt|lehnte|lehnten|"
+    r"(?:stimmte|stimmten|votierte|votierten) (?:\w+ ){0,4}?gegen(?! \d))(?!\w)",
+    re.IGNORECASE,
+)
+_SIDE_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|während|aber|wohingegen|doch)\s+|"
+                         r",\s+(?=(?:dafür|dagegen)\b)|\.\s+(?=[A-ZÄÖÜ])", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:not|nicht|kein\w*|never|nie)\b", re.IGNORECASE)
+
+
+def _sides(text: str) -> dict[str, tuple[bool, str]]:
+    """The parties a text puts on one side of a vote, each with True for backing and False for
+    opposing, and the clause that says so; a clause with both or neither side, or a denial,
+    puts none."""
+    found: dict[str, tuple[bool, str]] = {}
+    for clause in _SIDE_BREAK.split(text):
+        backs, opposes = _VOTE_FOR.search(clause), _VOTE_AGAINST.search(clause)
+        if bool(backs) == bool(opposes) or _DENIED.search(clause):
+            continue
+        for match in _PARTY.finditer(clause):
+            party = next(k for k, v in match.groupdict().items() if v)
+            if party != "independent":
+                found.setdefault(party, (bool(backs), match.group(0)))
+    return found
+
+
+def check_sides(claim: str, evidence: Sequence[str],
+                contexts: Mapping[str, SentenceContext] | None = None) -> CheckResult | None:
+    """The side a claim gives parties in a vote ("von einer Koalition aus CDU und SPD getragen",
+    "the Conservatives voted against") against the side evidence on the same vote gives them:
+    a party on the other side refutes. The evidence sentence, with its document's title and
+    passage, must name the claim's participants and speak of its event."""
+    claimed = _sides(claim)
+    if not claimed:
+        return None
+    spans = [(m.start(), m.end()) for pattern in (_PARTY, _VOTE_FOR, _VOTE_AGAINST)
+             for m in pattern.finditer(claim)]
+    for sentence in evidence:
+        stated = _sides(sentence)
+        context = (contexts or {}).get(sentence)
+        if not stated.keys() & claimed.keys() or not _same_event(
+                claim, context.text if context else sentence, spans):
+            continue
+        for party, (backs, name) in claimed.items():
+            if party in stated and stated[party][0] != backs:
+                other = stated[party][1]
+                said = "backing" if stated[party][0] else "opposing"
+                return _result("side", f"{name} {'for' if backs else 'against'}",
+                               f"{other} {'for' if not backs else 'against'}", Label.REFUTED,
+                               sentence, f"The evidence has {other} {said} it, the claim "
+                               f"{'backing' if backs else 'opposing'} it.")
+    return None
+
+
 # --- all checks ---------------------------------------------------------------------------------
 
 
@@ -3120,6 +3187,7 @@ def run_checks(claim: str, evidence: Sequence[str], as_of: date | None = None,
         lambda: check_quantities(claim, evidence, as_of),
         lambda: check_role(claim, evidence, as_of, contexts),
         lambda: check_membership(claim, evidence, as_of),
+        lambda: check_sides(claim, evidence, contexts),
     ]
     return [result for check in checks if (result := check()) is not None]
 

@@ -100,7 +100,7 @@ class CheckResult(BaseModel):
     wrong; SUPPORTED: the value holds (for a role check, the role at that time); NOT_ENOUGH_INFO:
     the evidence on the same event does not give the value, so it cannot support it."""
 
-    kind: Literal["calendar", "date", "quantity", "role", "place"]
+    kind: Literal["calendar", "date", "quantity", "role", "place", "side"]
     claim_value: str
     evidence_value: str
     outcome: Label
