@@ -34,11 +34,13 @@ from ._coreference import is_first_name
 from ._models import CheckResult, Citation, Claim, ClaimVerdict, Label, SearchHit, parse_date
 from ._nli import NLIModel, model_name
 from ._quantities import (
+    SUBGROUP,
     Quantity,
     comparable,
     contradicts,
     earlier_period,
     find_quantities,
+    share_of_subgroup,
     supports,
     tallies,
 )
@@ -494,6 +496,12 @@ def _of_another_period(claim: str, sentence: str, stated: Quantity) -> bool:
     return not (_EARLIER_WORDS.search(claim) or (period.isdigit() and period in claim))
 
 
+def _of_a_subgroup(claim: str, sentence: str, stated: Quantity) -> bool:
+    """Whether a share of a sentence is given for a part of the population ("unter den 16- bis
+    29-Jährigen") that the claim does not restrict itself to: it says nothing of the whole."""
+    return share_of_subgroup(sentence, stated) is not None and not SUBGROUP.search(claim)
+
+
 def _same_distinct_figure(claimed: Quantity, stated: Quantity) -> bool:
     """The same exact figure of three or more significant digits ("1,846 people", "1,846
     responses"): too particular to be another count, whatever noun each text counts it by."""
@@ -773,7 +781,8 @@ class RuleJudge:
         # the closest sentence on the same fact that gives a comparable number decides
         for e in same_fact:
             stated = [q for q in find_quantities(e.text) if not q.is_year
-                      and not _of_another_period(text, e.text, q)]
+                      and not _of_another_period(text, e.text, q)
+                      and not _of_a_subgroup(text, e.text, q)]
             # the same vote, change or range with one side changed ("38 zu 21" against "38 gegen
             # 25"): the side that fits does not make the sentence support the claim
             if self._tally_changed(claimed_tallies, tallies(e.text, stated)):

@@ -324,6 +324,28 @@ def earlier_period(text: str, quantity: Quantity) -> str | None:
     return found.group("year") or found.group("period")
 
 
+# A part of those asked or counted, named before its share: an age group, a sex, a party's
+# voters ("unter den 16- bis 29-Jährigen", "bei den über 65-Jährigen", "among women", "among
+# Labour voters"). "Unter den Befragten" is the whole sample, not a part of it.
+SUBGROUP = re.compile(
+    r"\b(?:unter|bei|among|amongst)\s+(?:den|the|those)?\s*[^,;:.]*(?:\d|jährige|year-olds?|"
+    r"\baged\b|älter|jünger|older|younger|frauen|männer|women|\bmen\b|anhänger|supporters|"
+    r"wähler|voters)[\w-]*",
+    re.IGNORECASE,
+)
+
+
+def share_of_subgroup(text: str, quantity: Quantity) -> str | None:
+    """The part of a population a percentage of a text is given for ("Unter den 16- bis
+    29-Jährigen befürworten 57 Prozent": "Unter den 16- bis 29-Jährigen"), named earlier in the
+    same sentence; None for a share of the whole or a figure that is no percentage."""
+    if not quantity.is_percent:
+        return None
+    before = re.split(r"[.;!?]\s", text[: quantity.start])[-1]
+    groups = [m.group(0) for m in SUBGROUP.finditer(before)]
+    return groups[-1] if groups else None
+
+
 _TALLY = r"\s+(?:zu|gegen|to|against|auf|bis|und|and|oder|or)\s+"
 
 

@@ -7,6 +7,7 @@ from agent._quantities import (
     contradicts,
     earlier_period,
     find_quantities,
+    share_of_subgroup,
     supports,
     tallies,
 )
@@ -237,3 +238,21 @@ def test_a_figure_given_for_an_earlier_period(text: str, figure: str,
                                               period: str | None) -> None:
     [found] = [q for q in find_quantities(text) if q.text == figure]
     assert earlier_period(text, found) == period
+
+
+@pytest.mark.parametrize(("text", "figure", "group"), [
+    ("Unter den 18- bis 24-Jährigen befürworten 61 Prozent den Neubau, bei den über 70-Jährigen "
+     "sind es nur 22 Prozent.", "61 Prozent", "Unter den 18- bis 24-Jährigen"),
+    ("Unter den 18- bis 24-Jährigen befürworten 61 Prozent den Neubau, bei den über 70-Jährigen "
+     "sind es nur 22 Prozent.", "22 Prozent", "bei den über 70-Jährigen"),
+    ("Among women, 44% backed the ban.", "44%", "Among women"),
+    ("Among Green voters, support stood at 71%.", "71%", "Among Green voters"),
+    # the whole sample, and a count, are no part of a population
+    ("Unter den Befragten sprachen sich 38 Prozent für den Neubau aus.", "38 Prozent", None),
+    ("Of the 1,204 residents who replied, 64% backed the plan.", "64%", None),
+    ("Among those aged over 65, 300 people replied.", "300", None),
+])
+def test_a_share_given_for_a_part_of_the_population(text: str, figure: str,
+                                                     group: str | None) -> None:
+    [found] = [q for q in find_quantities(text) if q.text == figure]
+    assert share_of_subgroup(text, found) == group
