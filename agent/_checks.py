@@ -475,7 +475,7 @@ _ROLE_NAMES = {
     "district-head": r"landr(?:at|ätin)|district administrator",
     "governor": r"gouverneur(?:in)?|governor",
     "ceo": r"vorstandsvorsitzende[rn]?|vorstandschef(?:in)?|konzernchef(?:in)?|"
-           r"geschäftsführer(?:in)?|ceo|chief executive(?: officer)?|"
+           r"geschäftsführer(?:in)?|ceo|chief executive(?: officer)?|managing director|"
            r"(?<=-)chef(?:in)?",  # "Nordavia-Chefin", not "Küchenchef"
     "chair": r"(?:partei)?vorsitzende[rn]?|parteichef(?:in)?|chair(?:man|woman|person)?|"
              r"party leader",
@@ -2299,9 +2299,13 @@ _NAME = re.compile(
     r"(?:\s+(?:[^\W\d_][\w'’.-]*|(?:de|da|di|van|von|der|den|al|bin|ibn|le|la|du|del|dos)"
     r"(?=\s)))*"
 )
-_COPULA = (r"(?:ist|war|is|was|wurde|became|serves as|served as|has been|had been|bleibt|"
+_COPULA = (r"(?:ist|war|is|was|wurde|wird|became|will be|will become|serves as|served as|"
+           r"has been|had been|bleibt|"
            r"remains|amtiert als|amtierte als|t(?:ook|akes) over as|(?:was|has been) "
            r"(?:appointed|named|elected)(?: as)?)")
+# A holder named for an office to come ("NAME wird Geschäftsführerin", "Leiterin wird NAME",
+# "NAME will be the sole managing director"): compared only with other holders to come.
+_FUTURE = re.compile(r"\b(?:wird|will be|will become)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:ist|is|are|sind|bleibt|remains|serves|amtiert|seit|since|"
                       r"derzeit|currently|current|amtierende\w*|incumbent)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:war|was|were|waren|wurde|became|served|had been|amtierte)\b",
@@ -2370,7 +2374,8 @@ _NOT_QUALIFIERS = wordset(_fold(
     # words that refer back to a place named elsewhere ("des Landes", "the country's")
     "land landes staat staates stadt country state city region "
     # words that say how or how long someone holds it
-    "longtime long-serving outgoing incumbent veteran interim sitting previous "
+    "longtime long-serving outgoing incumbent veteran interim sitting previous sole "
+    "alleinige alleiniger "
     # bodies that stand for the one named elsewhere ("the council's portfolio holder")
     "council cabinet"
 ))
@@ -2630,6 +2635,7 @@ class _Tenure:
     present: bool
     quote: str
     interval: str
+    future: bool = False
 
 
 def _tenure_dates(sentence: str, role: _Role, name_at: int) -> tuple[tuple[date, date] | None,
@@ -2690,7 +2696,11 @@ def _tenures(sentence: str) -> list[_Tenure]:
                 clause = sentence[max(0, role.start - 60) : reported.start()]
             present = not role.former and (open_end or held is None and (
                 bool(_PRESENT.search(clause)) or not _PAST.search(clause)))
-            found.append(_Tenure(name, role, held, present, sentence, written))
+            at = sentence.find(name, role.end) if name_at == role.end else sentence.rfind(
+                name, 0, role.start)
+            between = sentence[min(at, role.end) : max(at, role.start)] if at >= 0 else ""
+            found.append(_Tenure(name, role, held, present, sentence, written,
+                                 bool(_FUTURE.search(between))))
             break
     return found
 
@@ -2721,6 +2731,7 @@ class _RoleClaim:
     when: tuple[date, date] | None
     ever: bool
     text: str
+    future: bool = False
 
 
 def _role_claim(claim: str, as_of: date | None) -> _RoleClaim | None:
@@ -2740,7 +2751,7 @@ def _role_claim(claim: str, as_of: date | None) -> _RoleClaim | None:
         when = (as_of, as_of)
     time = f" ({', '.join(w.text for w in whens)})" if len(whens) == 1 else ""
     text = f"{tenure.name} as {claim[tenure.role.start : tenure.role.end]}{time}"
-    return _RoleClaim(tenure.name, tenure.role, when, ever, text)
+    return _RoleClaim(tenure.name, tenure.role, when, ever, text, tenure.future)
 
 
 _OPEN_END = date(9999, 12, 31)
@@ -2844,7 +2855,8 @@ def check_role(claim: str, evidence: Sequence[str], as_of: date | None = None,
     if claimed is None:
         return None
     found = [(sentence, replace(tenure, quote=sentence)) for sentence in evidence
-             for tenure in _tenures(_with_referent(sentence, contexts))]
+             for tenure in _tenures(_with_referent(sentence, contexts))
+             if tenure.future == claimed.future]
     kinds = {t.role.qualifiers for _, t in found if t.role.qualifiers
              and t.role.same_kind(claimed.role) and _person(t.name, claimed.name) == "same"}
     own: _Tenure | None = None  # the person's own tenure that covers the claim's time
@@ -2881,6 +2893,10 @@ def check_role(claim: str, evidence: Sequence[str], as_of: date | None = None,
         return _result("role", claimed.text, _describe_tenure(own), Label.SUPPORTED,
                        own.quote, f"The evidence names {own.name} in this office "
                        f"{_when_words(own)}, which covers the claim's time.")
+    if other is not None and other.future:
+        return _result("role", claimed.text, _describe_tenure(other), Label.REFUTED, other.quote,
+                       f"The evidence names {other.name} as the one to take this office, not "
+                       f"{claimed.name}.")
     if other is not None:
         return _result("role", claimed.text, _describe_tenure(other), Label.REFUTED, other.quote,
                        f"The evidence names {other.name} in this office "

@@ -14,6 +14,20 @@ S, R, N, NEI = Label.SUPPORTED, Label.REFUTED, None, Label.NOT_ENOUGH_INFO
 AS_OF = date(2024, 10, 1)
 
 CASES = [
+    # a holder to come, against the one the evidence names for the office to come
+    ("Jonas Weber wird Geschäftsführer der neuen Stadtwerke.",
+     ["Geschäftsführerin wird Karin Blum, bisher Leiterin der Netzsparte."], AS_OF, R,
+     "Karin Blum"),
+    ("Jonas Weber wird Geschäftsführer der neuen Stadtwerke.",
+     ["Karin Blum will be the sole managing director of the merged utility."], AS_OF, R,
+     "Karin Blum"),
+    ("Karin Blum will be the managing director of the merged utility.",
+     ["Alleinige Geschäftsführerin wird Karin Blum."], AS_OF, S, "Karin Blum"),
+    # must not fire: a holder to come against today's holder, and the reverse
+    ("Jonas Weber wird Geschäftsführer der Stadtwerke.",
+     ["Geschäftsführerin der Stadtwerke ist Karin Blum."], AS_OF, N, ""),
+    ("Karin Blum ist Geschäftsführerin der Stadtwerke.",
+     ["Geschäftsführer der Stadtwerke wird Jonas Weber."], AS_OF, N, ""),
     # another holder at the claim's time
     ("Christine Albers war im Mai 2022 Außenministerin.",
      ["Petra Lindqvist ist seit Dezember 2021 Außenministerin."], None, R, "Petra Lindqvist"),
