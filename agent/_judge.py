@@ -375,6 +375,22 @@ def _names_any(names: list[str], text: str) -> bool:
                             for word in name.split() if len(word) > 3)
 
 
+def _figures_fit(claim: str, checks: list[CheckResult]) -> bool:
+    """Whether the exact checks found the claim's figures stated: its quantities, or, for a
+    claim with no quantity, a day that holds all its figures ("am Montag, dem 20. Oktober
+    2025" where the evidence dates the event so); none of them refuted."""
+    quantities = {c.outcome for c in checks if c.kind == "quantity"}
+    if quantities:
+        return Label.SUPPORTED in quantities and Label.REFUTED not in quantities
+    if any(not q.is_year for q in find_quantities(claim)):
+        return False
+    days = [c for c in checks if c.kind == "date" and re.search(r"(?<!\d)[0-3]?\d(?!\d)",
+                                                                 c.claim_value)]
+    figures = [w for w in specifics(claim) if _is_figure(w)]
+    return bool(days) and all(c.outcome == Label.SUPPORTED for c in days) and all(
+        any(_gives(w, c.claim_value) for c in days) for w in figures)
+
+
 def _calendar_only(checks: list[CheckResult], label: Label) -> bool:
     """Whether a REFUTED verdict rests on a check within the claim itself (a weekday and a date
     that do not match), which needs no quote from the corpus."""
@@ -619,8 +635,7 @@ class RuleJudge:
         if office is not None:
             checks.append(office)
             checked = [*checked, *office_evidence]
-        quantities = {c.outcome for c in checks if c.kind == "quantity"}
-        numbers_fit = Label.SUPPORTED in quantities and Label.REFUTED not in quantities
+        numbers_fit = _figures_fit(claim.text, checks)
         decision = overrule(checks, self._decide(claim, _not_before(claim, evidence, as_of),
                                                  numbers_fit), checked)
         label, rationale, cited = decision.label, decision.rationale, decision.cited
