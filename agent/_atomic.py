@@ -831,15 +831,30 @@ def split_objects(piece: Piece, lang: str) -> list[Piece]:
             Piece(_tidy(f"{head}{objects}{tail}"), piece.start + joint.end(), piece.end)]
 
 
+# What an English writer says the event means, after its clause: ", signalling a shift in ...",
+# ", marking the first ...", ", a move critics called reckless", ", in a step that ...".
+_COMMENTARY_EN = re.compile(
+    r",\s+(?:(?:signall?ing|marking|underscoring|underlining|highlighting|raising|sparking|"
+    r"reflecting|prompting|fuell?ing|deepening|heightening|adding to|dealing|casting|sending|"
+    r"triggering|setting the stage|paving the way|drawing)\s|"
+    r"(?:in\s+)?(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:move|step|decision|development|shift|blow|"
+    r"sign|signal|turn|escalation)\s+(?:that|which|seen|widely|critics|observers|analysts)\b)"
+    r"[^;]*$"
+)
+
+
 def split_consequence(piece: Piece, lang: str) -> list[Piece]:
-    """A German main clause with a ", was ..." clause on it ("Der Konzern baute Stellen ab, was
-    die Gewerkschaften kritisierten"): the main clause alone, and the whole sentence for what the
-    "was" clause says of it."""
-    found = re.search(r",\s+was\s+[^,;]+\s[a-zäöüß]+\.?$", piece.text) if lang == "de" else None
+    """A main clause with what the writer says it leads to or means after it: a German ", was
+    ..." clause ("Der Konzern baute Stellen ab, was die Gewerkschaften kritisierten"), an English
+    participle or apposition of comment (", signalling a shift", ", a move critics called
+    reckless"). The main clause alone, and the whole sentence for what the rest says of it."""
+    pattern = (r",\s+was\s+[^,;]+\s[a-zäöüß]+\.?$" if lang == "de" else _COMMENTARY_EN)
+    found = re.search(pattern, piece.text)
     if not found or _words(piece.text[: found.start()]) < 4:
         return [piece]
     main = Piece(_tidy(piece.text[: found.start()]), piece.start, piece.start + found.start())
-    if re.search(r"\b(?:könnten?|dürften?|würden?|sollten?)\b", found.group(0)):
+    if re.search(r"\b(?:könnten?|dürften?|würden?|sollten?|could|might|may|would)\b",
+                 found.group(0)):
         return [main]  # what it might lead to is no fact to check
     return [main, Piece(_tidy(piece.text), piece.start + found.start() + 1, piece.end)]
 
@@ -1286,8 +1301,10 @@ def split_trailing_subordinate(piece: Piece, lang: str) -> list[Piece]:
 
 
 # Head nouns of an evaluative frame: what the writer makes of the event, not when or where.
-_FRAME_NOUNS = (r"Schritt|Wendung|Wende|Kehrtwende|Zug|Entwicklung|Überraschung|Coup|"
-                r"Schlag|move|turn|twist|step|development|surprise|reversal|shift|blow")
+_FRAME_NOUNS = (r"Schritt|Wendung|Wende|Kehrtwende|Wendepunkt|Zug|Entwicklung|Überraschung|Coup|"
+                r"Schlag|Eskalation|Meilenstein|Durchbruch|Kurswechsel|move|turn|turning point|"
+                r"twist|step|development|surprise|reversal|shift|blow|escalation|milestone|"
+                r"breakthrough|u-turn")
 _FRAME_DE = re.compile(
     rf"^(?:(?:In|Mit)\s+(?:einem|einer)\s+(?:{_ADJ_DE}\s+){{0,3}}(?:{_FRAME_NOUNS})"
     rf"(?:\s+(?:des|der)\s+(?:{_ADJ_DE}\s+){{0,3}}[A-ZÄÖÜ][\w-]*|"
@@ -1296,7 +1313,7 @@ _FRAME_DE = re.compile(
     r"\s+(?=[a-zäöüß]+\s)")
 _FRAME_EN = re.compile(
     rf"^(?:In|With)\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_FRAME_NOUNS})"
-    r"(?:\s+of\s+[a-z]+(?:\s+[a-z]+){0,2}|\s+(?:that|which)\s+[^,;“\"]+)?,\s+|"
+    r"(?:\s+(?:of|for|in)\s+[a-z]+(?:\s+[a-z]+){0,2}|\s+(?:that|which)\s+[^,;“\"]+)?,\s+|"
     r"^To\s+the\s+(?:[a-z]+\s+)?surprise\s+of\s+(?:many|most|all|observers|analysts),\s+")
 
 

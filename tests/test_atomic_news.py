@@ -173,6 +173,33 @@ def test_appositions_and_participles(lang, sentence, claims):
     assert _split(sentence, lang) == claims
 
 
+@pytest.mark.parametrize(("lang", "sentence", "claims"), [
+    # what the writer says the event means: the event alone, and the whole for the comment
+    ("en", "The council raised fees by 5 percent, a decision that angered residents.",
+     ["The council raised fees by 5 percent.",
+      "The council raised fees by 5 percent, a decision that angered residents."]),
+    ("en", "The ferry operator cut 40 jobs on Monday, signalling a shift in its strategy.",
+     ["The ferry operator cut 40 jobs on Monday.",
+      "The ferry operator cut 40 jobs on Monday, signalling a shift in its strategy."]),
+    ("en", "The board approved the merger in March, marking the end of a long dispute.",
+     ["The board approved the merger in March.",
+      "The board approved the merger in March, marking the end of a long dispute."]),
+    # a comment on what might follow is no fact: the event alone
+    ("en", "The council rejected the plan, in a move that could delay the bypass by years.",
+     ["The council rejected the plan."]),
+    # a fronted frame of how the writer sees it, left out
+    ("en", "In a dramatic escalation for the region, the union called a strike for 3 May.",
+     ["The union called a strike for 3 May."]),
+    ("de", "In einem bemerkenswerten Wendepunkt hat der Verein seinen Trainer entlassen.",
+     ["Der Verein hat seinen Trainer entlassen."]),
+    # an apposition that says what something is stays a claim of its own
+    ("en", "The river rose to 6.2 metres, a level not seen since 1999.",
+     ["The river rose to 6.2 metres, a level not seen since 1999."]),
+])
+def test_comments_and_frames_around_an_event(lang, sentence, claims):
+    assert _split(sentence, lang) == claims
+
+
 @pytest.mark.parametrize(("lang", "sentence"), [
     # offices are roles, stated by the extractor
     ("de", "Anna Berg, die Bürgermeisterin der Stadt, eröffnete 2023 die Brücke."),
@@ -181,7 +208,6 @@ def test_appositions_and_participles(lang, sentence, claims):
     ("de", "Eva Stahl, der man 2020 den Preis verlieh, sprach am Montag."),
     ("en", "The mayor, the council, and the police met on Monday."),
     ("en", "Meanwhile, a court in Leeds, which heard the case, ruled for the union."),
-    ("en", "The council raised fees by 5 percent, a decision that angered residents."),
     # a participle that says since when, or of a verb whose perfect takes "sein"
     ("de", "Die seit 2019 geschlossene Halle bleibt bis Mai zu."),
     ("de", "Die 2019 gescheiterte Fusion wird neu verhandelt."),
