@@ -477,6 +477,8 @@ _ROLE_NAMES = {
     "ceo": r"vorstandsvorsitzende[rn]?|vorstandschef(?:in)?|konzernchef(?:in)?|"
            r"geschäftsführer(?:in)?|ceo|chief executive(?: officer)?|managing director|"
            r"(?<=-)chef(?:in)?",  # "Nordavia-Chefin", not "Küchenchef"
+    "cfo": r"finanzvorstand|finanzchef(?:in)?|chief financial officer|cfo|finance director",
+    "head": r"leiter(?:in)?|head(?= of\b)|chief constable|police chief|polizeichef(?:in)?",
     "chair": r"(?:partei)?vorsitzende[rn]?|parteichef(?:in)?|chair(?:man|woman|person)?|"
              r"party leader",
     "secretary-general": r"generalsekretär(?:in)?|secretary[- ]general",

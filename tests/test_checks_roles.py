@@ -28,6 +28,15 @@ CASES = [
      ["Geschäftsführerin der Stadtwerke ist Karin Blum."], AS_OF, N, ""),
     ("Karin Blum ist Geschäftsführerin der Stadtwerke.",
      ["Geschäftsführer der Stadtwerke wird Jonas Weber."], AS_OF, N, ""),
+    # heads of an authority and chief financial officers are offices of one holder
+    ("Jonas Weber ist Leiter des Landesamts für Umwelt.",
+     ["Leiterin des Landesamts für Umwelt ist seit März 2023 Karin Blum."], AS_OF, R,
+     "Karin Blum"),
+    ("Mark Hale is the chief financial officer of Severn Grid.",
+     ["Ruth Lowe has been chief financial officer of Severn Grid since 2021."], AS_OF, R,
+     "Ruth Lowe"),
+    ("Chief Constable Ruth Lowe presented the figures.",
+     ["Ruth Lowe has been chief constable since 2022."], AS_OF, S, "Ruth Lowe"),
     # another holder at the claim's time
     ("Christine Albers war im Mai 2022 Außenministerin.",
      ["Petra Lindqvist ist seit Dezember 2021 Außenministerin."], None, R, "Petra Lindqvist"),
