@@ -588,7 +588,8 @@ def _is_unit_word(word: _Word) -> bool:
     """Whether a word is a unit of measure or "Prozent": it says what kind a number is, not
     what the sentence is about."""
     folded = _fold(word.text)
-    return folded in _MEASURES or folded in ("prozent", "percent", "prozentpunkte")
+    return folded in _MEASURES or folded in ("prozent", "percent", "prozentpunkte",
+                                             "basispunkte", "basis")
 
 
 # A period named relative to the time of writing: "last year", "im vergangenen Jahr".
@@ -1820,6 +1821,8 @@ def _unit_key(unit: str, percent: bool) -> tuple[str, float, float] | None:
     folded = _fold(unit)
     if folded in ("prozentpunkte", "prozentpunkten", "percentage"):
         return "points", 1.0, 0.0
+    if folded in ("basispunkte", "basispunkten", "basis", "bp", "bps"):
+        return "points", 0.01, 0.0
     if folded in _TEMPERATURE:
         return "temperature", *_TEMPERATURE[folded]
     if folded in _MEASURES:
@@ -1928,10 +1931,10 @@ def _figure(text: str, q: Quantity, stated: bool) -> _Amount:
     """One figure of a text as an amount: its unit, any change it is the size of ("um 12 Prozent
     gestiegen"), and the range its wording allows."""
     unit, factor, offset = _unit_key(q.unit, q.is_percent) or ("", 1.0, 0.0)
-    points = re.match(r"\s*(?:Prozentpunkt\w*|percentage points?)\b", text[q.end :],
-                      re.IGNORECASE)
-    if points:
-        unit, factor, offset = "points", 1.0, 0.0
+    points = re.match(r"\s*(?:Prozentpunkt\w*|percentage points?|(?P<basis>Basispunkt\w*|"
+                      r"basis points?|bps?))\b", text[q.end :], re.IGNORECASE)
+    if points:  # a basis point is a hundredth of a percentage point
+        unit, factor, offset = "points", 0.01 if points.group("basis") else 1.0, 0.0
     label = "%" if q.is_percent else q.unit
     measured = unit in ("percent", "temperature", "points") or unit in _MEASURE_TABLE
     follows = points or (re.match(rf"(?:\s+[\w-]+){{0,2}}?\s*{re.escape(q.unit)}",

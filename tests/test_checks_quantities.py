@@ -81,6 +81,13 @@ CASES = [
      ["Die Arbeitslosenquote stieg von 5 Prozent auf 7 Prozent."], S, "+2 percentage points"),
     ("Unemployment rose by 2 percentage points.",
      ["Unemployment fell from 7 percent to 5 percent."], R, "-2 percentage points"),
+    # a basis point is a hundredth of a percentage point
+    ("The central bank cut its key rate by 50 basis points.",
+     ["The central bank lowered its key rate by 0.25 percentage points to 3.5%."], R,
+     "0.25 percentage points"),
+    ("Die Zentralbank senkte den Leitzins um 0,25 Prozentpunkte.",
+     ["Die Zentralbank senkte den Leitzins um 25 Basispunkte auf 3,5 Prozent."], S,
+     "25 Basispunkte"),
     # must not fire: a figure within the tolerance its wording allows
     ("About 10,000 municipal employees were sent to the flooded districts.",
      ["Rund 11.000 städtische Mitarbeiter wurden in die überfluteten Bezirke geschickt."], N, ""),
