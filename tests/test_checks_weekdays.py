@@ -18,6 +18,10 @@ CASES = [
      Label.REFUTED),
     ("Die Northfield Rovers schlugen Eastport United am Sonntag mit 2:0.",
      ["Northfield Rovers beat Eastport United 2-0 on Saturday."], Label.REFUTED),
+    # a fine imposed by a regulator, across languages
+    ("The regulator fined Harwick Water on Tuesday.",
+     ["Die Aufsichtsbehörde verhängte am Donnerstag eine Strafe gegen Harwick Water."],
+     Label.REFUTED),
     # the claim's weekday stands beside a date; the evidence names another day without one
     ("The council approved the harbour budget on Tuesday, 2 May 2023.",
      ["The council approved the harbour budget on Thursday after a long debate."],
