@@ -31,6 +31,8 @@ CASES = [
      ["Der FC Obertal besiegte den SV Unterbach am Sonntag mit 3:1."], None),
     ("The council approved the harbour budget on Tuesday.",
      ["The mayor opened the new ferry terminal on Thursday."], None),
+    ("The regulator fined Harwick Water on Tuesday.",
+     ["Harwick Water appealed against the regulator on Thursday."], None),
     ("Der Wochenmarkt in Obertal findet jeden Samstag statt.",
      ["Der Wochenmarkt in Obertal findet am Sonntag statt."], None),
     ("The council approved the harbour budget on Tuesday.",
