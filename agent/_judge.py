@@ -103,6 +103,10 @@ _OPPOSITES = (
     ("allowed allow allows permitted legalised legalized erlaubte erlaubten erlaubt",
      "banned ban bans prohibited verbot verboten untersagte untersagt"),
     ("raised erhöhte erhöhten erhöht", "lowered cut senkte senkten gesenkt"),
+    # a plan carried out or kept, against a plan given up
+    ("build builds building proceed proceeds baut bauen errichtet errichten",
+     "shelved shelves scrapped scraps abandoned abandons cancelled canceled axed gestoppt "
+     "gestrichen aufgegeben abgesagt"),
 )
 _OPPOSITE_SIDES = [(frozenset(a.split()), frozenset(b.split())) for a, b in _OPPOSITES]
 _OPPOSITE_WORDS = frozenset().union(*(a | b for a, b in _OPPOSITE_SIDES))

@@ -69,6 +69,10 @@ CORPUS = [
              title="Harbour City Museum opens a research centre",
              text="The museum's new research centre is led by its Director, Dr Lena Fox, with "
                   "Professor Sam Okoro as Deputy Director."),
+    Document(id="harbour-lines-terminal", lang="en", date="2024-05-03",
+             title="Ferry terminal plan dropped",
+             text="Harbour Lines has shelved its plans for a second ferry terminal at Port Ellis, "
+                  "citing rising construction costs."),
     Document(id="northfield-match", lang="en", date="2024-04-14", title="Rovers win at home",
              text="Northfield Rovers beat Eastport United 2-0 on Saturday. After the defeat, "
                   "Eastport United neither sacked its coach nor signed new players."),
@@ -162,6 +166,11 @@ CASES = [
                  id="en-opposite-word"),
     pytest.param("Council member Tom Reid criticised the cost of the new wing.", SUPPORTED,
                  id="en-same-word"),
+    # a plan carried out, against a plan given up
+    pytest.param("Harbour Lines has confirmed it will build a second ferry terminal at Port "
+                 "Ellis.", REFUTED, id="en-plan-given-up"),
+    pytest.param("Harbour Lines has shelved its plans for a second ferry terminal at Port Ellis.",
+                 SUPPORTED, id="en-plan-given-up-agrees"),
     # "weder ... noch" and "neither ... nor" deny both parts
     pytest.param("Der SV Unterbach hat nach der Niederlage seinen Trainer entlassen.", REFUTED,
                  id="de-weder-noch"),
