@@ -2201,7 +2201,8 @@ def _of_claims_clause(claim: str, claim_spans: list[tuple[int, int]], sentence: 
 
 
 def _sentence_amount(claimed: _Amount, claim: str, claim_spans: list[tuple[int, int]],
-                     sentence: str, years: set[int]) -> tuple[Label, str] | None:
+                     sentence: str, years: set[int], context: str = ""
+                     ) -> tuple[Label, str] | None:
     """The outcome for one claimed amount from one evidence sentence on the same fact, with the
     evidence's value: the one figure of the claim's kind, or what several of them say."""
     if years and _years(sentence) and not years & _years(sentence):
@@ -2212,7 +2213,7 @@ def _sentence_amount(claimed: _Amount, claim: str, claim_spans: list[tuple[int, 
     wholes = _wholes(sentence, stated)
     stated += _derived(sentence, stated)
     if not _same_event(claim, sentence, claim_spans, [(a.start, a.end) for a in stated],
-                       coverage=0.5, without_event=0.6, any_direction=True):
+                       coverage=0.5, without_event=0.6, any_direction=True, context=context):
         return None
     candidates = list({(f"{c.low:.6g}", f"{c.high:.6g}"): c for a in stated
                        if (c := _in_unit(a, claimed.unit)) is not None
@@ -2248,7 +2249,8 @@ def _claim_years(claim: str, as_of: date | None) -> set[int]:
     return years
 
 
-def check_quantities(claim: str, evidence: Sequence[str], as_of: date | None = None
+def check_quantities(claim: str, evidence: Sequence[str], as_of: date | None = None,
+                     contexts: Mapping[str, SentenceContext] | None = None
                      ) -> CheckResult | None:
     """The claim's quantities against the figures of evidence sentences on the same fact, of the
     same kind (unit, with conversions; percentages and fractions in words; changes and factors),
@@ -2263,7 +2265,9 @@ def check_quantities(claim: str, evidence: Sequence[str], as_of: date | None = N
     for claimed in claimed_all:
         outcomes: dict[Label, tuple[str, str]] = {}
         for sentence in evidence:
-            found = _sentence_amount(claimed, claim, spans, sentence, years)
+            context = (contexts or {}).get(sentence)
+            found = _sentence_amount(claimed, claim, spans, sentence, years,
+                                     context.text if context else "")
             if found and found[0] not in outcomes:
                 outcomes[found[0]] = (sentence, found[1])
         if len(outcomes) != 1:
@@ -3208,7 +3212,7 @@ def run_checks(claim: str, evidence: Sequence[str], as_of: date | None = None,
         lambda: check_dates(claim, evidence, contexts),
         lambda: check_weekday(claim, evidence, contexts),
         lambda: check_place(claim, evidence, contexts),
-        lambda: check_quantities(claim, evidence, as_of),
+        lambda: check_quantities(claim, evidence, as_of, contexts),
         lambda: check_role(claim, evidence, as_of, contexts),
         lambda: check_membership(claim, evidence, as_of),
         lambda: check_sides(claim, evidence, contexts),

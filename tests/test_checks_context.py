@@ -17,6 +17,7 @@ from agent._checks import (
     _concepts,
     check_calendar,
     check_dates,
+    check_quantities,
     run_checks,
     unstated_days,
 )
@@ -96,6 +97,15 @@ def test_same_event_date_with_a_participant_from_the_context() -> None:
     assert check_dates(claim, [sentence]) is None
     result = check_dates(claim, [sentence], contexts={sentence: context})
     assert result is not None and result.outcome == R
+
+
+def test_same_fact_figure_with_a_participant_from_the_context() -> None:
+    claim = "According to a survey by the Harwick Courier, a majority of residents back the bypass."
+    sentence = "In the survey, 41 percent of residents backed the bypass."
+    context = SentenceContext("Harwick Courier poll: town divided. " + sentence, date(2024, 6, 5))
+    assert check_quantities(claim, [sentence]) is None
+    result = check_quantities(claim, [sentence], contexts={sentence: context})
+    assert result is not None and result.outcome == R and result.evidence_value == "41 percent"
 
 
 # A document whose date sits two paragraphs after the sentence most like the claim.
