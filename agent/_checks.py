@@ -3157,7 +3157,7 @@ _DENIED = re.compile(r"\b(?:not|nicht|kein\w*|never|nie)\b", re.IGNORECASE)
 
 def _sides(text: str) -> dict[str, tuple[bool, str]]:
     """The parties a text puts on one side of a vote, each with True for backing and False for
-    opposing, and the clause that says so; a clause with both or neither side, or a denial,
+    opposing, and the party's name as written; a clause with both or neither side, or a denial,
     puts none."""
     found: dict[str, tuple[bool, str]] = {}
     for clause in _SIDE_BREAK.split(text):
