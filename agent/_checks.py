@@ -27,7 +27,7 @@ from typing import Literal, Protocol, TypeVar
 
 from ._coreference import is_first_name
 from ._models import CheckResult, Label
-from ._quantities import Quantity, find_quantities, is_worth, numbered_names, wordset
+from ._quantities import Quantity, find_quantities, is_worth, numbered_names, tallies, wordset
 
 # --- words --------------------------------------------------------------------------------------
 
@@ -2219,6 +2219,7 @@ def _sentence_amount(claimed: _Amount, claim: str, claim_spans: list[tuple[int, 
                        if (c := _in_unit(a, claimed.unit)) is not None
                        and not (a.start in wholes and a.unit == c.unit and a.text == c.text)
                        }.values())
+    candidates = _same_side(claimed, claim, sentence, candidates)
     claim_names = [w for w in _words(claim) if _is_name_like(w, claim)]
     # "die SPD auf 31 %, die CDU auf 36 %"; not for a total of several ("zusammen", "combined")
     if len(candidates) > 1 and claim_names and not _TOTAL.search(claim):
@@ -2235,6 +2236,34 @@ def _sentence_amount(claimed: _Amount, claim: str, claim_spans: list[tuple[int, 
         verdict = _judge_amount(claimed, candidates[0])
         return (verdict, candidates[0].shown()) if verdict else None
     return _from_list(claimed, claim, candidates) if candidates else None
+
+
+def _tally_sides(text: str) -> list[tuple[Quantity, Quantity]]:
+    """The pairs a text joins as a vote, a change or a range ("41 votes to 26")."""
+    return tallies(text, [q for q in find_quantities(text) if not q.is_year])
+
+
+def _side_of(amount: _Amount, pairs: list[tuple[Quantity, Quantity]]) -> tuple[int, int] | None:
+    """Which pair, and which side of it (0 or 1), an amount is; None for none."""
+    for number, pair in enumerate(pairs):
+        for side, q in enumerate(pair):
+            if q.start < amount.end and amount.start < q.end:
+                return number, side
+    return None
+
+
+def _same_side(claimed: _Amount, claim: str, sentence: str, candidates: list[_Amount]
+               ) -> list[_Amount]:
+    """Of a sentence's figures, the side of its one vote, change or range that the claimed
+    figure is of the claim's ("41 votes to 26" against "41 zu 26 Stimmen": 41 with 41, 26
+    with 26); all of them where either text has no such pair or the sentence several."""
+    mine, theirs = _tally_sides(claim), _tally_sides(sentence)
+    at = _side_of(claimed, mine)
+    if at is None or len(theirs) != 1:
+        return candidates
+    other = theirs[0][at[1]]
+    holding = [c for c in candidates if c.start <= other.start < c.end]
+    return [max(holding, key=lambda c: c.start)] if holding else candidates
 
 
 def _claim_years(claim: str, as_of: date | None) -> set[int]:

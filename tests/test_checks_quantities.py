@@ -81,6 +81,13 @@ CASES = [
      ["Die Arbeitslosenquote stieg von 5 Prozent auf 7 Prozent."], S, "+2 percentage points"),
     ("Unemployment rose by 2 percentage points.",
      ["Unemployment fell from 7 percent to 5 percent."], R, "-2 percentage points"),
+    # a vote's two sides, each against the same side, across languages
+    ("Harwick council approved the bypass by 31 votes to 12.",
+     ["Der Rat von Harwick stimmte mit 31 zu 12 Stimmen bei zwei Enthaltungen für die "
+      "Umgehungsstraße."], S, "31 zu 12 Stimmen"),
+    ("Harwick council approved the bypass by 31 votes to 17.",
+     ["Der Rat von Harwick stimmte mit 31 zu 12 Stimmen bei zwei Enthaltungen für die "
+      "Umgehungsstraße."], R, "12 Stimmen"),
     # a basis point is a hundredth of a percentage point
     ("The central bank cut its key rate by 50 basis points.",
      ["The central bank lowered its key rate by 0.25 percentage points to 3.5%."], R,

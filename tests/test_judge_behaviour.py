@@ -206,6 +206,10 @@ CASES = [
     # a vote's two sides count the same thing ("19 zu 8 Stimmen", "23 votes to 9")
     pytest.param("Der Gemeinderat von Lindenfeld stimmte mit 19 zu 8 Stimmen für den Bau einer "
                  "Schwimmhalle.", SUPPORTED, id="de-vote-tally"),
+    pytest.param("Der Rat von Port Ellis stimmte mit 23 zu 9 Stimmen für die neue Hafenmauer.",
+                 SUPPORTED, id="vote-tally-across-languages"),
+    pytest.param("Der Rat von Port Ellis stimmte mit 23 zu 7 Stimmen für die neue Hafenmauer.",
+                 REFUTED, id="wrong-vote-tally-across-languages"),
     pytest.param("Port Ellis councillors approved the new harbour wall by 23 votes to 9.",
                  SUPPORTED, id="en-vote-tally"),
     # one side of the vote changed: the other side fitting does not save it
