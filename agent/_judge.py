@@ -334,7 +334,9 @@ def _last_day(published: str) -> date | None:
 def overrule(checks: list[CheckResult], decision: Decision, evidence: list[EvidenceSentence]
              ) -> Decision:
     """The exact checks over a judge's decision: one that refutes decides, citing the sentence
-    it rests on; one that finds the claim's value unstated forbids support."""
+    it rests on; one that finds the claim's value unstated forbids support; where the judge
+    finds no sentence stating the claim but the quantity check finds every figure of it in a
+    sentence on the same event, and no check disagrees, that sentence supports it."""
     for check in checks:
         if check.outcome == Label.REFUTED:
             cited = [e for e in evidence if e.text == check.quote][:1]
@@ -343,6 +345,12 @@ def overrule(checks: list[CheckResult], decision: Decision, evidence: list[Evide
         unstated = next((c for c in checks if c.outcome == Label.NOT_ENOUGH_INFO), None)
         if unstated is not None:
             return Decision(Label.NOT_ENOUGH_INFO, unstated.detail)
+    figures = next((c for c in checks if c.kind == "quantity"), None)
+    if decision.label == Label.NOT_ENOUGH_INFO and figures is not None and all(
+            c.outcome == Label.SUPPORTED for c in checks):
+        cited = [e for e in evidence if e.text == figures.quote][:1]
+        if cited:
+            return Decision(Label.SUPPORTED, figures.detail, cited)
     return decision
 
 

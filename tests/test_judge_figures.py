@@ -3,8 +3,9 @@ holds all of them; the rules then do not ask a close sentence to repeat them."""
 
 from __future__ import annotations
 
-from agent._judge import _figures_fit
+from agent._judge import Decision, EvidenceSentence, _figures_fit, overrule
 from agent._models import CheckResult, Label
+from agent._retrieval import passage_hit
 
 
 def check(kind: str, value: str, outcome: Label) -> CheckResult:
@@ -38,3 +39,27 @@ def test_quantities_decide_where_the_checks_compared_them() -> None:
     assert _figures_fit(claim, [check("quantity", "41 new homes", Label.SUPPORTED)])
     assert not _figures_fit(claim, [check("quantity", "41", Label.SUPPORTED),
                                     check("quantity", "41", Label.REFUTED)])
+
+
+SENTENCE = "Der Rat von Harwick stimmte mit 31 zu 12 Stimmen für die Umgehungsstraße."
+
+
+def evidence() -> list[EvidenceSentence]:
+    hit = passage_hit("harwick-1", SENTENCE, {"document_id": "harwick", "title": "Harwick"})
+    return [EvidenceSentence(SENTENCE, hit, 0.8)]
+
+
+def test_every_figure_stated_on_the_same_event_supports_an_undecided_claim() -> None:
+    undecided = Decision(Label.NOT_ENOUGH_INFO, "The passages found do not state the claim.")
+    figures = CheckResult(kind="quantity", claim_value="31 votes; 12", outcome=Label.SUPPORTED,
+                          evidence_value="31 zu 12 Stimmen; 12 Stimmen", quote=SENTENCE,
+                          detail="The evidence gives 31 zu 12 Stimmen.")
+    decided = overrule([figures], undecided, evidence())
+    assert decided.label == Label.SUPPORTED and decided.cited[0].text == SENTENCE
+    # another check that finds something unstated, or no quantity check: still undecided
+    unstated = CheckResult(kind="date", claim_value="12 May", evidence_value="",
+                           outcome=Label.NOT_ENOUGH_INFO, quote=SENTENCE, detail="")
+    assert overrule([figures, unstated], undecided, evidence()).label == Label.NOT_ENOUGH_INFO
+    dated = CheckResult(kind="date", claim_value="12 May", evidence_value="12 May",
+                        outcome=Label.SUPPORTED, quote=SENTENCE, detail="")
+    assert overrule([dated], undecided, evidence()).label == Label.NOT_ENOUGH_INFO
