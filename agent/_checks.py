@@ -1936,7 +1936,7 @@ def _figure(text: str, q: Quantity, stated: bool) -> _Amount:
     unit, factor, offset = _unit_key(q.unit, q.is_percent) or ("", 1.0, 0.0)
     points = re.match(r"\s*(?:Prozentpunkt\w*|percentage points?|(?P<basis>Basispunkt\w*|"
                       r"basis points?|bps?))\b", text[q.end :], re.IGNORECASE)
-    if points:  # a basis point is a hundredth of a percentage point
+    if points:  # basis points: 100 of them make one point of a percentage
         unit, factor, offset = "points", 0.01 if points.group("basis") else 1.0, 0.0
     label = "%" if q.is_percent else q.unit
     measured = unit in ("percent", "temperature", "points") or unit in _MEASURE_TABLE
@@ -2243,12 +2243,12 @@ def _tally_sides(text: str) -> list[tuple[Quantity, Quantity]]:
     return tallies(text, [q for q in find_quantities(text) if not q.is_year])
 
 
-def _side_of(amount: _Amount, pairs: list[tuple[Quantity, Quantity]]) -> tuple[int, int] | None:
-    """Which pair, and which side of it (0 or 1), an amount is; None for none."""
-    for number, pair in enumerate(pairs):
+def _side_of(amount: _Amount, pairs: list[tuple[Quantity, Quantity]]) -> int | None:
+    """Which side (0 or 1) of one of the pairs an amount is; None for none."""
+    for pair in pairs:
         for side, q in enumerate(pair):
             if q.start < amount.end and amount.start < q.end:
-                return number, side
+                return side
     return None
 
 
@@ -2258,10 +2258,10 @@ def _same_side(claimed: _Amount, claim: str, sentence: str, candidates: list[_Am
     figure is of the claim's ("41 votes to 26" against "41 zu 26 Stimmen": 41 with 41, 26
     with 26); all of them where either text has no such pair or the sentence several."""
     mine, theirs = _tally_sides(claim), _tally_sides(sentence)
-    at = _side_of(claimed, mine)
-    if at is None or len(theirs) != 1:
+    side = _side_of(claimed, mine)
+    if side is None or len(theirs) != 1:
         return candidates
-    other = theirs[0][at[1]]
+    other = theirs[0][side]
     holding = [c for c in candidates if c.start <= other.start < c.end]
     return [max(holding, key=lambda c: c.start)] if holding else candidates
 
